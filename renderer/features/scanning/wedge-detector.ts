@@ -1,0 +1,137 @@
+import { charForKey, scanEndCodes, type KeyboardLayout } from '../../../shared/scanning/keyboard-layouts';
+
+export interface WedgeSettings {
+  /** A longer pause between two keys ends a burst. Scanners type every 1–20 ms, but a busy PC or USB hub can hold a
+   * key back now and then, so this is generous; the average below is what tells a scanner from a person. */
+  maxGapMs: number;
+  /** A scan's keys come at most this far apart on average (people manage 80 ms or more). */
+  maxAverageGapMs: number;
+  /** Fewer characters than this, even typed fast, are a person (key rollover), not a scan. */
+  minLength: number;
+  /** A fast burst that stops this long without Enter/Tab was cut off: reported as a bad scan. */
+  unfinishedAfterMs: number;
+  /** The keyboard layout the scanner is set to (most are shipped set to US). */
+  layout: KeyboardLayout;
+}
+
+export const defaultWedgeSettings: WedgeSettings = {
+  maxGapMs: 100,
+  maxAverageGapMs: 30,
+  minLength: 4,
+  unfinishedAfterMs: 250,
+  layout: 'us',
+};
+
+export interface KeyInput {
+  code: string;
+  shiftKey: boolean;
+  /** Any of Ctrl/Alt/Meta: a shortcut, never part of a scan. */
+  withCommandModifier: boolean;
+  /** `KeyboardEvent.timeStamp`: when the key happened, not when we got round to it. */
+  timeStamp: number;
+}
+
+export type KeyVerdict =
+  /** Let the key do what it normally does. */
+  | { kind: 'pass' }
+  /** A control key inside a burst: kept as its control character (so the scan is judged garbled), and swallowed so
+   * Ctrl+W or the like does nothing to the window. */
+  | { kind: 'swallow' }
+  /** The key ended a scan: swallow it (an Enter must not submit a form) and take the scan. */
+  | { kind: 'scan'; raw: string; startedAt: number }
+  /** The key started a new burst right after a fast burst that never ended: that one was cut off. */
+  | { kind: 'unfinished-then-pass'; raw: string; startedAt: number };
+
+const modifierCodes = new Set(['ShiftLeft', 'ShiftRight', 'CapsLock', 'ControlLeft', 'ControlRight', 'AltLeft', 'AltRight']);
+
+/** What a scanner means by Ctrl+key: ASCII control characters (Ctrl+A = 0x01 … Ctrl+] = 0x1D, the GS1 separator). */
+function controlCharFor(code: string): string {
+  const letter = /^Key([A-Z])$/.exec(code)?.[1];
+  if (letter) return String.fromCharCode(letter.charCodeAt(0) - 64);
+  const punctuation: Record<string, number> = { BracketLeft: 0x1b, Backslash: 0x1c, BracketRight: 0x1d };
+  return String.fromCharCode(punctuation[code] ?? 0x1a);
+}
+
+/**
+ * Tells scanner bursts from typing by timing and length alone (no DOM here, so it is unit-tested directly). It never
+ * holds keys back: typed characters reach the focused field as usual, and the caller removes a burst's characters
+ * from the field once the burst turns out to be a scan.
+ */
+export class WedgeDetector {
+  private buffer = '';
+  private startedAt = 0;
+  private lastAt = Number.NEGATIVE_INFINITY;
+
+  constructor(private settings: WedgeSettings = defaultWedgeSettings) {}
+
+  configure(settings: WedgeSettings): void {
+    this.settings = settings;
+    this.reset();
+  }
+
+  /** True while the burst so far is long and fast enough to be a scan (`until`: the time of the key that ends it). */
+  isScan(until = this.lastAt): boolean {
+    const keys = this.buffer.length;
+    if (keys < this.settings.minLength) return false;
+    // Gaps counted: between the burst's keys, plus the one to the end key when there is one.
+    const gaps = until === this.lastAt ? keys - 1 : keys;
+    return (until - this.startedAt) / gaps <= this.settings.maxAverageGapMs;
+  }
+
+  get pendingSince(): number {
+    return this.startedAt;
+  }
+
+  key(input: KeyInput): KeyVerdict {
+    if (modifierCodes.has(input.code)) return { kind: 'pass' };
+    const fast = input.timeStamp - this.lastAt <= this.settings.maxGapMs;
+
+    if (scanEndCodes.has(input.code)) {
+      const isScan = fast && this.isScan(input.timeStamp);
+      const verdict: KeyVerdict = isScan ? { kind: 'scan', raw: this.buffer, startedAt: this.startedAt } : { kind: 'pass' };
+      this.reset();
+      return verdict;
+    }
+
+    if (input.withCommandModifier) {
+      if (!fast || this.buffer.length === 0) return this.interrupt();
+      this.buffer += controlCharFor(input.code);
+      this.lastAt = input.timeStamp;
+      return { kind: 'swallow' };
+    }
+    const char = charForKey(this.settings.layout, input.code, input.shiftKey);
+    if (char === null) {
+      // Arrows, Backspace, shortcuts: a person is at the keyboard.
+      return this.interrupt();
+    }
+    if (fast && this.buffer.length > 0) {
+      this.buffer += char;
+      this.lastAt = input.timeStamp;
+      return { kind: 'pass' };
+    }
+    const cutOff = this.interrupt();
+    this.buffer = char;
+    this.startedAt = input.timeStamp;
+    this.lastAt = input.timeStamp;
+    return cutOff;
+  }
+
+  /** Called from a timer: a scan-length burst that has gone quiet without its end key is cut off. */
+  flush(now: number): KeyVerdict {
+    if (this.buffer.length === 0 || now - this.lastAt < this.settings.unfinishedAfterMs) return { kind: 'pass' };
+    return this.interrupt();
+  }
+
+  private interrupt(): KeyVerdict {
+    const verdict: KeyVerdict = this.isScan()
+      ? { kind: 'unfinished-then-pass', raw: this.buffer, startedAt: this.startedAt }
+      : { kind: 'pass' };
+    this.reset();
+    return verdict;
+  }
+
+  private reset(): void {
+    this.buffer = '';
+    this.lastAt = Number.NEGATIVE_INFINITY;
+  }
+}

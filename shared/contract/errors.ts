@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Error codes cross the seam; the renderer shows each in the user's language (i18n key `errors.<code>`). */
+export const stationErrorCodes = [
+  'unknown-method',
+  'bad-input',
+  'bad-message',
+  'not-signed-in',
+  'forbidden',
+  'bad-credentials',
+  'unknown-badge',
+  'forbidden-sender',
+  'disconnected',
+  'internal',
+] as const;
+export type StationErrorCode = (typeof stationErrorCodes)[number];
+
+export const stationErrorSchema = z.object({
+  code: z.enum(stationErrorCodes),
+  /** English detail for logs and developers; never shown instead of the translated code. */
+  detail: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type StationError = z.infer<typeof stationErrorSchema>;
+
+/** Thrown by station handlers to answer with a specific code. */
+export class StationFailure extends Error {
+  constructor(
+    readonly code: StationErrorCode,
+    detail: string,
+  ) {
+    super(detail);
+    this.name = 'StationFailure';
+  }
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { roles } from '../domain/roles';
+import { maxScanLength } from '../scanning/scan-text';
+import { symbologyByAimLetter } from '../scanning/aim';
+
+export const emptyInput = z.object({}).strict();
+
+export const roleSchema = z.enum(roles);
+
+export const userSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().min(1).max(100),
+  role: roleSchema,
+});
+export type User = z.infer<typeof userSchema>;
+
+export const sessionSchema = z.object({ user: userSchema, signedInAt: z.iso.datetime() });
+export type Session = z.infer<typeof sessionSchema>;
+
+export const signInInputSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('pin'), userId: z.string().min(1).max(64), pin: z.string().regex(/^\d{4,8}$/) }).strict(),
+  z.object({ method: z.literal('badge'), badge: z.string().min(1).max(128) }).strict(),
+]);
+export type SignInInput = z.infer<typeof signInInputSchema>;
+
+export const symbologySchema = z.enum([...Object.values(symbologyByAimLetter), 'unknown']);
+
+export const scanSourceSchema = z.enum(['wedge', 'hid']);
+export const badScanReasonSchema = z.enum(['empty', 'control-characters', 'too-long', 'unfinished']);
+
+/** What the renderer reports after it has told a keyboard-wedge burst from typing. */
+export const wedgeScanInputSchema = z
+  .object({
+    /** The burst as typed, AIM prefix included: the station splits it so both scanner kinds are treated alike. */
+    raw: z.string().max(maxScanLength + 8),
+    /** Set when the burst never got its Enter/Tab: the station records it as a bad scan. */
+    unfinished: z.boolean().default(false),
+  })
+  .strict();
+export type WedgeScanInput = z.input<typeof wedgeScanInputSchema>;
+
+export const scanSchema = z.object({
+  id: z.string(),
+  /** Station-wide order of arrival, from 1. */
+  seq: z.int().positive(),
+  source: scanSourceSchema,
+  deviceId: z.string().nullable(),
+  aim: z.string().nullable(),
+  symbology: symbologySchema,
+  text: z.string(),
+  verdict: z.enum(['good', 'bad']),
+  badReason: badScanReasonSchema.nullable(),
+  at: z.iso.datetime(),
+});
+export type Scan = z.infer<typeof scanSchema>;
+
+export const scannerDeviceSchema = z.object({
+  id: z.string(),
+  vendorId: z.int().nonnegative(),
+  productId: z.int().nonnegative(),
+  product: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  /** Which report layout the station decodes this device with. */
+  protocol: z.enum(['honeywell-hidpos', 'zebra-snapi', 'keyboard-boot']),
+});
+export type ScannerDevice = z.infer<typeof scannerDeviceSchema>;
+
+export const hubStatusSchema = z.object({
+  state: z.enum(['online', 'offline', 'not-configured']),
+  url: z.string().nullable(),
+  since: z.iso.datetime(),
+});
+export type HubStatus = z.infer<typeof hubStatusSchema>;
+
+export const printJobStatusSchema = z.object({
+  jobId: z.string(),
+  printer: z.string(),
+  state: z.enum(['queued', 'sending', 'waiting-for-printer', 'done', 'failed']),
+  message: z.string().nullable(),
+});
+export type PrintJobStatus = z.infer<typeof printJobStatusSchema>;
+
+export const stationStatusSchema = z.object({
+  stationId: z.string(),
+  hub: hubStatusSchema,
+  outboxDepth: z.int().nonnegative(),
+  scanners: z.array(scannerDeviceSchema),
+  /** False where node-hid could not be loaded (e.g. libusb missing): shown, not hidden. */
+  hidAvailable: z.boolean(),
+});
+export type StationStatus = z.infer<typeof stationStatusSchema>;

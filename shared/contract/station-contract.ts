@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { Role } from '../domain/roles';
+import {
+  emptyInput,
+  hubStatusSchema,
+  printJobStatusSchema,
+  scanSchema,
+  scannerDeviceSchema,
+  sessionSchema,
+  signInInputSchema,
+  stationStatusSchema,
+  userSchema,
+  wedgeScanInputSchema,
+} from './schemas';
+
+/** Who may call a method: anyone on the station, any signed-in user, or only the listed roles. */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+export interface MethodSpec {
+  input: z.ZodType;
+  output: z.ZodType;
+  access: Access;
+}
+
+/**
+ * The whole station contract: every call the renderer can make, whatever carries it (Electron IPC or WebSocket).
+ * Adding a screen means adding methods here; both transports and the typed client follow.
+ */
+export const stationMethods = {
+  'session.users': { input: emptyInput, output: z.array(userSchema), access: 'public' },
+  'session.signIn': { input: signInInputSchema, output: sessionSchema, access: 'public' },
+  'session.signOut': { input: emptyInput, output: z.object({ signedOut: z.boolean() }), access: 'public' },
+  'session.current': { input: emptyInput, output: sessionSchema.nullable(), access: 'public' },
+  'station.status': { input: emptyInput, output: stationStatusSchema, access: 'public' },
+  'scans.submitWedge': { input: wedgeScanInputSchema, output: scanSchema, access: 'signed-in' },
+  'scans.recent': {
+    input: z.object({ limit: z.int().min(1).max(5000).default(100) }).strict(),
+    output: z.array(scanSchema),
+    access: 'signed-in',
+  },
+} as const satisfies Record<string, MethodSpec>;
+
+export type StationMethods = typeof stationMethods;
+export type MethodName = keyof StationMethods;
+/** What a caller passes (defaults may be left out). */
+export type MethodInput<M extends MethodName> = z.input<StationMethods[M]['input']>;
+/** What a handler receives, after parsing. */
+export type ParsedInput<M extends MethodName> = z.output<StationMethods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<StationMethods[M]['output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(stationMethods, name);
+}
+
+/** Events the station pushes to every window that listens. */
+export const stationEvents = {
+  scan: scanSchema,
+  'scanner.connected': scannerDeviceSchema,
+  'scanner.disconnected': scannerDeviceSchema,
+  'print.job': printJobStatusSchema,
+  'hub.status': hubStatusSchema,
+  'outbox.depth': z.object({ depth: z.int().nonnegative() }),
+} as const satisfies Record<string, z.ZodType>;
+
+export type StationEvents = typeof stationEvents;
+export type EventName = keyof StationEvents;
+export type EventPayload<E extends EventName> = z.output<StationEvents[E]>;
+export type AnyStationEvent = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];

@@ -1,0 +1,22 @@
+/** Floor roles, and the work areas each one sees in its menu. */
+export const roles = ['clerk', 'packer', 'supervisor', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const workAreas = [
+  'scan-check',
+  'receiving',
+  'inspection',
+  'sku-labels',
+  'picking',
+  'packing',
+  'daily-counts',
+  'admin',
+] as const;
+export type WorkArea = (typeof workAreas)[number];
+
+export const areasByRole: Record<Role, readonly WorkArea[]> = {
+  clerk: ['receiving', 'inspection', 'sku-labels', 'scan-check'],
+  packer: ['picking', 'packing', 'scan-check'],
+  supervisor: ['daily-counts', 'receiving', 'inspection', 'sku-labels', 'picking', 'packing', 'scan-check'],
+  admin: ['admin', 'daily-counts', 'receiving', 'inspection', 'sku-labels', 'picking', 'packing', 'scan-check'],
+};
