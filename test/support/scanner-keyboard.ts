@@ -8,18 +8,10 @@ const needsShift = (char: string) => /[A-Z]/.test(char) || shiftedUs.includes(ch
  * `type` sends 'B' without Shift, which no scanner does), one key every `delayMs`.
  */
 export async function typeLikeScanner(page: Page, text: string, delayMs = 5): Promise<void> {
-  if (![...text].some(needsShift)) {
-    await page.keyboard.type(text, { delay: delayMs });
-    return;
-  }
-  for (const char of text) {
-    if (needsShift(char)) {
-      await page.keyboard.down('Shift');
-      await page.keyboard.press(char, { delay: 0 });
-      await page.keyboard.up('Shift');
-    } else {
-      await page.keyboard.press(char === '\n' ? 'Enter' : char, { delay: 0 });
-    }
-    await page.waitForTimeout(delayMs);
+  for (const run of text.match(/([A-Z~!@#$%^&*()_+{}|:"<>?]+|[^A-Z~!@#$%^&*()_+{}|:"<>?]+)/g) ?? []) {
+    const shifted = needsShift(run[0] as string);
+    if (shifted) await page.keyboard.down('Shift');
+    await page.keyboard.type(run, { delay: delayMs });
+    if (shifted) await page.keyboard.up('Shift');
   }
 }

@@ -43,7 +43,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       response.writeHead(405).end();
       return;
     }
-    assets(request, response, () => response.writeHead(404).end());
+    assets(request, response, () => {
+      response.writeHead(404).end();
+    });
   });
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });

@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { startStation, type Station } from '../station/station';
+import { appEntryUrl } from './app-origin';
+import { registerStationIpc } from './ipc/validated-ipc';
+import { registerAppScheme, serveRendererFrom } from './protocol/app-protocol';
+import { hardenEveryWebContents, lockDownSession } from './security/web-contents-hardening';
+import { createStationWindow } from './window/station-window';
+
+/**
+ * A station that cannot close in time is left behind rather than keeping a quitting app open forever; it confirms a
+ * scan only once the scan is written, so quitting mid-close loses nothing it confirmed.
+ */
+const stationCloseTimeoutMs = 10_000;
+
+const log = (message: string) => console.error(`[main] ${message}`);
+
+// Chromium reads the sandbox switch and scheme privileges at startup, so both are set before 'ready'; the hardening
+// listener must exist before the first webContents does.
+app.enableSandbox();
+registerAppScheme();
+hardenEveryWebContents();
+
+let stationWindow: BrowserWindow | null = null;
+
+function focusStationWindow(): void {
+  if (!stationWindow || stationWindow.isDestroyed()) return;
+  if (stationWindow.isMinimized()) stationWindow.restore();
+  stationWindow.focus();
+}
+
+function closeStationOnQuit(station: Station): void {
+  let closed = false;
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        log(`the station did not close within ${stationCloseTimeoutMs} ms; quitting anyway`);
+        resolve();
+      }, stationCloseTimeoutMs);
+    });
+    Promise.race([station.close(), timeout])
+      .catch((error: unknown) => log(`closing the station failed: ${error instanceof Error ? error.stack : String(error)}`))
+      .finally(() => {
+        clearTimeout(timer);
+        closed = true;
+        app.quit();
+      });
+  });
+}
+
+async function startApp(): Promise<void> {
+  await app.whenReady();
+  const appRoot = app.getAppPath();
+  lockDownSession(session.defaultSession);
+  const rendererDir = path.join(appRoot, 'dist', 'renderer');
+  if (!existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${rendererDir} has no index.html). Run npm run build first.`);
+  }
+  serveRendererFrom(rendererDir);
+
+  const station = await startStation({ dataDir: app.getPath('userData'), log: (message) => console.error(`[station] ${message}`) });
+  closeStationOnQuit(station);
+
+  stationWindow = createStationWindow(path.join(appRoot, 'dist', 'electron', 'preload.cjs'));
+  // Registered before the page loads, so its first call never finds the channel missing.
+  registerStationIpc(station, stationWindow, log);
+  stationWindow.on('closed', () => {
+    stationWindow = null;
+  });
+  await stationWindow.loadURL(appEntryUrl);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // One station per PC and data folder: a second copy would fight over the scanners and the outbox.
+  app.quit();
+} else {
+  app.on('second-instance', focusStationWindow);
+  // A floor station has nothing to do without its window, on macOS too.
+  app.on('window-all-closed', () => app.quit());
+  // Ctrl+C in the terminal (npm start) should close the station cleanly, not kill it mid-write.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+
+  startApp().catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`startup failed: ${error instanceof Error ? error.stack : message}`);
+    dialog.showErrorBox('QWMS Floor could not start', message);
+    app.exit(1);
+  });
+}

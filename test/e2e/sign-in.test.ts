@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { typeLikeScanner } from '../support/scanner-keyboard';
+import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
+
+let station: StationPage;
+beforeEach(async () => {
+  station = await openStationPage();
+});
+afterEach(async () => {
+  expect(station.pageErrors).toEqual([]);
+  await station.close();
+});
+
+describe('sign-in (web mode, Chromium)', () => {
+  it('signs a clerk in with name and PIN, and the role decides the menu', async () => {
+    const { page } = station;
+    await signInWithPin(page, 'u-clerk', '1111');
+    await expect(page.getByTestId('signed-in-user').innerText()).resolves.toContain('田中 花子');
+    const areas = await page.locator('[data-testid^="area-"]').evaluateAll((tiles) => tiles.map((tile) => tile.getAttribute('data-testid')));
+    expect(areas).toEqual(['area-receiving', 'area-inspection', 'area-sku-labels', 'area-scan-check']);
+  });
+
+  it('refuses a wrong PIN in Japanese and stays signed out', async () => {
+    const { page } = station;
+    await page.getByTestId('user-u-packer').click();
+    await page.getByTestId('pin-input').fill('0000');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('sign-in-error').innerText()).resolves.toBe('名前または PIN が違います。');
+    expect(await page.getByTestId('menu').count()).toBe(0);
+  });
+
+  it('signs in by scanning a badge, with no mouse at all, and signs out', async () => {
+    const { page } = station;
+    await typeLikeScanner(page, 'BADGE-0003\n');
+    await page.getByTestId('menu').waitFor();
+    await expect(page.getByTestId('signed-in-user').innerText()).resolves.toContain('現場責任者');
+    expect(await page.getByTestId('area-daily-counts').count()).toBe(1);
+    expect(await page.getByTestId('feedback').getAttribute('data-kind')).toBe('done');
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-in').waitFor();
+  });
+
+  it('says an unknown badge is unknown, loudly', async () => {
+    const { page } = station;
+    await typeLikeScanner(page, 'BADGE-9999\n');
+    await expect(page.getByTestId('feedback').innerText()).resolves.toBe('この社員証は登録されていません。');
+    expect(await page.getByTestId('feedback').getAttribute('data-kind')).toBe('bad');
+  });
+
+  it('is usable by keyboard alone: Tab to a user, Enter, type the PIN, Enter, open an area, Escape back', async () => {
+    const { page } = station;
+    await page.getByTestId('user-u-packer').waitFor();
+    // The first user has focus on arrival; Tab moves to the second (the packer).
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('2222', { delay: 120 });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('menu').waitFor();
+    await expect(page.getByTestId('signed-in-user').innerText()).resolves.toContain('佐藤 健');
+    // The first area that is ready has focus.
+    await page.keyboard.press('Enter');
+    await page.getByTestId('scan-check').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('menu').waitFor();
+  });
+});

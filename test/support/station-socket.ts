@@ -1,0 +1,50 @@
+import { WebSocket } from 'ws';
+import type { ServerMessage } from '../../shared/contract/wire';
+
+/** A raw WebSocket client of the web host, speaking the wire format directly (as a misbehaving page might). */
+export class StationSocket {
+  private nextId = 1;
+  readonly received: ServerMessage[] = [];
+  private waiters: (() => void)[] = [];
+
+  private constructor(readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      this.received.push(JSON.parse(data.toString()) as ServerMessage);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+  }
+
+  static async open(url: string, origin = new URL(url).origin): Promise<StationSocket> {
+    const socket = new WebSocket(`${url.replace(/^http/, 'ws').replace(/\/$/, '')}/station`, { origin });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    });
+    return new StationSocket(socket);
+  }
+
+  async next(predicate: (message: ServerMessage) => boolean): Promise<ServerMessage> {
+    for (;;) {
+      const found = this.received.find(predicate);
+      if (found) {
+        this.received.splice(this.received.indexOf(found), 1);
+        return found;
+      }
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  async call(method: string, input: unknown): Promise<ServerMessage> {
+    const id = this.nextId++;
+    this.socket.send(JSON.stringify({ type: 'call', id, method, input }));
+    return this.next((message) => message.type === 'result' && message.id === id);
+  }
+
+  sendRaw(data: string): void {
+    this.socket.send(data);
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
