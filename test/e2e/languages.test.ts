@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artefactPath } from '../support/chromium';
+import { typeLikeScanner } from '../support/scanner-keyboard';
+import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
+
+let station: StationPage;
+beforeAll(async () => {
+  station = await openStationPage();
+});
+afterAll(async () => {
+  await station?.close();
+});
+
+/** i18next shows a missing key as the key itself, e.g. `scan.badReasons.empty`. */
+const rawKey = /\b(app|language|roles|areas|signIn|status|scan|symbologies|settings|errors)\.[\w.-]+/;
+
+async function visibleText(): Promise<string> {
+  return station.page.locator('body').innerText();
+}
+
+async function missingTranslations(): Promise<string | undefined> {
+  return station.page.evaluate(() => document.documentElement.dataset.missingTranslations);
+}
+
+describe('languages (web mode, Chromium)', () => {
+  it('starts in Japanese', async () => {
+    expect(await station.page.evaluate(() => document.documentElement.lang)).toBe('ja');
+    expect(await visibleText()).toContain('サインイン');
+  });
+
+  it('shows every screen in each language with no untranslated key', async () => {
+    const { page } = station;
+    await signInWithPin(page, 'u-admin', '4444');
+    await page.getByTestId('area-scan-check').click();
+    await typeLikeScanner(page, ']C0300001289771-00003\n');
+    await typeLikeScanner(page, '4901234');
+    await page.getByTestId('count-total').filter({ hasText: '2' }).waitFor();
+    await page.locator('details.settings summary').click();
+
+    const texts = new Map<string, string>();
+    for (const code of ['en', 'zh-CN', 'ko', 'ja']) {
+      await page.getByTestId(`language-${code}`).click();
+      await page.waitForFunction((lang) => document.documentElement.lang === lang, code);
+      const text = await visibleText();
+      expect(text, code).not.toMatch(rawKey);
+      texts.set(code, text);
+    }
+    // Sign-in screen and menu in every language too.
+    await page.getByTestId('sign-out').click();
+    for (const code of ['en', 'zh-CN', 'ko', 'ja']) {
+      await page.getByTestId(`language-${code}`).click();
+      await page.waitForFunction((lang) => document.documentElement.lang === lang, code);
+      expect(await visibleText(), code).not.toMatch(rawKey);
+    }
+    expect(await missingTranslations()).toBeUndefined();
+    // Each language really changed the words on screen.
+    expect(new Set(texts.values()).size).toBe(4);
+    expect(texts.get('en')).toContain('Scan check');
+    expect(texts.get('zh-CN')).toContain('扫描检查');
+    expect(texts.get('ko')).toContain('스캔 확인');
+    expect(texts.get('ja')).toContain('スキャン確認');
+  });
+
+  it('keeps the chosen language after a reload', async () => {
+    const { page } = station;
+    await page.getByTestId('language-ko').click();
+    await page.reload();
+    await page.getByTestId('sign-in').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
+    await page.getByTestId('language-ja').click();
+  });
+
+  it('saves a screenshot of the Japanese scan screen as a test artefact', async () => {
+    const { page } = station;
+    await page.getByTestId('user-u-clerk').waitFor();
+    await signInWithPin(page, 'u-clerk', '1111');
+    await page.getByTestId('area-scan-check').click();
+    await typeLikeScanner(page, ']C0300001289771-00003\n');
+    await typeLikeScanner(page, ']E04901234567894\n');
+    await page.getByTestId('count-total').filter({ hasText: '2' }).waitFor();
+    const path = artefactPath('scan-check-ja.png');
+    const png = await page.screenshot({ path, fullPage: true });
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(await visibleText()).toContain('スキャン確認');
+  });
+});
