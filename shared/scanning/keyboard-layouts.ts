@@ -65,7 +65,7 @@ export const keyboardLayouts: Record<KeyboardLayout, Readonly<Record<string, Key
     Period: ['.', '>'],
     Slash: ['/', '?'],
     IntlRo: ['\\', '_'],
-    IntlYen: ['\\', '|'],
+    IntlYen: ['¥', '|'],
   },
 };
 

@@ -1,6 +1,6 @@
 import type { ReportDecoder } from './decode-step';
 import { createHoneywellHidPosDecoder } from './honeywell-hidpos-decoder';
-import type { KeyboardLayout } from './keyboard-layouts';
+import type { KeyboardLayout } from '../../../shared/scanning/keyboard-layouts';
 import { createKeyboardBootDecoder } from './keyboard-boot-decoder';
 import type { ScannerProtocol } from './scanner-protocol';
 import { createZebraSnapiDecoder } from './zebra-snapi-decoder';

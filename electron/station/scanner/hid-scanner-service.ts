@@ -3,7 +3,7 @@ import type { Symbology } from '../../../shared/scanning/aim';
 import { createReportDecoder } from './create-report-decoder';
 import type { DecodeStep } from './decode-step';
 import type { HidBackend, HidDeviceHandle, HidDeviceInfo } from './hid-backend';
-import type { KeyboardLayout } from './keyboard-layouts';
+import type { KeyboardLayout } from '../../../shared/scanning/keyboard-layouts';
 import { chooseScannerProtocol } from './scanner-protocol';
 import { toScannerDevice } from './scanner-device';
 

@@ -1,6 +1,6 @@
 import { splitAim } from '../../../shared/scanning/aim';
 import { asBytes, byteAt, emptyStep, hex, maxAssembledBytes, type DecodeStep, type ReportDecoder } from './decode-step';
-import { keyTables, type KeyboardLayout } from './keyboard-layouts';
+import { charForKey, codeByUsage, type KeyboardLayout } from '../../../shared/scanning/keyboard-layouts';
 
 /*
  * Boot keyboard report: [0] modifier bits, [1] reserved, [2..7] up to six usage ids of the keys held now.
@@ -23,7 +23,6 @@ function withCtrl(character: string): string | null {
 }
 
 export function createKeyboardBootDecoder(layout: KeyboardLayout = 'us'): ReportDecoder {
-  const table = keyTables[layout];
   let held = new Set<number>();
   let typed = '';
   let overflowed = false;
@@ -37,8 +36,9 @@ export function createKeyboardBootDecoder(layout: KeyboardLayout = 'us'): Report
       overflowed = false;
       return;
     }
-    const keyCharacters = table.get(usage);
-    const character = (modifiers & shiftBits ? keyCharacters?.shifted : keyCharacters?.plain) ?? null;
+    // The renderer's wedge detector reads the same table, keyed by KeyboardEvent.code.
+    const code = codeByUsage[usage];
+    const character = code === undefined ? null : charForKey(layout, code, (modifiers & shiftBits) !== 0);
     const output = character !== null && modifiers & ctrlBits ? withCtrl(character) : character;
     if (output === null) {
       const shift = modifiers & shiftBits ? 'Shift+' : '';

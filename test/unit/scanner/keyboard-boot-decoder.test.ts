@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DecodeStep } from '../../../electron/station/scanner/decode-step';
 import { createKeyboardBootDecoder } from '../../../electron/station/scanner/keyboard-boot-decoder';
-import type { KeyboardLayout } from '../../../electron/station/scanner/keyboard-layouts';
+import type { KeyboardLayout } from '../../../shared/scanning/keyboard-layouts';
 import { allReleased, keysHeld, leftCtrl, leftShift, typeKeys } from './report-encoders';
 
 // HID usage ids (HID Usage Tables, keyboard page 0x07).
