@@ -9,6 +9,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
           environment: 'node',
+          // Storage and API tests run on SQLite and on this throwaway PostgreSQL cluster.
+          globalSetup: ['test/setup/postgres-global-setup.ts'],
+          testTimeout: 30_000,
         },
       },
       {

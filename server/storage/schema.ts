@@ -1,0 +1,242 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The hub's tables as Kysely sees them. Times are ISO-8601 UTC strings and calendar dates `YYYY-MM-DD` (the same
+ * text on SQLite and PostgreSQL); flags are 0/1 integers; money is integer JPY.
+ */
+type Flag = number;
+
+export interface BranchesTable {
+  code: string;
+  name: string;
+}
+
+export interface SellersTable {
+  id: string;
+  name: string;
+  balance_jpy: number;
+  /** Set while fees are unpaid past the 20th: orders are held. */
+  suspended: Flag;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  name: string;
+  role: string;
+  seller_id: string | null;
+  pin_hash: string;
+  badge: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: string;
+}
+
+export interface StationsTable {
+  id: string;
+  name: string;
+  branch_code: string;
+  secret_hash: string;
+  created_at: string;
+}
+
+export interface InventoryItemsTable {
+  code: string;
+  seller_id: string;
+  name: string;
+  seller_item_code: string | null;
+  /** The manual's 另一支库存管理可用性: must be on for Excel inbound. */
+  separate_inventory: Flag;
+  created_at: string;
+}
+
+export interface InventoryOptionsTable {
+  sku: string;
+  inventory_code: string;
+  option_code: string;
+  name: string;
+  seller_sku_code: string | null;
+  extra_price_jpy: number;
+  currency: string;
+  jan: string | null;
+  length_cm: number | null;
+  width_cm: number | null;
+  height_cm: number | null;
+  weight_g: number | null;
+  created_at: string;
+}
+
+export interface ListingsTable {
+  id: string;
+  seller_id: string;
+  title: string;
+}
+
+export interface ListingLinksTable {
+  listing_id: string;
+  sku: string;
+  option_label: string;
+}
+
+export interface CargoBundlesTable {
+  id: string;
+  seller_id: string;
+  branch_code: string;
+  state: string;
+  estimated_arrival: string;
+  carrier: string | null;
+  tracking_no: string | null;
+  box_count: number | null;
+  boxes_received: number;
+  arrived_at: string | null;
+  completed_at: string | null;
+  hold_reason: string | null;
+  reject_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InboundLinesTable {
+  id: string;
+  seller_id: string;
+  sku: string;
+  branch_code: string;
+  quantity: number;
+  description: string | null;
+  bundle_id: string | null;
+  counted: number | null;
+  created_at: string;
+}
+
+export interface StockBalancesTable {
+  sku: string;
+  branch_code: string;
+  quantity: number;
+}
+
+export interface StockMovementsTable {
+  id: Generated<number>;
+  sku: string;
+  branch_code: string;
+  kind: string;
+  quantity: number;
+  reference: string | null;
+  station_event_id: string | null;
+  created_at: string;
+}
+
+export interface OrdersTable {
+  id: string;
+  seller_id: string;
+  source: string;
+  order_no: string;
+  cart_no: string | null;
+  listing_id: string | null;
+  sku: string | null;
+  option_label: string | null;
+  quantity: number;
+  recipient_name: string;
+  recipient_phone: string;
+  postal_code: string;
+  address: string;
+  delivery_method: string | null;
+  time_slot: string | null;
+  desired_ship_date: string | null;
+  paid_at: string;
+  ships_within_14_days: Flag;
+  state: string;
+  branch_code: string | null;
+  allocated_at: string | null;
+  tracking_no: string | null;
+  service: string | null;
+  shipped_at: string | null;
+  created_at: string;
+}
+
+export interface TrackingCounterTable {
+  name: string;
+  next_serial: number;
+}
+
+export interface TrackingBlocksTable {
+  id: Generated<number>;
+  station_id: string;
+  first_serial: number;
+  count: number;
+  issued_at: string;
+}
+
+export interface TrackingUploadsTable {
+  order_id: string;
+  tracking_no: string;
+  carrier: string;
+  queued_at: string;
+  exported_at: string | null;
+}
+
+export interface FeeSchedulesTable {
+  branch_code: string;
+  fee_kind: string;
+  size_class: string;
+  amount_jpy: number;
+}
+
+export interface FeeChargesTable {
+  id: Generated<number>;
+  seller_id: string;
+  kind: string;
+  amount_jpy: number;
+  reference: string | null;
+  created_at: string;
+}
+
+export interface ChangesTable {
+  seq: Generated<number>;
+  branch_code: string | null;
+  seller_id: string | null;
+  entity: string;
+  entity_id: string;
+  op: string;
+  data: string;
+  created_at: string;
+}
+
+export interface StationEventsTable {
+  event_id: string;
+  station_id: string;
+  station_seq: number;
+  kind: string;
+  payload: string;
+  outcome: string;
+  reason: string | null;
+  applied_at: string;
+}
+
+export interface HubDatabase {
+  branches: BranchesTable;
+  sellers: SellersTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  stations: StationsTable;
+  inventory_items: InventoryItemsTable;
+  inventory_options: InventoryOptionsTable;
+  listings: ListingsTable;
+  listing_links: ListingLinksTable;
+  cargo_bundles: CargoBundlesTable;
+  inbound_lines: InboundLinesTable;
+  stock_balances: StockBalancesTable;
+  stock_movements: StockMovementsTable;
+  orders: OrdersTable;
+  tracking_counter: TrackingCounterTable;
+  tracking_blocks: TrackingBlocksTable;
+  tracking_uploads: TrackingUploadsTable;
+  fee_schedules: FeeSchedulesTable;
+  fee_charges: FeeChargesTable;
+  changes: ChangesTable;
+  station_events: StationEventsTable;
+}
+
