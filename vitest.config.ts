@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/api/**/*.test.ts'],
           environment: 'node',
           // Storage and API tests run on SQLite and on this throwaway PostgreSQL cluster.
           globalSetup: ['test/setup/postgres-global-setup.ts'],

@@ -1,0 +1,14 @@
+import type { HubLanguage } from '../../../shared/hub/hub-roles';
+import type { MessageCatalog } from './catalog';
+import { coreMessages } from './core';
+import { inventoryMessages } from './inventory';
+import { orderMessages } from './orders';
+import { syncMessages } from './sync';
+
+export const hubMessages: MessageCatalog = { ...coreMessages, ...inventoryMessages, ...orderMessages, ...syncMessages };
+
+/** The caller-facing sentence for a code; an unknown code falls back to the code itself so nothing is hidden. */
+export function hubMessage(code: string, language: HubLanguage, params: Record<string, string | number> = {}): string {
+  const template = hubMessages[code]?.[language] ?? code;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}

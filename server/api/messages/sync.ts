@@ -1,0 +1,3 @@
+import type { MessageCatalog } from './catalog';
+
+export const syncMessages: MessageCatalog = {};

@@ -1,0 +1,24 @@
+import type { FastifyRequest } from 'fastify';
+import { sellerScope } from '../auth/principal';
+import { HubError } from './hub-error';
+
+/**
+ * The seller a request acts for. A seller user always acts for its own seller: naming another is answered as if that
+ * seller did not exist, so one seller cannot even learn which other sellers there are.
+ */
+export function actingSeller(request: FastifyRequest, requested: string | undefined): string {
+  const own = request.principal ? sellerScope(request.principal) : null;
+  if (own) {
+    if (requested !== undefined && requested !== own) throw new HubError('not-found', 404, { what: 'seller', id: requested });
+    return own;
+  }
+  if (!requested) throw new HubError('bad-input', 400, { fields: 'sellerId' });
+  return requested;
+}
+
+/** For reads across sellers: a seller user sees its own seller only, staff see all (or the one they name). */
+export function sellerFilter(request: FastifyRequest, requested: string | undefined): string | null {
+  const own = request.principal ? sellerScope(request.principal) : null;
+  if (own) return actingSeller(request, requested);
+  return requested ?? null;
+}

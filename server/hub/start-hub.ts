@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import { buildHubApp, type RoutePolicy } from '../api/build-app';
+import { ensureReferenceData } from '../services/reference-data';
+import { openHubStore, type HubStore } from '../storage/database';
+import { hubRoutes } from './hub-routes';
+
+export interface HubOptions {
+  /** A SQLite file path or a postgres:// URL. */
+  database: string;
+  port?: number;
+  host?: string;
+  logger?: boolean;
+}
+
+export interface RunningHub {
+  url: string;
+  store: HubStore;
+  app: FastifyInstance;
+  policies: RoutePolicy[];
+  close(): Promise<void>;
+}
+
+/** The one way to start a hub: `qwms hub`, the embedded hub of a single station, and the tests all come here. */
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const store = await openHubStore(options.database);
+  try {
+    await ensureReferenceData(store.db);
+    const { app, policies } = await buildHubApp({ store, logger: options.logger ?? false }, hubRoutes);
+    const address = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+    return {
+      url: address,
+      store,
+      app,
+      policies,
+      async close() {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

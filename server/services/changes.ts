@@ -1,0 +1,30 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { HubDatabase } from '../storage/schema';
+
+export interface ChangeRecord {
+  entity: string;
+  entityId: string;
+  op: 'upsert' | 'delete';
+  branchCode: string | null;
+  sellerId: string | null;
+  data: unknown;
+}
+
+/**
+ * Appends to the changes feed inside the caller's transaction, so a change is in the feed exactly when the write it
+ * describes is committed. Stations pull the feed by sequence number.
+ */
+export async function recordChange(trx: Transaction<HubDatabase> | Kysely<HubDatabase>, change: ChangeRecord, now = new Date()): Promise<void> {
+  await trx
+    .insertInto('changes')
+    .values({
+      entity: change.entity,
+      entity_id: change.entityId,
+      op: change.op,
+      branch_code: change.branchCode,
+      seller_id: change.sellerId,
+      data: JSON.stringify(change.data),
+      created_at: now.toISOString(),
+    })
+    .execute();
+}
