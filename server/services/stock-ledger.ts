@@ -1,0 +1,72 @@
+import type { Transaction } from 'kysely';
+import { applyMovement, type MovementKind } from '../../shared/domain/stock-ledger';
+import { HubError } from '../api/hub-error';
+import { isCheckViolation } from '../storage/constraint-errors';
+import type { HubDatabase } from '../storage/schema';
+import { recordChange } from './changes';
+
+export interface Movement {
+  sku: string;
+  branchCode: string;
+  kind: MovementKind;
+  /** Signed: positive in, negative out. */
+  quantity: number;
+  reference?: string | null;
+  stationEventId?: string | null;
+}
+
+/**
+ * Appends a movement to the ledger and moves the balance in the caller's transaction, so the two never disagree.
+ * The balance is changed by one atomic upsert; the database's CHECK (quantity >= 0) is the last word when two
+ * movements race, and is reported as negative stock like the friendly check before it.
+ */
+export async function postMovement(trx: Transaction<HubDatabase>, movement: Movement, now = new Date()): Promise<number> {
+  const current = await trx
+    .selectFrom('stock_balances')
+    .select('quantity')
+    .where('sku', '=', movement.sku)
+    .where('branch_code', '=', movement.branchCode)
+    .executeTakeFirst();
+  const checked = applyMovement(current?.quantity ?? 0, { kind: movement.kind, quantity: movement.quantity });
+  if (!checked.ok) throw new HubError(checked.reason, 409, { sku: movement.sku, quantity: movement.quantity, balance: current?.quantity ?? 0 });
+  let balance: number;
+  try {
+    const row = await trx
+      .insertInto('stock_balances')
+      .values({ sku: movement.sku, branch_code: movement.branchCode, quantity: movement.quantity })
+      .onConflict((oc) => oc.columns(['sku', 'branch_code']).doUpdateSet((eb) => ({ quantity: eb('stock_balances.quantity', '+', eb.ref('excluded.quantity')) })))
+      .returning('quantity')
+      .executeTakeFirstOrThrow();
+    balance = row.quantity;
+  } catch (error) {
+    if (isCheckViolation(error)) throw new HubError('negative-stock', 409, { sku: movement.sku, quantity: movement.quantity, balance: current?.quantity ?? 0 });
+    throw error;
+  }
+  await trx
+    .insertInto('stock_movements')
+    .values({
+      sku: movement.sku,
+      branch_code: movement.branchCode,
+      kind: movement.kind,
+      quantity: movement.quantity,
+      reference: movement.reference ?? null,
+      station_event_id: movement.stationEventId ?? null,
+      created_at: now.toISOString(),
+    })
+    .execute();
+  const seller = await trx
+    .selectFrom('inventory_options')
+    .innerJoin('inventory_items', 'inventory_items.code', 'inventory_options.inventory_code')
+    .select('inventory_items.seller_id')
+    .where('inventory_options.sku', '=', movement.sku)
+    .executeTakeFirst();
+  await recordChange(trx, {
+    entity: 'stock',
+    entityId: `${movement.sku}@${movement.branchCode}`,
+    op: 'upsert',
+    branchCode: movement.branchCode,
+    sellerId: seller?.seller_id ?? null,
+    data: { sku: movement.sku, branchCode: movement.branchCode, quantity: balance },
+  }, now);
+  return balance;
+}
