@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { HubDatabase } from '../storage/schema';
 
 export interface ChangeRecord {
@@ -15,6 +15,10 @@ export interface ChangeRecord {
  * describes is committed. Stations pull the feed by sequence number.
  */
 export async function recordChange(trx: Transaction<HubDatabase> | Kysely<HubDatabase>, change: ChangeRecord, now = new Date()): Promise<void> {
+  // PostgreSQL hands out sequence numbers at insert time but transactions commit in any order, so a station reading
+  // "after 4" could see 6, move on, and never see 5. Holding one lock from the insert to the commit makes numbers
+  // commit in order. SQLite has one writer at a time already.
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(7310001)`.execute(trx);
   await trx
     .insertInto('changes')
     .values({

@@ -17,8 +17,8 @@ export interface Movement {
 
 /**
  * Appends a movement to the ledger and moves the balance in the caller's transaction, so the two never disagree.
- * The balance is changed by one atomic upsert; the database's CHECK (quantity >= 0) is the last word when two
- * movements race, and is reported as negative stock like the friendly check before it.
+ * The balance is changed atomically in SQL; the database's CHECK (quantity >= 0) is the last word when two movements
+ * race, and is reported as negative stock like the friendly check before it.
  */
 export async function postMovement(trx: Transaction<HubDatabase>, movement: Movement, now = new Date()): Promise<number> {
   const current = await trx
@@ -31,12 +31,22 @@ export async function postMovement(trx: Transaction<HubDatabase>, movement: Move
   if (!checked.ok) throw new HubError(checked.reason, 409, { sku: movement.sku, quantity: movement.quantity, balance: current?.quantity ?? 0 });
   let balance: number;
   try {
-    const row = await trx
-      .insertInto('stock_balances')
-      .values({ sku: movement.sku, branch_code: movement.branchCode, quantity: movement.quantity })
-      .onConflict((oc) => oc.columns(['sku', 'branch_code']).doUpdateSet((eb) => ({ quantity: eb('stock_balances.quantity', '+', eb.ref('excluded.quantity')) })))
-      .returning('quantity')
-      .executeTakeFirstOrThrow();
+    // CHECK constraints judge the proposed row of an INSERT before ON CONFLICT, so an outgoing movement must be an
+    // UPDATE; an incoming one may meet a concurrent first receipt, hence the upsert.
+    const row = current
+      ? await trx
+          .updateTable('stock_balances')
+          .set((eb) => ({ quantity: eb('quantity', '+', movement.quantity) }))
+          .where('sku', '=', movement.sku)
+          .where('branch_code', '=', movement.branchCode)
+          .returning('quantity')
+          .executeTakeFirstOrThrow()
+      : await trx
+          .insertInto('stock_balances')
+          .values({ sku: movement.sku, branch_code: movement.branchCode, quantity: movement.quantity })
+          .onConflict((oc) => oc.columns(['sku', 'branch_code']).doUpdateSet((eb) => ({ quantity: eb('stock_balances.quantity', '+', eb.ref('excluded.quantity')) })))
+          .returning('quantity')
+          .executeTakeFirstOrThrow();
     balance = row.quantity;
   } catch (error) {
     if (isCheckViolation(error)) throw new HubError('negative-stock', 409, { sku: movement.sku, quantity: movement.quantity, balance: current?.quantity ?? 0 });

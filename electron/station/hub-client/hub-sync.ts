@@ -1,0 +1,141 @@
+import type { Change, PushResult } from '../../../shared/contract/floor-events';
+import type { HubStatus } from '../../../shared/contract/schemas';
+import type { StationStore } from '../store/station-store';
+import { callHub, HubUnreachable, type HubCredentials } from './hub-http';
+
+export interface HubSyncEvents {
+  onStatus(status: HubStatus): void;
+  onOutboxDepth(depth: number): void;
+  onRejected?(eventId: string, reason: string, message: string | null): void;
+  onChanges?(changes: Change[]): void;
+  log?(message: string): void;
+}
+
+export interface HubSyncOptions {
+  /** How often to look for hub changes when nothing else wakes the loop. */
+  pollMs?: number;
+  batchSize?: number;
+  maxBackoffMs?: number;
+}
+
+/**
+ * Keeps one station and the hub in step: pushes the outbox in order (retrying with backoff while the hub is away,
+ * settling each event by the hub's answer) and pulls the changes feed into the local cache.
+ */
+export class HubSync {
+  private stopped = false;
+  private kicked = false;
+  private wake: (() => void) | null = null;
+  private running: Promise<void> | null = null;
+  private status: HubStatus;
+  private readonly pollMs: number;
+  private readonly batchSize: number;
+  private readonly maxBackoffMs: number;
+
+  constructor(
+    private readonly credentials: HubCredentials,
+    private readonly store: StationStore,
+    private readonly events: HubSyncEvents,
+    options: HubSyncOptions = {},
+  ) {
+    this.pollMs = options.pollMs ?? 3000;
+    this.batchSize = options.batchSize ?? 200;
+    this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
+    this.status = { state: 'offline', url: credentials.url, since: new Date().toISOString() };
+  }
+
+  get hubStatus(): HubStatus {
+    return this.status;
+  }
+
+  start(): void {
+    this.running ??= this.loop();
+  }
+
+  /** Something was appended to the outbox: push now instead of at the next poll. */
+  kick(): void {
+    this.kicked = true;
+    if (this.status.state === 'online') this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    let backoffMs = 250;
+    while (!this.stopped) {
+      try {
+        await this.pushAll();
+        await this.pullAll();
+        this.setState('online');
+        backoffMs = 250;
+        await this.sleep(this.pollMs, true);
+      } catch (error) {
+        this.setState('offline');
+        if (!(error instanceof HubUnreachable)) this.events.log?.(`hub sync: ${error instanceof Error ? error.message : String(error)}`);
+        // While the hub is away, new events do not cut the backoff short: they wait in the outbox.
+        await this.sleep(backoffMs, false);
+        backoffMs = Math.min(backoffMs * 2, this.maxBackoffMs);
+      }
+    }
+  }
+
+  private async pushAll(): Promise<void> {
+    for (;;) {
+      const batch = this.store.pending(this.batchSize);
+      if (batch.length === 0) return;
+      const events = batch.map(({ eventId, seq, kind, payload, occurredAt, userId }) => ({ eventId, seq, kind, payload, occurredAt, userId }));
+      const answer = await callHub<{ results: PushResult[] }>(this.credentials, { method: 'POST', path: '/api/v1/station-events', body: { events } });
+      let settled = 0;
+      for (const result of answer.results) {
+        if (result.status === 'applied' || result.status === 'duplicate') {
+          this.store.settle(result.eventId, 'applied');
+          settled++;
+        } else if (result.status === 'rejected') {
+          this.store.settle(result.eventId, 'rejected', result.reason, result.message);
+          this.events.onRejected?.(result.eventId, result.reason ?? 'rejected', result.message);
+          settled++;
+        }
+      }
+      this.events.onOutboxDepth(this.store.pendingCount());
+      // Deferred events (a gap) wait for the next round; never spin on them.
+      if (settled === 0) return;
+    }
+  }
+
+  private async pullAll(): Promise<void> {
+    for (;;) {
+      const since = Number(this.store.setting('changes.cursor') ?? 0);
+      const page = await callHub<{ changes: Change[]; next: number }>(this.credentials, { method: 'GET', path: `/api/v1/changes?since=${since}&limit=1000` });
+      if (page.changes.length === 0) return;
+      this.store.applyChanges(page.changes, page.next);
+      this.events.onChanges?.(page.changes);
+    }
+  }
+
+  private setState(state: HubStatus['state']): void {
+    if (this.status.state === state) return;
+    this.status = { state, url: this.credentials.url, since: new Date().toISOString() };
+    this.events.onStatus(this.status);
+  }
+
+  private sleep(ms: number, wakeOnKick: boolean): Promise<void> {
+    if (wakeOnKick && this.kicked) {
+      this.kicked = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        this.kicked = false;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = wakeOnKick ? done : () => this.stopped && done();
+    });
+  }
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { FloorEvent, FloorEventKind } from '../../../shared/contract/floor-events';
+
+export interface OutboxEntry extends FloorEvent {
+  state: 'pending' | 'applied' | 'rejected';
+  reason: string | null;
+  message: string | null;
+}
+
+interface OutboxRow {
+  seq: number;
+  event_id: string;
+  kind: string;
+  payload: string;
+  occurred_at: string;
+  user_id: string | null;
+  state: OutboxEntry['state'];
+  reason: string | null;
+  message: string | null;
+}
+
+const schemaVersion = 1;
+
+/**
+ * The station's own SQLite file: the durable outbox of floor events (written and fsynced before the screen says
+ * "done"), a cache of what the hub sent, and a few settings. It lives on the floor PC and survives crashes and
+ * power cuts; the hub may be away for hours.
+ */
+export class StationStore {
+  private readonly db: BetterSqlite3.Database;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new BetterSqlite3(join(dataDir, 'station.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    // FULL: a confirmed scan must survive a power cut, not only a crash.
+    this.db.pragma('synchronous = FULL');
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version > schemaVersion) throw new Error(`station.sqlite was written by a newer QWMS Floor (schema ${version}); refusing to open it`);
+    if (version < 1) this.createSchema();
+  }
+
+  private createSchema(): void {
+    this.db.exec(`
+      create table outbox (
+        seq integer primary key autoincrement,
+        event_id text not null unique,
+        kind text not null,
+        payload text not null,
+        occurred_at text not null,
+        user_id text,
+        state text not null default 'pending',
+        reason text,
+        message text
+      );
+      create table cache (entity text not null, entity_id text not null, data text not null, primary key (entity, entity_id));
+      create table settings (key text primary key, value text not null);
+      pragma user_version = ${schemaVersion};
+    `);
+  }
+
+  /** Durable when this returns: the caller may now tell the user it is done. */
+  appendEvent(kind: FloorEventKind, payload: unknown, userId: string | null, now = new Date()): OutboxEntry {
+    const row = this.db
+      .prepare<[string, string, string, string, string | null], OutboxRow>(
+        'insert into outbox (event_id, kind, payload, occurred_at, user_id) values (?, ?, ?, ?, ?) returning *',
+      )
+      .get(randomUUID(), kind, JSON.stringify(payload), now.toISOString(), userId);
+    return toEntry(row as OutboxRow);
+  }
+
+  pending(limit: number): OutboxEntry[] {
+    return this.db.prepare<[number], OutboxRow>("select * from outbox where state = 'pending' order by seq limit ?").all(limit).map(toEntry);
+  }
+
+  pendingCount(): number {
+    return (this.db.prepare("select count(*) as n from outbox where state = 'pending'").get() as { n: number }).n;
+  }
+
+  settle(eventId: string, state: 'applied' | 'rejected', reason: string | null = null, message: string | null = null): void {
+    this.db.prepare('update outbox set state = ?, reason = ?, message = ? where event_id = ?').run(state, reason, message, eventId);
+  }
+
+  recent(limit: number): OutboxEntry[] {
+    return this.db.prepare<[number], OutboxRow>('select * from outbox order by seq desc limit ?').all(limit).map(toEntry);
+  }
+
+  setting(key: string): string | null {
+    return (this.db.prepare('select value from settings where key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+  }
+
+  setSetting(key: string, value: string): void {
+    this.db.prepare('insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value').run(key, value);
+  }
+
+  /** Applies a batch of pulled changes and the new cursor in one transaction. */
+  applyChanges(changes: { entity: string; entityId: string; op: 'upsert' | 'delete'; data: unknown }[], cursor: number): void {
+    const upsert = this.db.prepare('insert into cache (entity, entity_id, data) values (?, ?, ?) on conflict (entity, entity_id) do update set data = excluded.data');
+    const remove = this.db.prepare('delete from cache where entity = ? and entity_id = ?');
+    this.db.transaction(() => {
+      for (const change of changes) {
+        if (change.op === 'delete') remove.run(change.entity, change.entityId);
+        else upsert.run(change.entity, change.entityId, JSON.stringify(change.data));
+      }
+      this.setSetting('changes.cursor', String(cursor));
+    })();
+  }
+
+  cached<T>(entity: string): T[] {
+    return this.db.prepare<[string], { data: string }>('select data from cache where entity = ? order by entity_id').all(entity).map((row) => JSON.parse(row.data) as T);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function toEntry(row: OutboxRow): OutboxEntry {
+  return {
+    eventId: row.event_id,
+    seq: row.seq,
+    kind: row.kind,
+    payload: JSON.parse(row.payload) as unknown,
+    occurredAt: row.occurred_at,
+    userId: row.user_id,
+    state: row.state,
+    reason: row.reason,
+    message: row.message,
+  };
+}

@@ -1,0 +1,95 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { personRoles, type PersonRole } from '../../shared/hub/hub-roles';
+import { HubError } from '../api/hub-error';
+import { hubMessage } from '../api/messages';
+import { languageOf } from '../api/language';
+import { startHub } from '../hub/start-hub';
+import { ensureReferenceData } from '../services/reference-data';
+import { registerStation } from '../services/stations';
+import { addUser } from '../services/users';
+import { openHubStore, type HubStore } from '../storage/database';
+import { defaultDatabase } from './default-database';
+import { registerDataCommands } from './data-commands';
+
+const language = languageOf(process.env.QWMS_LANG ?? process.env.LANG?.replace('_', '-').split('.')[0]);
+
+function port(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new InvalidArgumentError('a port number, 0–65535');
+  return parsed;
+}
+
+/** Opens the database, runs the command, closes it; a HubError is printed in the user's language with exit 1. */
+export async function withStore<T>(database: string | undefined, work: (store: HubStore) => Promise<T>): Promise<T> {
+  const store = await openHubStore(database ?? defaultDatabase());
+  try {
+    await ensureReferenceData(store.db);
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+const program = new Command('qwms').description('QWMS hub: the system of record for QWMS Floor stations').showHelpAfterError();
+
+program
+  .command('hub')
+  .description('run the hub HTTP API')
+  .option('--port <n>', 'port to listen on', port, 4820)
+  .option('--host <address>', 'address to listen on', '127.0.0.1')
+  .option('--db <path|url>', 'SQLite file or postgres:// URL (default: QWMS_DATABASE_URL or ~/.local/share/qwms-hub/hub.sqlite)')
+  .option('--station <id:secret:branch>', 'register (or re-key) this station at start, for an embedded hub')
+  .action(async (options: { port: number; host: string; db?: string; station?: string }) => {
+    const hub = await startHub({ database: options.db ?? defaultDatabase(), port: options.port, host: options.host });
+    if (options.station) {
+      const [id, secret, branchCode] = options.station.split(':');
+      if (!id || !secret || !branchCode) throw new InvalidArgumentError('--station needs id:secret:branch');
+      await registerStation(hub.store.db, { id, secret, branchCode, name: id });
+    }
+    console.log(`QWMS hub ready at ${hub.url} (database: ${hub.store.location})`);
+    const stop = async () => {
+      await hub.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+
+const users = program.command('users').description('hub users');
+users
+  .command('add <name>')
+  .description('add a user who signs in with a PIN')
+  .requiredOption('--role <role>', `one of ${personRoles.join(', ')}`)
+  .requiredOption('--pin <pin>', '4–8 digits')
+  .option('--seller <id>', 'the seller a seller user belongs to')
+  .option('--badge <code>', 'badge barcode for floor sign-in')
+  .option('--db <path|url>')
+  .action(async (name: string, options: { role: string; pin: string; seller?: string; badge?: string; db?: string }) => {
+    if (!(personRoles as readonly string[]).includes(options.role)) throw new InvalidArgumentError(`--role must be one of ${personRoles.join(', ')}`);
+    if (!/^\d{4,8}$/.test(options.pin)) throw new InvalidArgumentError('--pin must be 4 to 8 digits');
+    const id = await withStore(options.db, (store) =>
+      addUser(store.db, { name, role: options.role as PersonRole, pin: options.pin, sellerId: options.seller ?? null, badge: options.badge ?? null }),
+    );
+    console.log(`added ${name} (${options.role}) as ${id}`);
+  });
+
+program
+  .command('stations')
+  .command('add <id>')
+  .description('register a floor station; prints its secret once')
+  .requiredOption('--branch <code>', 'branch code, e.g. 0000011520')
+  .option('--name <name>')
+  .option('--db <path|url>')
+  .action(async (id: string, options: { branch: string; name?: string; db?: string }) => {
+    const secret = await withStore(options.db, (store) => registerStation(store.db, { id, name: options.name ?? id, branchCode: options.branch }));
+    console.log(`station ${id}: secret ${secret}`);
+  });
+
+registerDataCommands(program, language);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof HubError) console.error(hubMessage(error.code, language, error.params));
+  else if (error instanceof InvalidArgumentError) console.error(error.message);
+  else console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

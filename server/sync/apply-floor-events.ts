@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely';
+import { floorEventPayloads, type FloorEvent, type FloorEventKind, type PushResult } from '../../shared/contract/floor-events';
+import type { HubLanguage } from '../../shared/hub/hub-roles';
+import { HubError } from '../api/hub-error';
+import { hubMessage } from '../api/messages';
+import { isUniqueViolation } from '../storage/constraint-errors';
+import type { HubDatabase } from '../storage/schema';
+import { floorEventHandlers } from './floor-event-handlers';
+
+export interface PushingStation {
+  stationId: string;
+  branchCode: string;
+}
+
+async function lastSeqOf(db: Kysely<HubDatabase>, stationId: string): Promise<number> {
+  const row = await db.selectFrom('station_events').select((eb) => eb.fn.max('station_seq').as('last')).where('station_id', '=', stationId).executeTakeFirst();
+  return Number(row?.last ?? 0);
+}
+
+/**
+ * Applies a station's pushed events exactly once and in the station's order, whatever order they arrive in and
+ * however often. Each event commits alone, together with its receipt in `station_events`, so a hub that dies
+ * mid-push keeps a clean prefix and the station simply sends the rest again.
+ */
+export async function applyFloorEvents(db: Kysely<HubDatabase>, station: PushingStation, events: FloorEvent[], language: HubLanguage): Promise<{ results: PushResult[]; lastSeq: number }> {
+  const results: PushResult[] = [];
+  let lastSeq = await lastSeqOf(db, station.stationId);
+  const result = (event: FloorEvent, status: PushResult['status'], reason: string | null = null, params: Record<string, string | number> = {}): PushResult => ({
+    eventId: event.eventId,
+    seq: event.seq,
+    status,
+    reason,
+    message: reason ? hubMessage(reason, language, params) : null,
+  });
+
+  for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
+    const receipt = await db.selectFrom('station_events').select(['station_id', 'station_seq']).where('event_id', '=', event.eventId).executeTakeFirst();
+    if (receipt) {
+      const same = receipt.station_id === station.stationId && receipt.station_seq === event.seq;
+      results.push(same ? result(event, 'duplicate') : result(event, 'rejected', 'event-id-reused', { eventId: event.eventId }));
+      continue;
+    }
+    if (event.seq <= lastSeq) {
+      results.push(result(event, 'rejected', 'event-seq-reused', { seq: event.seq }));
+      continue;
+    }
+    if (event.seq > lastSeq + 1) {
+      results.push(result(event, 'deferred', 'event-gap', { expected: lastSeq + 1, seq: event.seq }));
+      continue;
+    }
+    const outcome = await applyOne(db, station, event);
+    if (outcome === 'raced') {
+      results.push(result(event, 'duplicate'));
+    } else if (outcome.applied) {
+      results.push(result(event, 'applied'));
+    } else {
+      results.push(result(event, 'rejected', outcome.reason, outcome.params));
+    }
+    lastSeq = event.seq;
+  }
+  return { results, lastSeq };
+}
+
+type Outcome = { applied: true } | { applied: false; reason: string; params: Record<string, string | number> } | 'raced';
+
+async function applyOne(db: Kysely<HubDatabase>, station: PushingStation, event: FloorEvent): Promise<Outcome> {
+  const now = new Date();
+  const receipt = (outcome: 'applied' | 'rejected', reason: string | null) => ({
+    event_id: event.eventId,
+    station_id: station.stationId,
+    station_seq: event.seq,
+    kind: event.kind,
+    payload: JSON.stringify(event.payload),
+    outcome,
+    reason,
+    applied_at: now.toISOString(),
+  });
+  let refusal: { reason: string; params: Record<string, string | number> };
+  try {
+    await db.transaction().execute(async (trx) => {
+      // The receipt goes first: a concurrent push of the same event fails here, before touching any stock.
+      await trx.insertInto('station_events').values(receipt('applied', null)).execute();
+      const kind = event.kind as FloorEventKind;
+      if (!Object.hasOwn(floorEventPayloads, kind)) throw new HubError('unknown-event-kind', 400, { kind: event.kind });
+      const payload = floorEventPayloads[kind].safeParse(event.payload);
+      if (!payload.success) throw new HubError('bad-event-payload', 400, { kind: event.kind, fields: payload.error.issues.map((issue) => issue.path.join('.')).join(', ') });
+      await floorEventHandlers[kind](payload.data, { trx, stationId: station.stationId, branchCode: station.branchCode, eventId: event.eventId, now });
+    });
+    return { applied: true };
+  } catch (error) {
+    if (isUniqueViolation(error)) return 'raced';
+    if (!(error instanceof HubError)) throw error;
+    refusal = { reason: error.code, params: error.params };
+  }
+  // A refused event still uses up its place in the order, or the station would be stuck behind it forever.
+  try {
+    await db.insertInto('station_events').values(receipt('rejected', refusal.reason)).execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) return 'raced';
+    throw error;
+  }
+  return { applied: false, ...refusal };
+}

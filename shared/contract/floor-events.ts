@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/**
+ * Floor events: what a station did, written to its outbox before the screen confirms it and pushed to the hub,
+ * which applies each exactly once, in the station's order. Each kind's payload schema is checked on both sides.
+ */
+export const floorEventPayloads = {
+  /** A supervisor's count correction: signed units, never zero. */
+  'stock.adjusted': z
+    .object({
+      sku: z.string().regex(/^3\d{11}-\d{5}$/),
+      quantity: z.int().min(-100_000).max(100_000).refine((quantity) => quantity !== 0, 'zero-quantity'),
+      reason: z.string().min(1).max(200),
+    })
+    .strict(),
+} as const;
+
+export type FloorEventKind = keyof typeof floorEventPayloads;
+export const floorEventKinds = Object.keys(floorEventPayloads) as FloorEventKind[];
+
+export const floorEventSchema = z
+  .object({
+    eventId: z.uuid(),
+    /** The station's own sequence, from 1, without gaps: the hub applies in this order. */
+    seq: z.int().min(1),
+    kind: z.string().max(64),
+    payload: z.unknown(),
+    occurredAt: z.iso.datetime(),
+    userId: z.string().max(64).nullable(),
+  })
+  .strict();
+export type FloorEvent = z.infer<typeof floorEventSchema>;
+
+export const pushResultSchema = z.object({
+  eventId: z.string(),
+  seq: z.int(),
+  /** applied: done now; duplicate: done before, nothing more happened; rejected: will never apply (see reason);
+   *  deferred: an earlier event is missing, send that first. */
+  status: z.enum(['applied', 'duplicate', 'rejected', 'deferred']),
+  reason: z.string().nullable(),
+  message: z.string().nullable(),
+});
+export type PushResult = z.infer<typeof pushResultSchema>;
+
+export const changeSchema = z.object({
+  seq: z.int(),
+  entity: z.string(),
+  entityId: z.string(),
+  op: z.enum(['upsert', 'delete']),
+  branchCode: z.string().nullable(),
+  sellerId: z.string().nullable(),
+  data: z.unknown(),
+  at: z.string(),
+});
+export type Change = z.infer<typeof changeSchema>;
