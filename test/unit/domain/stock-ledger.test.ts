@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  applyMovement,
+  movementKinds,
+  replayMovements,
+  stockMovementSchema,
+  type StockMovement,
+} from '../../../shared/domain/stock-ledger';
+
+describe('applyMovement', () => {
+  it('adds inbound and return units and takes away picked and recalled ones', () => {
+    expect(applyMovement(0, { kind: 'inbound', quantity: 50 })).toEqual({ ok: true, balance: 50 });
+    expect(applyMovement(50, { kind: 'pick', quantity: -3 })).toEqual({ ok: true, balance: 47 });
+    expect(applyMovement(47, { kind: 'return', quantity: 1 })).toEqual({ ok: true, balance: 48 });
+    expect(applyMovement(48, { kind: 'recall', quantity: -48 })).toEqual({ ok: true, balance: 0 });
+  });
+
+  it('lets an adjustment go either way', () => {
+    expect(applyMovement(10, { kind: 'adjustment', quantity: -2 })).toEqual({ ok: true, balance: 8 });
+    expect(applyMovement(10, { kind: 'adjustment', quantity: 2 })).toEqual({ ok: true, balance: 12 });
+  });
+
+  it('refuses a movement against its kind as wrong-sign: a negative inbound, a positive pick', () => {
+    expect(applyMovement(10, { kind: 'inbound', quantity: -1 })).toEqual({ ok: false, reason: 'wrong-sign' });
+    expect(applyMovement(10, { kind: 'return', quantity: -1 })).toEqual({ ok: false, reason: 'wrong-sign' });
+    expect(applyMovement(10, { kind: 'pick', quantity: 1 })).toEqual({ ok: false, reason: 'wrong-sign' });
+    expect(applyMovement(10, { kind: 'recall', quantity: 1 })).toEqual({ ok: false, reason: 'wrong-sign' });
+  });
+
+  it('refuses taking more than is there as negative-stock, but taking exactly all is fine', () => {
+    expect(applyMovement(2, { kind: 'pick', quantity: -3 })).toEqual({ ok: false, reason: 'negative-stock' });
+    expect(applyMovement(2, { kind: 'adjustment', quantity: -3 })).toEqual({ ok: false, reason: 'negative-stock' });
+    expect(applyMovement(3, { kind: 'pick', quantity: -3 })).toEqual({ ok: true, balance: 0 });
+  });
+
+  it('refuses zero-quantity for every kind, and fractions as invalid-quantity', () => {
+    for (const kind of movementKinds) expect(applyMovement(5, { kind, quantity: 0 })).toEqual({ ok: false, reason: 'zero-quantity' });
+    expect(applyMovement(5, { kind: 'inbound', quantity: 0.5 })).toEqual({ ok: false, reason: 'invalid-quantity' });
+  });
+
+  it('validates movements with reason codes', () => {
+    expect(stockMovementSchema.safeParse({ kind: 'theft', quantity: 1 }).error?.issues[0]?.message).toBe('invalid-movement-kind');
+    expect(stockMovementSchema.safeParse({ kind: 'pick', quantity: 1.5 }).error?.issues[0]?.message).toBe('invalid-quantity');
+  });
+});
+
+describe('ledger properties', () => {
+  const movement: fc.Arbitrary<StockMovement> = fc.record({
+    kind: fc.constantFrom(...movementKinds),
+    quantity: fc.integer({ min: -40, max: 40 }),
+  });
+
+  it('for any sequence, applying each (skipping refusals) never goes negative and ends at the sum of accepted quantities', () => {
+    fc.assert(
+      fc.property(fc.array(movement, { maxLength: 200 }), (movements) => {
+        let balance = 0;
+        let acceptedSum = 0;
+        for (const m of movements) {
+          const result = applyMovement(balance, m);
+          if (result.ok) {
+            expect(result.balance).toBeGreaterThanOrEqual(0);
+            balance = result.balance;
+            acceptedSum += m.quantity;
+          }
+        }
+        expect(balance).toBe(acceptedSum);
+        expect(balance).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+
+  it('refuses a movement only for a stated reason, and accepts every correctly signed one that keeps stock non-negative', () => {
+    fc.assert(
+      fc.property(fc.nat(100), movement, (balance, m) => {
+        const result = applyMovement(balance, m);
+        const signOk =
+          m.kind === 'adjustment' || ((m.kind === 'inbound' || m.kind === 'return') ? m.quantity > 0 : m.quantity < 0);
+        const expectAccepted = m.quantity !== 0 && signOk && balance + m.quantity >= 0;
+        expect(result.ok).toBe(expectAccepted);
+      }),
+    );
+  });
+
+  it('replayMovements agrees with applying one by one and lists refusals by position', () => {
+    fc.assert(
+      fc.property(fc.array(movement, { maxLength: 100 }), (movements) => {
+        const replay = replayMovements(movements);
+        let balance = 0;
+        const refusedAt: number[] = [];
+        movements.forEach((m, i) => {
+          const result = applyMovement(balance, m);
+          if (result.ok) balance = result.balance;
+          else refusedAt.push(i);
+        });
+        expect(replay.balance).toBe(balance);
+        expect(replay.refused.map((r) => r.index)).toEqual(refusedAt);
+        expect(replay.accepted + replay.refused.length).toBe(movements.length);
+      }),
+    );
+  });
+});
