@@ -35,6 +35,14 @@ const results = await Promise.allSettled([
   }),
   build({
     ...shared,
+    // The embedded hub, started by main in a utilityProcess (`qwms hub …`).
+    entryPoints: ['server/cli/qwms.ts'],
+    outfile: path.join(outDir, 'hub.cjs'),
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  }),
+  build({
+    ...shared,
     entryPoints: ['electron/preload/preload.ts'],
     outfile: path.join(outDir, 'preload.cjs'),
   }),
@@ -45,4 +53,4 @@ if (results.some((result) => result.status === 'rejected')) {
   console.error('build-electron: failed');
   process.exit(1);
 }
-console.log(`built ${path.relative(projectRoot, outDir)}/main.cjs and preload.cjs`);
+console.log(`built ${path.relative(projectRoot, outDir)}/main.cjs, hub.cjs and preload.cjs`);

@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
+import type { EmbeddedHub } from '../station/embedded-hub/hub-child-process';
+import { stationIdentity } from '../station/embedded-hub/station-identity';
 import { startStation, type Station } from '../station/station';
+import { startHubUtilityProcess } from './embedded-hub-process';
 import { appEntryUrl } from './app-origin';
 import { registerStationIpc } from './ipc/validated-ipc';
 import { registerAppScheme, serveRendererFrom } from './protocol/app-protocol';
@@ -30,7 +33,7 @@ function focusStationWindow(): void {
   stationWindow.focus();
 }
 
-function closeStationOnQuit(station: Station): void {
+function closeStationOnQuit(station: Station, hub: EmbeddedHub | null): void {
   let closed = false;
   let closing = false;
   app.on('will-quit', (event) => {
@@ -45,7 +48,7 @@ function closeStationOnQuit(station: Station): void {
         resolve();
       }, stationCloseTimeoutMs);
     });
-    Promise.race([station.close(), timeout])
+    Promise.race([station.close().then(() => hub?.stop()), timeout])
       .catch((error: unknown) => log(`closing the station failed: ${error instanceof Error ? error.stack : String(error)}`))
       .finally(() => {
         clearTimeout(timer);
@@ -65,8 +68,13 @@ async function startApp(): Promise<void> {
   }
   serveRendererFrom(rendererDir);
 
-  const station = await startStation({ dataDir: app.getPath('userData'), log: (message) => console.error(`[station] ${message}`) });
-  closeStationOnQuit(station);
+  const dataDir = app.getPath('userData');
+  const identity = stationIdentity(dataDir);
+  // Without QWMS_HUB_URL this PC is the whole warehouse: its own hub on SQLite in the user-data folder.
+  const embeddedHub = process.env.QWMS_HUB_URL ? null : await startHubUtilityProcess(appRoot, dataDir, identity, log);
+  const hub = { url: process.env.QWMS_HUB_URL ?? embeddedHub!.url, stationId: identity.stationId, secret: identity.secret };
+  const station = await startStation({ dataDir, hub, log: (message) => console.error(`[station] ${message}`) });
+  closeStationOnQuit(station, embeddedHub);
 
   stationWindow = createStationWindow(path.join(appRoot, 'dist', 'electron', 'preload.cjs'));
   // Registered before the page loads, so its first call never finds the channel missing.

@@ -1,36 +1,54 @@
-import { randomUUID } from 'node:crypto';
 import type { HubStatus, StationStatus } from '../../shared/contract/schemas';
 import type { AnyStationEvent } from '../../shared/contract/station-contract';
 import type { CallResult } from '../../shared/contract/wire';
 import { createDispatcher, type StationHandlers } from './contract-host/dispatcher';
 import { StationEventBus } from './events/event-bus';
+import type { HubCredentials } from './hub-client/hub-http';
+import { HubSync } from './hub-client/hub-sync';
 import { createHidScannerService, type HidScannerService } from './scanner/hid-scanner-service';
 import { ScanRecorder } from './scans/scan-recorder';
-import { placeholderUsers } from './session/placeholder-users';
-import { SessionService } from './session/session-service';
+import { HubSessionService } from './session/hub-session-service';
+import { StationStore } from './store/station-store';
 
 export interface StationOptions {
   dataDir: string;
+  /** The hub this station syncs with: its own embedded hub, or the warehouse's. */
+  hub: HubCredentials;
   /** Set false where USB scanners must not be touched (tests of other parts). */
   hid?: boolean;
   log?: (message: string) => void;
+  /** How often the hub is polled for changes when nothing else happens. */
+  hubPollMs?: number;
 }
 
 export interface Station {
   dispatch(method: string, rawInput: unknown, clientId: string): Promise<CallResult>;
   disconnectClient(clientId: string): void;
   onEvent(listener: (event: AnyStationEvent) => void): () => void;
+  /** The local store, for tests and tools that inspect the outbox. */
+  readonly store: StationStore;
   close(): Promise<void>;
 }
 
 /** Composes the station services behind the one contract; both Electron main and the web host start it this way. */
 export async function startStation(options: StationOptions): Promise<Station> {
   const log = options.log ?? ((message: string) => console.error(`[station] ${message}`));
-  const stationId = `station-${randomUUID().slice(0, 8)}`;
   const bus = new StationEventBus(log);
-  const sessions = new SessionService(placeholderUsers());
+  const store = new StationStore(options.dataDir);
+  const sessions = new HubSessionService(options.hub, store);
   const scans = new ScanRecorder();
-  const hub: HubStatus = { state: 'not-configured', url: null, since: new Date().toISOString() };
+  const sync = new HubSync(
+    options.hub,
+    store,
+    {
+      onStatus: (hub: HubStatus) => bus.emit('hub.status', hub),
+      onOutboxDepth: (depth) => bus.emit('outbox.depth', { depth }),
+      onRejected: (eventId, reason) => log(`the hub refused event ${eventId}: ${reason}`),
+      log,
+    },
+    { pollMs: options.hubPollMs ?? 3000 },
+  );
+  sync.start();
 
   const hid: HidScannerService | null =
     options.hid === false
@@ -44,9 +62,9 @@ export async function startStation(options: StationOptions): Promise<Station> {
   await hid?.start();
 
   const status = (): StationStatus => ({
-    stationId,
-    hub,
-    outboxDepth: 0,
+    stationId: options.hub.stationId,
+    hub: sync.hubStatus,
+    outboxDepth: store.pendingCount(),
     scanners: hid?.devices() ?? [],
     hidAvailable: hid?.available ?? false,
   });
@@ -56,18 +74,30 @@ export async function startStation(options: StationOptions): Promise<Station> {
     'session.signIn': (input, ctx) => sessions.signIn(ctx.clientId, input),
     'session.signOut': (_input, ctx) => ({ signedOut: sessions.signOut(ctx.clientId) }),
     'session.current': (_input, ctx) => ctx.session(),
+    'session.language': (input, ctx) => (sessions.setLanguage(ctx.clientId, input.language), input),
     'station.status': () => status(),
     'scans.submitWedge': (input) => scans.record({ source: 'wedge', deviceId: null, aim: null, raw: input.raw, unfinished: input.unfinished }),
     'scans.recent': (input) => scans.latest(input.limit),
+    'stock.adjust': (input, ctx) => {
+      // Durable before it is confirmed: the screen hears "done" only after the outbox row is on disk.
+      const entry = store.appendEvent('stock.adjusted', input, ctx.session()?.user.id ?? null);
+      const outboxDepth = store.pendingCount();
+      bus.emit('outbox.depth', { depth: outboxDepth });
+      sync.kick();
+      return { eventId: entry.eventId, seq: entry.seq, outboxDepth };
+    },
   };
   const dispatch = createDispatcher(handlers, log);
 
   return {
+    store,
     dispatch: (method, rawInput, clientId) => dispatch(method, rawInput, { clientId, session: () => sessions.current(clientId) }),
-    disconnectClient: (clientId) => void sessions.signOut(clientId),
+    disconnectClient: (clientId) => sessions.forget(clientId),
     onEvent: (listener) => bus.subscribe(listener),
     close: async () => {
       await hid?.stop();
+      await sync.stop();
+      store.close();
     },
   };
 }

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { useEffect } from 'react';
 import { FeedbackFlash } from '../features/shell/FeedbackFlash';
 import { Header } from '../features/shell/Header';
@@ -17,9 +18,14 @@ export function App() {
     void useSession.getState().load();
     const stopStatus = followStationStatus();
     const stopScans = station.on('scan', takeDeviceScan);
+    // The station answers with the hub's words: tell it which language this window speaks.
+    const tellLanguage = (language: string) => void station.call('session.language', { language: language as 'ja' }).catch(() => {});
+    tellLanguage(i18next.language);
+    i18next.on('languageChanged', tellLanguage);
     return () => {
       stopStatus();
       stopScans();
+      i18next.off('languageChanged', tellLanguage);
     };
   }, []);
   useWedgeScanner((burst) => void takeWedgeBurst(burst));

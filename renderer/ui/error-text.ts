@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import { StationCallError } from '../station-client/station-client';
 
-/** A station refusal in the user's language; anything else is an internal error to them. */
+/** A station refusal in the user's language (the hub's own words when it refused); anything else is internal. */
 export function errorText(t: TFunction, error: unknown): string {
-  return t(`errors.${error instanceof StationCallError ? error.error.code : 'internal'}`);
+  if (!(error instanceof StationCallError)) return t('errors.internal');
+  return error.error.message ?? t(`errors.${error.error.code}`);
 }

@@ -8,6 +8,7 @@ import { ensureReferenceData } from '../services/reference-data';
 import { registerStation } from '../services/stations';
 import { addUser } from '../services/users';
 import { openHubStore, type HubStore } from '../storage/database';
+import { loadDemoData } from '../demo/demo-data';
 import { defaultDatabase } from './default-database';
 import { registerDataCommands } from './data-commands';
 
@@ -39,8 +40,10 @@ program
   .option('--host <address>', 'address to listen on', '127.0.0.1')
   .option('--db <path|url>', 'SQLite file or postgres:// URL (default: QWMS_DATABASE_URL or ~/.local/share/qwms-hub/hub.sqlite)')
   .option('--station <id:secret:branch>', 'register (or re-key) this station at start, for an embedded hub')
-  .action(async (options: { port: number; host: string; db?: string; station?: string }) => {
+  .option('--demo', 'load the demo warehouse when the database is empty')
+  .action(async (options: { port: number; host: string; db?: string; station?: string; demo?: boolean }) => {
     const hub = await startHub({ database: options.db ?? defaultDatabase(), port: options.port, host: options.host });
+    if (options.demo && (await loadDemoData(hub.store.db))) console.log('loaded the demo warehouse');
     if (options.station) {
       const [id, secret, branchCode] = options.station.split(':');
       if (!id || !secret || !branchCode) throw new InvalidArgumentError('--station needs id:secret:branch');

@@ -9,6 +9,8 @@ import type { HubDatabase } from '../storage/schema';
 const sessionHours = 12;
 
 export interface NewUser {
+  /** Given only for well-known users (demo data); otherwise generated. */
+  id?: string;
   name: string;
   role: PersonRole;
   pin: string;
@@ -25,7 +27,7 @@ export async function addUser(db: Kysely<HubDatabase>, user: NewUser, now = new 
   if (await db.selectFrom('users').select('id').where('name', '=', user.name).executeTakeFirst()) {
     throw new HubError('duplicate', 409, { what: 'user', id: user.name });
   }
-  const id = `u-${randomUUID()}`;
+  const id = user.id ?? `u-${randomUUID()}`;
   await db
     .insertInto('users')
     .values({ id, name: user.name, role: user.role, seller_id: user.sellerId ?? null, pin_hash: hashPin(user.pin), badge: user.badge ?? null, created_at: now.toISOString() })

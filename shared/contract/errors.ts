@@ -11,6 +11,8 @@ export const stationErrorCodes = [
   'unknown-badge',
   'forbidden-sender',
   'disconnected',
+  'hub-offline',
+  'hub-refused',
   'internal',
 ] as const;
 export type StationErrorCode = (typeof stationErrorCodes)[number];
@@ -19,6 +21,8 @@ export const stationErrorSchema = z.object({
   code: z.enum(stationErrorCodes),
   /** English detail for logs and developers; never shown instead of the translated code. */
   detail: z.string(),
+  /** Already in the user's language (the hub's own words for its refusal); shown as it is. */
+  message: z.string().optional(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type StationError = z.infer<typeof stationErrorSchema>;
@@ -28,6 +32,7 @@ export class StationFailure extends Error {
   constructor(
     readonly code: StationErrorCode,
     detail: string,
+    readonly userMessage?: string,
   ) {
     super(detail);
     this.name = 'StationFailure';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { hubLanguages } from '../hub/hub-roles';
 import type { Role } from '../domain/roles';
+import { floorEventPayloads } from './floor-events';
 import {
   emptyInput,
   hubStatusSchema,
@@ -31,12 +33,20 @@ export const stationMethods = {
   'session.signIn': { input: signInInputSchema, output: sessionSchema, access: 'public' },
   'session.signOut': { input: emptyInput, output: z.object({ signedOut: z.boolean() }), access: 'public' },
   'session.current': { input: emptyInput, output: sessionSchema.nullable(), access: 'public' },
+  /** The window's language, so the hub's refusals reach the user in it. */
+  'session.language': { input: z.object({ language: z.enum(hubLanguages) }).strict(), output: z.object({ language: z.enum(hubLanguages) }), access: 'public' },
   'station.status': { input: emptyInput, output: stationStatusSchema, access: 'public' },
   'scans.submitWedge': { input: wedgeScanInputSchema, output: scanSchema, access: 'signed-in' },
   'scans.recent': {
     input: z.object({ limit: z.int().min(1).max(5000).default(100) }).strict(),
     output: z.array(scanSchema),
     access: 'signed-in',
+  },
+  /** A supervisor's count correction, kept in the outbox until the hub has it. */
+  'stock.adjust': {
+    input: floorEventPayloads['stock.adjusted'],
+    output: z.object({ eventId: z.string(), seq: z.int(), outboxDepth: z.int().nonnegative() }),
+    access: ['supervisor', 'admin'],
   },
 } as const satisfies Record<string, MethodSpec>;
 

@@ -50,8 +50,12 @@ describe('sign-in (web mode, Chromium)', () => {
   it('is usable by keyboard alone: Tab to a user, Enter, type the PIN, Enter, open an area, Escape back', async () => {
     const { page } = station;
     await page.getByTestId('user-u-packer').waitFor();
-    // The first user has focus on arrival; Tab moves to the second (the packer).
-    await page.keyboard.press('Tab');
+    // The first user has focus on arrival; Tab moves through the others to the packer.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toMatch(/^user-/);
+    for (let presses = 0; presses < 8; presses++) {
+      if ((await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'user-u-packer') break;
+      await page.keyboard.press('Tab');
+    }
     await page.keyboard.press('Enter');
     await page.keyboard.type('2222', { delay: 120 });
     await page.keyboard.press('Enter');

@@ -41,7 +41,7 @@ export async function startTestHub(factory: StoreFactory): Promise<TestHub> {
       if (token) headers.authorization = `Bearer ${token}`;
       let body: BodyInit | undefined;
       if (options.raw) {
-        body = options.raw;
+        body = Buffer.from(options.raw);
         headers['content-type'] ??= 'application/octet-stream';
       } else if (options.body !== undefined) {
         body = JSON.stringify(options.body);

@@ -2,28 +2,42 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stationIdentity } from '../../electron/station/embedded-hub/station-identity';
 import { startStation, type Station } from '../../electron/station/station';
 import { startWebHost } from '../../electron/station/web-host/web-host';
+import { loadDemoData } from '../../server/demo/demo-data';
+import { startHub, type RunningHub } from '../../server/hub/start-hub';
+import { registerStation } from '../../server/services/stations';
 
 export const rendererDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 export interface RunningWebStation {
   station: Station;
+  hub: RunningHub;
   url: string;
   stop(): Promise<void>;
 }
 
-/** A real station and web host on a free loopback port, with its own data folder; what `npm run start:web` runs. */
+/**
+ * What `npm run start:web` runs — a hub with the demo warehouse, a station synced with it, the web host — on free
+ * loopback ports with throwaway data folders. (The hub runs in this process here; start:web puts it in a child.)
+ */
 export async function startWebStation(): Promise<RunningWebStation> {
   const dataDir = mkdtempSync(join(tmpdir(), 'qwms-station-'));
-  const station = await startStation({ dataDir, log: () => {} });
+  const hub = await startHub({ database: join(dataDir, 'hub.sqlite') });
+  await loadDemoData(hub.store.db);
+  const identity = stationIdentity(dataDir, {});
+  await registerStation(hub.store.db, { id: identity.stationId, name: 'test station', branchCode: identity.branchCode, secret: identity.secret });
+  const station = await startStation({ dataDir, hub: { url: hub.url, stationId: identity.stationId, secret: identity.secret }, log: () => {}, hubPollMs: 200 });
   const host = await startWebHost({ station, rendererDir });
   return {
     station,
+    hub,
     url: host.url,
     async stop() {
       await host.close();
       await station.close();
+      await hub.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

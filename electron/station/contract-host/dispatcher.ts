@@ -61,7 +61,10 @@ export function createDispatcher(handlers: StationHandlers, log: (message: strin
       }
       return { ok: true, output: checked.data };
     } catch (error) {
-      if (error instanceof StationFailure) return { ok: false, error: { code: error.code, detail: error.message } };
+      if (error instanceof StationFailure) {
+        const message = error.userMessage === undefined ? {} : { message: error.userMessage };
+        return { ok: false, error: { code: error.code, detail: error.message, ...message } };
+      }
       log(`station handler ${method} failed: ${error instanceof Error ? error.stack : String(error)}`);
       return { ok: false, error: { code: 'internal', detail: `${method} failed` } };
     }

@@ -109,6 +109,15 @@ export class StationStore {
     })();
   }
 
+  /** Replaces every cached row of one entity (a full list fetched from the hub). */
+  replaceCached(entity: string, rows: { id: string; data: unknown }[]): void {
+    const insert = this.db.prepare('insert into cache (entity, entity_id, data) values (?, ?, ?)');
+    this.db.transaction(() => {
+      this.db.prepare('delete from cache where entity = ?').run(entity);
+      for (const row of rows) insert.run(entity, row.id, JSON.stringify(row.data));
+    })();
+  }
+
   cached<T>(entity: string): T[] {
     return this.db.prepare<[string], { data: string }>('select data from cache where entity = ? order by entity_id').all(entity).map((row) => JSON.parse(row.data) as T);
   }

@@ -1,10 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startHubChildProcess, type EmbeddedHub } from '../embedded-hub/hub-child-process';
+import { stationIdentity } from '../embedded-hub/station-identity';
 import { startStation } from '../station';
 import { webModeDataDir } from './data-dir';
 import { startWebHost } from './web-host';
 
-/** `npm run start:web`: the whole station in plain Node, its window in any browser. */
+/**
+ * `npm run start:web`: the whole station in plain Node, its window in any browser. Without QWMS_HUB_URL the station
+ * runs its own hub (SQLite beside its data, demo warehouse on first run) in a child process.
+ */
 const { values } = parseArgs({ options: { port: { type: 'string', default: process.env.QWMS_PORT ?? '4810' } } });
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -12,17 +17,25 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const station = await startStation({ dataDir: webModeDataDir() });
+const dataDir = webModeDataDir();
+const identity = stationIdentity(dataDir);
+let embedded: EmbeddedHub | null = null;
+if (!process.env.QWMS_HUB_URL) {
+  embedded = await startHubChildProcess(dataDir, identity, (line) => console.log(line));
+}
+const hubUrl = process.env.QWMS_HUB_URL ?? embedded!.url;
+const station = await startStation({ dataDir, hub: { url: hubUrl, stationId: identity.stationId, secret: identity.secret } });
 const host = await startWebHost({
   station,
   port,
   rendererDir: fileURLToPath(new URL('../../../dist/renderer', import.meta.url)),
 });
-console.log(`QWMS Floor (web mode) is ready: open ${host.url}`);
+console.log(`QWMS Floor (web mode) is ready: open ${host.url}  (hub: ${hubUrl}${embedded ? ', embedded' : ''}; data: ${dataDir})`);
 
 const stop = async () => {
   await host.close();
   await station.close();
+  await embedded?.stop();
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -19,6 +19,8 @@ function handlersRecording(calls: string[], overrides: Partial<StationHandlers> 
     'station.status': record('station.status', { stationId: 's', hub: { state: 'offline', url: null, since: new Date().toISOString() }, outboxDepth: 0, scanners: [], hidAvailable: true }),
     'scans.submitWedge': record('scans.submitWedge', scan),
     'scans.recent': record('scans.recent', [scan]),
+    'session.language': record('session.language', { language: 'ja' }),
+    'stock.adjust': record('stock.adjust', { eventId: 'e1', seq: 1, outboxDepth: 1 }),
     ...overrides,
   };
 }
