@@ -1,7 +1,12 @@
 import type { HubRoutes } from '../api/build-app';
+import { dailyCountRoutes } from '../api/routes/daily-count-routes';
+import { inboundRoutes } from '../api/routes/inbound-routes';
+import { inventoryRoutes } from '../api/routes/inventory-routes';
+import { orderRoutes } from '../api/routes/order-routes';
 import { sellerRoutes } from '../api/routes/seller-routes';
 import { sessionRoutes } from '../api/routes/session-routes';
 import { syncRoutes } from '../api/routes/sync-routes';
+import { trackingRoutes } from '../api/routes/tracking-routes';
 
 /** Every route module of the hub API, registered in this order. */
-export const hubRoutes: HubRoutes[] = [sessionRoutes, sellerRoutes, syncRoutes];
+export const hubRoutes: HubRoutes[] = [sessionRoutes, sellerRoutes, syncRoutes, inventoryRoutes, inboundRoutes, orderRoutes, trackingRoutes, dailyCountRoutes];

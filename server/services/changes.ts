@@ -1,4 +1,5 @@
 import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import { hubWriteLock } from '../storage/serialized-writes';
 import type { HubDatabase } from '../storage/schema';
 
 export interface ChangeRecord {
@@ -16,9 +17,9 @@ export interface ChangeRecord {
  */
 export async function recordChange(trx: Transaction<HubDatabase> | Kysely<HubDatabase>, change: ChangeRecord, now = new Date()): Promise<void> {
   // PostgreSQL hands out sequence numbers at insert time but transactions commit in any order, so a station reading
-  // "after 4" could see 6, move on, and never see 5. Holding one lock from the insert to the commit makes numbers
-  // commit in order. SQLite has one writer at a time already.
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(7310001)`.execute(trx);
+  // "after 4" could see 6, move on, and never see 5. Every write transaction already holds the hub's write lock
+  // (storage/serialized-writes.ts); taking it again is free and covers a change recorded outside a transaction.
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(${hubWriteLock})`.execute(trx);
   await trx
     .insertInto('changes')
     .values({

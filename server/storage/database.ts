@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Dialect } from './dialect';
 import { migrateHub } from './migrate';
 import type { HubDatabase } from './schema';
+import { serializeWritesOnPostgres } from './serialized-writes';
 
 export interface HubStore {
   db: Kysely<HubDatabase>;
@@ -40,7 +41,7 @@ export async function openHubStore(location: string, options: { migrate?: boolea
   let dialect: Dialect;
   if (isPostgresUrl(location)) {
     dialect = 'postgres';
-    db = new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: location, max: 10 }) }) });
+    db = serializeWritesOnPostgres(new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: location, max: 10 }) }) }));
   } else {
     dialect = 'sqlite';
     if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createPostgresDatabase } from '../../server/storage/postgres-admin';
 import { startPostgresCluster } from '../setup/postgres-cluster';
 import { hubEventThroughput, rawSqliteThroughput, type Throughput } from './hub/floor-event-throughput';
 
@@ -21,11 +21,7 @@ try {
   console.log(line('baseline: bare better-sqlite3 transactions', raw));
   const sqlite = await hubEventThroughput(join(dir, 'hub.sqlite'), events);
   console.log(line('hub on SQLite', sqlite));
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query('create database qwms_bench');
-  await admin.end();
-  const postgres = await hubEventThroughput(cluster.url.replace(/\/postgres$/, '/qwms_bench'), events);
+  const postgres = await hubEventThroughput(await createPostgresDatabase(cluster.url, 'qwms_bench'), events);
   console.log(line('hub on PostgreSQL', postgres));
   console.log(`ratio hub/baseline: SQLite ${(sqlite.perSecond / raw.perSecond).toFixed(3)}x, PostgreSQL ${(postgres.perSecond / raw.perSecond).toFixed(3)}x`);
 } finally {

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { openHubStore, type HubStore } from '../../server/storage/database';
+import { createPostgresDatabase } from '../../server/storage/postgres-admin';
 import type { Dialect } from '../../server/storage/dialect';
 
 export interface StoreFactory {
@@ -32,16 +32,7 @@ function sqliteFactory(): StoreFactory {
 
 function postgresFactory(): StoreFactory {
   const adminUrl = inject('postgresUrl');
-  const location = async () => {
-    const name = `qwms_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return url.toString();
-  };
+  const location = () => createPostgresDatabase(adminUrl, `qwms_${randomBytes(6).toString('hex')}`);
   return { dialect: 'postgres', location, open: async (options) => openHubStore(await location(), options), dispose: async () => {} };
 }
 
