@@ -43,7 +43,7 @@ program
   .option('--demo', 'load the demo warehouse when the database is empty')
   .action(async (options: { port: number; host: string; db?: string; station?: string; demo?: boolean }) => {
     const hub = await startHub({ database: options.db ?? defaultDatabase(), port: options.port, host: options.host });
-    if (options.demo && (await loadDemoData(hub.store.db))) console.log('loaded the demo warehouse');
+    if (options.demo && (await loadDemoData(hub.store))) console.log('loaded the demo warehouse');
     if (options.station) {
       const [id, secret, branchCode] = options.station.split(':');
       if (!id || !secret || !branchCode) throw new InvalidArgumentError('--station needs id:secret:branch');

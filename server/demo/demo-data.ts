@@ -1,6 +1,14 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { branches } from '../../shared/domain/identifiers';
+import { addDays, tokyoDate } from '../../shared/domain/tokyo-time';
+import { createInventoryItem, createOption, linkListing } from '../services/inventory';
+import { arriveBundle, completeBundle, confirmBundle, createBundle, registerInboundLines, rejectBundle, shipBundle } from '../services/inbound';
+import { runAllocation } from '../services/allocation';
+import { importQoo10Orders } from '../services/orders';
 import { addUser } from '../services/users';
+import type { HubStore } from '../storage/database';
 import type { HubDatabase } from '../storage/schema';
+import { demoCatalog, demoRecipients } from './demo-catalog';
 import { demoStaff } from './demo-users';
 
 export const demoSellers = [
@@ -9,17 +17,92 @@ export const demoSellers = [
   { id: 'fuji-apparel', name: 'フジ アパレル', balanceJpy: 120, user: { name: 'フジ アパレル 担当', pin: '6666' } },
 ] as const;
 
+const tokyo = branches.qxpressJapan;
+const bundleStates = ['requested', 'confirmed', 'shipped', 'arrived', 'completed', 'rejected'] as const;
+
 /**
- * Fills an empty hub with a small warehouse: staff, two sellers (one short of Q-cash), and — once those parts of the
- * hub exist — their SKUs, bundles in every state and paid orders. Returns false, touching nothing, when the hub
- * already has data.
+ * Fills an empty hub with a small warehouse: staff, two sellers (one short of Q-cash), their SKUs with Japanese
+ * names, cargo bundles in every state, and paid orders for today and later, allocated where stock allows. Everything
+ * goes through the same services as the API. Returns false, touching nothing, when the hub already has users.
  */
-export async function loadDemoData(db: Kysely<HubDatabase>, now = new Date()): Promise<boolean> {
+export async function loadDemoData(store: HubStore, now = new Date()): Promise<boolean> {
+  const { db } = store;
   if (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) return false;
   for (const staff of demoStaff) await addUser(db, staff, now);
   for (const seller of demoSellers) {
     await db.insertInto('sellers').values({ id: seller.id, name: seller.name, balance_jpy: seller.balanceJpy, suspended: 0, created_at: now.toISOString() }).execute();
     await addUser(db, { name: seller.user.name, role: 'seller', pin: seller.user.pin, sellerId: seller.id }, now);
   }
+  const skusBySeller = await loadCatalog(db, now);
+  for (const [sellerId, skus] of skusBySeller) await loadBundles(db, sellerId, skus, now);
+  await loadOrders(store, now);
   return true;
+}
+
+async function loadCatalog(db: Kysely<HubDatabase>, now: Date): Promise<Map<string, string[]>> {
+  const skusBySeller = new Map<string, string[]>();
+  for (const item of demoCatalog) {
+    const created = await createInventoryItem(db, { sellerId: item.sellerId, name: item.name, sellerItemCode: item.sellerItemCode, separateInventory: true }, now);
+    for (const option of item.options) {
+      const [lengthCm, widthCm, heightCm, weightG] = option.size;
+      const made = await createOption(db, created.code, null, { name: option.name, sellerSkuCode: option.sellerSkuCode, jan: option.jan ?? null, lengthCm, widthCm, heightCm, weightG }, now);
+      await linkListing(db, made.sku, null, { listingId: item.listingId, title: item.name, optionLabel: option.name });
+      skusBySeller.set(item.sellerId, [...(skusBySeller.get(item.sellerId) ?? []), made.sku]);
+    }
+  }
+  return skusBySeller;
+}
+
+/** One bundle per state for each seller; the completed one puts stock on the shelves (or is held for the fee). */
+async function loadBundles(db: Kysely<HubDatabase>, sellerId: string, skus: string[], now: Date): Promise<void> {
+  const scope = { onlySeller: null, onlyBranch: null };
+  const today = tokyoDate(now);
+  for (const [index, state] of bundleStates.entries()) {
+    const lines = skus.map((sku, i) => ({ sku, quantity: 10 + 5 * ((i + index) % 3), branchCode: tokyo, description: null }));
+    const registered = await db.transaction().execute((trx) => registerInboundLines(trx, sellerId, lines, now));
+    if (!registered.ok) throw new Error(`demo inbound lines refused: ${registered.problems.map((problem) => problem.refusal.code).join(', ')}`);
+    const bundle = await createBundle(db, sellerId, { lineIds: registered.lines.map((line) => line.id), estimatedArrival: addDays(today, index) }, now);
+    const step = <T>(work: (trx: Transaction<HubDatabase>) => Promise<T>) => db.transaction().execute(work);
+    if (state === 'requested') continue;
+    if (state === 'rejected') {
+      await step((trx) => rejectBundle(trx, bundle.id, scope, { reason: '混載・仕分けなしのため受付不可' }, now));
+      continue;
+    }
+    await step((trx) => confirmBundle(trx, bundle.id, scope, now));
+    if (state === 'confirmed') continue;
+    await step((trx) => shipBundle(trx, bundle.id, scope, { carrier: 'ヤマト運輸', trackingNo: `4000${String(index).padStart(8, '0')}`, boxCount: 2 }, now));
+    if (state === 'shipped') continue;
+    await step((trx) => arriveBundle(trx, bundle.id, scope, { boxesReceived: 2 }, now));
+    if (state === 'arrived') continue;
+    // A full count, except one line found two short: the discrepancy report has something to show.
+    const counts = registered.lines.map((line, i) => ({ lineId: line.id, counted: i === 0 ? line.quantity - 2 : line.quantity }));
+    await step((trx) => completeBundle(trx, bundle.id, scope, counts, now));
+  }
+}
+
+/** Paid Qoo10 orders: some paid before today's 16:00 cut-off, some later, one with a scheduled ship date next week. */
+async function loadOrders(store: HubStore, now: Date): Promise<void> {
+  const lines = demoCatalog.flatMap((item, itemIndex) =>
+    item.options.map((option, optionIndex) => {
+      const n = itemIndex * 10 + optionIndex;
+      const recipient = demoRecipients[n % demoRecipients.length]!;
+      const paidAt = new Date(now.getTime() - (n % 4) * 3600_000).toISOString();
+      return {
+        sellerId: item.sellerId,
+        orderNo: String(700_000_000 + n),
+        cartNo: String(600_000_000 + Math.floor(n / 2)),
+        itemNo: item.listingId,
+        option: { label: option.name },
+        quantity: 1 + (n % 2),
+        recipient,
+        paidAt,
+        ...(n === 1 ? { desiredShipDate: addDays(tokyoDate(now), 7) } : {}),
+        shipsWithin14Days: n % 5 === 4,
+      };
+    }),
+  );
+  for (const seller of demoSellers) {
+    await importQoo10Orders(store.db, lines.filter((line) => line.sellerId === seller.id), { ownSeller: null }, now);
+  }
+  await runAllocation(store, { now });
 }

@@ -25,7 +25,7 @@ export interface RunningWebStation {
 export async function startWebStation(): Promise<RunningWebStation> {
   const dataDir = mkdtempSync(join(tmpdir(), 'qwms-station-'));
   const hub = await startHub({ database: join(dataDir, 'hub.sqlite') });
-  await loadDemoData(hub.store.db);
+  await loadDemoData(hub.store);
   const identity = stationIdentity(dataDir, {});
   await registerStation(hub.store.db, { id: identity.stationId, name: 'test station', branchCode: identity.branchCode, secret: identity.secret });
   const station = await startStation({ dataDir, hub: { url: hub.url, stationId: identity.stationId, secret: identity.secret }, log: () => {}, hubPollMs: 200 });
