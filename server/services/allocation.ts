@@ -13,6 +13,7 @@ import {
   cutoffOrderOf,
   findOrder,
   handAllocatableStates,
+  heldByHand,
   stockReservingStates,
   toOrderView,
   unallocatableStates,
@@ -210,10 +211,10 @@ export async function runAllocation(store: HubStore, options: { sellerIds?: read
     if (open.length === 0) return { allocated: 0, waiting: {}, waitingOrders: [] };
 
     const openCarts = new Set(open.map(cartKey).filter((key) => key !== null));
-    const mates = openCarts.size === 0 ? [] : (await ordersInStates(trx, [...stockReservingStates, 'held'], options.sellerIds, true)).filter((row) => openCarts.has(cartKey(row)!));
-    const handHeldCarts = new Set(mates.filter((row) => row.state === 'held').map(cartKey));
+    const mates = openCarts.size === 0 ? [] : (await ordersInStates(trx, [...stockReservingStates, heldByHand], options.sellerIds, true)).filter((row) => openCarts.has(cartKey(row)!));
+    const handHeldCarts = new Set(mates.filter((row) => row.state === heldByHand).map(cartKey));
     const waitingForHand = open.filter((row) => handHeldCarts.has(cartKey(row)));
-    const planned = [...open.filter((row) => !handHeldCarts.has(cartKey(row))), ...mates.filter((row) => row.state !== 'held' && !handHeldCarts.has(cartKey(row)))];
+    const planned = [...open.filter((row) => !handHeldCarts.has(cartKey(row))), ...mates.filter((row) => row.state !== heldByHand && !handHeldCarts.has(cartKey(row)))];
 
     const { plan, keys } = await planFor(trx, planned);
     const allocated = await applyAllocations(trx, plan.allocated.map(({ orderNo, branchCode }) => ({ row: keys.get(orderNo)!, branchCode })), now);
@@ -276,11 +277,11 @@ export async function unallocateByHand(store: HubStore, orderId: string, ownSell
 
     await trx
       .updateTable('orders')
-      .set({ state: 'held', branch_code: null, allocated_at: null })
+      .set({ state: heldByHand, branch_code: null, allocated_at: null })
       .where('id', 'in', cart.map((row) => row.id))
       .where('state', 'in', unallocatableStates)
       .execute();
-    const released = cart.map((row) => ({ ...row, state: 'held', branch_code: null, allocated_at: null }));
+    const released = cart.map((row) => ({ ...row, state: heldByHand, branch_code: null, allocated_at: null }));
     // Told to the branch that had them, so its stations drop them from picking.
     await recordChanges(trx, released.map((row, i) => orderChange(row, cart[i]!.branch_code)), now);
     return released;

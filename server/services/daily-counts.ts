@@ -18,6 +18,7 @@ export interface DailyCounts {
   bundlesCompleted: number;
   /** Units posted to stock by inbound movements (completed inspections). */
   unitsReceived: number;
+  /** Orders allocated that day and not un-allocated since. */
   ordersAllocated: number;
   /** Orders sent in transit. */
   ordersShipped: number;

@@ -36,10 +36,13 @@ export type OrderSource = (typeof orderSources)[number];
 export const orderStates = ['paid', 'held', 'allocated', 'in_transit'] as const;
 export type OrderState = (typeof orderStates)[number];
 
+/** The state of an order un-allocated by hand. */
+export const heldByHand: OrderState = 'held';
+
 /** Orders the automatic run allocates. */
 export const autoAllocatableStates: readonly string[] = ['paid'];
 /** Orders someone may allocate by hand. */
-export const handAllocatableStates: readonly string[] = ['paid', 'held'];
+export const handAllocatableStates: readonly string[] = ['paid', heldByHand];
 /**
  * Allocated orders whose units are still counted in the branch balance: the pick movement is posted at packing,
  * so until then their quantities are reserved and not available to other orders. A state added between
@@ -247,9 +250,10 @@ async function listingLinks(trx: Db, listingIds: string[]): Promise<Map<string, 
   return listings;
 }
 
-/** The SKU a Qoo10 line ships, through the listing's links only; null when its option is not linked. */
+/** The SKU a Qoo10 line ships, through the listing's links only (by option label, else by SKU); null when not linked. */
 function linkedSku(order: Qoo10PaidOrder, listing: ListingLinks): string | null {
-  if (order.option.label !== undefined) return listing.skuByLabel.get(order.option.label) ?? null;
+  const byLabel = order.option.label === undefined ? undefined : listing.skuByLabel.get(order.option.label);
+  if (byLabel) return byLabel;
   return order.option.sku !== undefined && listing.linkedSkus.has(order.option.sku) ? order.option.sku : null;
 }
 

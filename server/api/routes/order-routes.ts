@@ -31,8 +31,11 @@ const allocationRunSchema = z.object({
 const importResultSchema = z.object({
   imported: z.int(),
   orders: z.array(z.object({ id: z.string(), orderNo: z.string() })),
-  /** The automatic allocation run over the importing sellers' open orders, right after the import. */
-  allocation: allocationRunSchema,
+  /**
+   * The automatic allocation run over the importing sellers' open orders, right after the import; null when that
+   * run failed (the import stands, and the orders wait for the next run).
+   */
+  allocation: allocationRunSchema.nullable(),
 });
 const ordersSchema = z.object({ orders: z.array(orderViewSchema) });
 const orderParams = z.object({ orderId: z.string().min(1).max(64) });
@@ -50,15 +53,21 @@ function batchLines(request: FastifyRequest): unknown[] {
 }
 
 const runView = (run: AllocationRunResult) => ({ ...run, waiting: run.waiting as Record<string, number> });
-const imported = (rows: OrderRow[], allocation: AllocationRunResult) => ({
-  imported: rows.length,
-  orders: rows.map((row) => ({ id: row.id, orderNo: row.order_no })),
-  allocation: runView(allocation),
-});
 
 export const orderRoutes: HubRoutes = (app, store) => {
   const { db } = store;
-  const allocateImported = (rows: OrderRow[]) => runAllocation(store, { sellerIds: [...new Set(rows.map((row) => row.seller_id))] });
+
+  /** The answer to an import, with the allocation run that follows it; the stored orders never depend on that run. */
+  const imported = async (request: FastifyRequest, rows: OrderRow[]) => {
+    let allocation: AllocationRunResult | null = null;
+    try {
+      allocation = await runAllocation(store, { sellerIds: [...new Set(rows.map((row) => row.seller_id))] });
+    } catch (error) {
+      // Answering 500 would make the caller send the batch again, and every line would come back as a duplicate.
+      request.log.error(error, 'allocation after import failed');
+    }
+    return { imported: rows.length, orders: rows.map((row) => ({ id: row.id, orderNo: row.order_no })), allocation: allocation && runView(allocation) };
+  };
 
   app.post(
     '/api/v1/orders/qoo10',
@@ -74,7 +83,7 @@ export const orderRoutes: HubRoutes = (app, store) => {
     },
     async (request, reply) => {
       const rows = await importQoo10Orders(db, batchLines(request), { ownSeller: sellerFilter(request, undefined) });
-      return reply.status(201).send(imported(rows, await allocateImported(rows)));
+      return reply.status(201).send(await imported(request, rows));
     },
   );
 
@@ -92,7 +101,7 @@ export const orderRoutes: HubRoutes = (app, store) => {
     },
     async (request, reply) => {
       const rows = await registerManagementShipments(db, batchLines(request), { ownSeller: sellerFilter(request, undefined) });
-      return reply.status(201).send(imported(rows, await allocateImported(rows)));
+      return reply.status(201).send(await imported(request, rows));
     },
   );
 
