@@ -1,12 +1,16 @@
 /**
  * npm run bench:hub — the hub's throughput, each figure beside a baseline measured in the same run:
- * floor events pushed per second (SQLite and PostgreSQL hubs) against bare better-sqlite3 transactions.
+ * floor events pushed per second (SQLite and PostgreSQL hubs) against bare better-sqlite3 transactions; allocation of
+ * 100,000 paid orders over 20,000 SKUs against the pure planner alone on the same data.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPostgresDatabase } from '../../server/storage/postgres-admin';
 import { startPostgresCluster } from '../setup/postgres-cluster';
+import { openHubStore } from '../../server/storage/database';
+import { ensureReferenceData } from '../../server/services/reference-data';
+import { seedAllocationDay, timeAllocationRun, timePlannerOnly } from './hub/allocation-run';
 import { hubEventThroughput, rawSqliteThroughput, type Throughput } from './hub/floor-event-throughput';
 
 const events = Number(process.env.BENCH_EVENTS ?? 2000);
@@ -24,6 +28,24 @@ try {
   const postgres = await hubEventThroughput(await createPostgresDatabase(cluster.url, 'qwms_bench'), events);
   console.log(line('hub on PostgreSQL', postgres));
   console.log(`ratio hub/baseline: SQLite ${(sqlite.perSecond / raw.perSecond).toFixed(3)}x, PostgreSQL ${(postgres.perSecond / raw.perSecond).toFixed(3)}x`);
+
+  const orders = Number(process.env.BENCH_ORDERS ?? 100_000);
+  const skus = Number(process.env.BENCH_SKUS ?? 20_000);
+  console.log(`\nallocation — ${orders} paid orders over ${skus} SKUs, stock for about 80% of demand`);
+  for (const [name, database] of [
+    ['SQLite', join(dir, 'alloc.sqlite')],
+    ['PostgreSQL', await createPostgresDatabase(cluster.url, 'qwms_bench_alloc')],
+  ] as const) {
+    const store = await openHubStore(database);
+    await ensureReferenceData(store.db);
+    const now = new Date();
+    const day = await seedAllocationDay(store, skus, orders, now);
+    const planner = timePlannerOnly(day);
+    const run = await timeAllocationRun(store, now);
+    await store.close();
+    console.log(`  baseline: planner alone in memory   ${planner.seconds.toFixed(2).padStart(7)} s  (${planner.allocated} allocated)`);
+    console.log(`  hub allocation run on ${name.padEnd(11)}  ${run.seconds.toFixed(2).padStart(7)} s  (${run.allocated} allocated)  ratio ${(run.seconds / planner.seconds).toFixed(1)}x`);
+  }
 } finally {
   cluster.stop();
   rmSync(dir, { recursive: true, force: true });
