@@ -1,3 +1,5 @@
+import { StationFailure } from '../../shared/contract/errors';
+import type { FloorEventKind } from '../../shared/contract/floor-events';
 import type { HubStatus, StationStatus } from '../../shared/contract/schemas';
 import type { AnyStationEvent } from '../../shared/contract/station-contract';
 import type { CallResult } from '../../shared/contract/wire';
@@ -7,6 +9,7 @@ import type { HubCredentials } from './hub-client/hub-http';
 import { HubSync } from './hub-client/hub-sync';
 import { createHidScannerService, type HidScannerService } from './scanner/hid-scanner-service';
 import { ScanRecorder } from './scans/scan-recorder';
+import { ReceivingRefused, ReceivingService } from './receiving/receiving-service';
 import { HubSessionService } from './session/hub-session-service';
 import { StationStore } from './store/station-store';
 
@@ -14,6 +17,8 @@ export interface StationOptions {
   dataDir: string;
   /** The hub this station syncs with: its own embedded hub, or the warehouse's. */
   hub: HubCredentials;
+  /** The branch (warehouse) this station stands in. */
+  branchCode: string;
   /** Set false where USB scanners must not be touched (tests of other parts). */
   hid?: boolean;
   log?: (message: string) => void;
@@ -61,6 +66,24 @@ export async function startStation(options: StationOptions): Promise<Station> {
         });
   await hid?.start();
 
+  const recordFloorEvent = (kind: FloorEventKind, payload: unknown, userId: string | null) => {
+    const entry = store.appendEvent(kind, payload, userId);
+    bus.emit('outbox.depth', { depth: store.pendingCount() });
+    sync.kick();
+    return entry;
+  };
+  const receiving = new ReceivingService({ store, branchCode: options.branchCode, record: recordFloorEvent });
+  // A bundle that cannot be inspected here ends the call with its reason; other refusals are part of the answer.
+  const receivingCall = <T>(work: () => T): T => {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof ReceivingRefused) throw new StationFailure(error.refusal === 'unknown-bundle' ? 'unknown-bundle' : 'bundle-not-arrived', error.refusal);
+      throw error;
+    }
+  };
+  const userOf = (ctx: { session(): { user: { id: string } } | null }) => ctx.session()?.user.id ?? null;
+
   const status = (): StationStatus => ({
     stationId: options.hub.stationId,
     hub: sync.hubStatus,
@@ -80,12 +103,17 @@ export async function startStation(options: StationOptions): Promise<Station> {
     'scans.recent': (input) => scans.latest(input.limit),
     'stock.adjust': (input, ctx) => {
       // Durable before it is confirmed: the screen hears "done" only after the outbox row is on disk.
-      const entry = store.appendEvent('stock.adjusted', input, ctx.session()?.user.id ?? null);
-      const outboxDepth = store.pendingCount();
-      bus.emit('outbox.depth', { depth: outboxDepth });
-      sync.kick();
-      return { eventId: entry.eventId, seq: entry.seq, outboxDepth };
+      const entry = recordFloorEvent('stock.adjusted', input, userOf(ctx));
+      return { eventId: entry.eventId, seq: entry.seq, outboxDepth: store.pendingCount() };
     },
+    'receiving.expected': () => receiving.expected(),
+    'receiving.arrive': (input, ctx) => receiving.arrive(input.code, input.boxesReceived, userOf(ctx)),
+    'inspection.open': (input) => receivingCall(() => receiving.open(input.bundleId)),
+    'inspection.scan': (input, ctx) => receivingCall(() => receiving.scan(input.bundleId, input.code, userOf(ctx))),
+    'inspection.key': (input, ctx) => receivingCall(() => receiving.key(input.bundleId, input.lineId, input.count, userOf(ctx))),
+    'inspection.undo': (input, ctx) => receivingCall(() => receiving.undo(input.bundleId, userOf(ctx))),
+    'inspection.finish': (input, ctx) => receivingCall(() => receiving.finish(input.bundleId, input.reasons, userOf(ctx))),
+    'inspection.setBlind': (input) => ({ blind: receiving.setBlind(input.blind) }),
   };
   const dispatch = createDispatcher(handlers, log);
 

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import type { Scan } from '../../shared/contract/schemas';
 import { splitAim } from '../../shared/scanning/aim';
 import { useFeedback } from '../features/scanning/feedback-store';
+import { scanConsumer } from '../features/scanning/scan-consumer';
 import { useScanLog } from '../features/scanning/scan-store';
 import type { WedgeBurst } from '../features/scanning/use-wedge-scanner';
 import { useSession } from '../features/sign-in/session-store';
@@ -31,7 +32,10 @@ export function takeDeviceScan(scan: Scan): void {
 
 function showScan(scan: Scan): void {
   useScanLog.getState().add(scan);
-  if (scan.verdict === 'good') useFeedback.getState().signal('good', i18next.t('scan.lastGood', { text: scan.text }));
+  const consume = scanConsumer();
+  // A screen that takes scans answers them itself (counted, refused…); the plain answer is only for the others.
+  if (scan.verdict === 'good' && consume) consume(scan);
+  else if (scan.verdict === 'good') useFeedback.getState().signal('good', i18next.t('scan.lastGood', { text: scan.text }));
   else signalBadScan(scan.badReason ?? 'unfinished');
 }
 

@@ -4,13 +4,12 @@ import { HubError } from '../api/hub-error';
 import { hubMessage } from '../api/messages';
 import { languageOf } from '../api/language';
 import { startHub } from '../hub/start-hub';
-import { ensureReferenceData } from '../services/reference-data';
 import { registerStation } from '../services/stations';
 import { addUser } from '../services/users';
-import { openHubStore, type HubStore } from '../storage/database';
 import { loadDemoData } from '../demo/demo-data';
 import { defaultDatabase } from './default-database';
 import { registerDataCommands } from './data-commands';
+import { withStore } from './with-store';
 
 const language = languageOf(process.env.QWMS_LANG ?? process.env.LANG?.replace('_', '-').split('.')[0]);
 
@@ -18,17 +17,6 @@ function port(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new InvalidArgumentError('a port number, 0–65535');
   return parsed;
-}
-
-/** Opens the database, runs the command, closes it; a HubError is printed in the user's language with exit 1. */
-export async function withStore<T>(database: string | undefined, work: (store: HubStore) => Promise<T>): Promise<T> {
-  const store = await openHubStore(database ?? defaultDatabase());
-  try {
-    await ensureReferenceData(store.db);
-    return await work(store);
-  } finally {
-    await store.close();
-  }
 }
 
 const program = new Command('qwms').description('QWMS hub: the system of record for QWMS Floor stations').showHelpAfterError();

@@ -1,6 +1,8 @@
 import type { HubRoutes } from '../api/build-app';
 import { dailyCountRoutes } from '../api/routes/daily-count-routes';
+import { excelRoutes } from '../api/routes/excel-routes';
 import { inboundRoutes } from '../api/routes/inbound-routes';
+import { inspectionRoutes } from '../api/routes/inspection-routes';
 import { inventoryRoutes } from '../api/routes/inventory-routes';
 import { orderRoutes } from '../api/routes/order-routes';
 import { sellerRoutes } from '../api/routes/seller-routes';
@@ -9,4 +11,4 @@ import { syncRoutes } from '../api/routes/sync-routes';
 import { trackingRoutes } from '../api/routes/tracking-routes';
 
 /** Every route module of the hub API, registered in this order. */
-export const hubRoutes: HubRoutes[] = [sessionRoutes, sellerRoutes, syncRoutes, inventoryRoutes, inboundRoutes, orderRoutes, trackingRoutes, dailyCountRoutes];
+export const hubRoutes: HubRoutes[] = [sessionRoutes, sellerRoutes, syncRoutes, inventoryRoutes, inboundRoutes, inspectionRoutes, orderRoutes, trackingRoutes, dailyCountRoutes, excelRoutes];

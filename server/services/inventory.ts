@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { formatSku, type InventoryCode, type OptionCode } from '../../shared/domain/identifiers';
 import { conflict, notFound } from '../api/hub-error';
 import { isUniqueViolation } from '../storage/constraint-errors';
@@ -84,6 +84,7 @@ export type OptionPatch = Partial<OptionFields>;
 type ItemRow = Selectable<InventoryItemsTable>;
 type OptionRow = Selectable<InventoryOptionsTable>;
 type Db = Kysely<HubDatabase>;
+type Trx = Transaction<HubDatabase>;
 
 const firstInventoryCode = 300_000_000_001;
 const lastInventoryCode = 399_999_999_999;
@@ -93,26 +94,28 @@ const lastOptionCode = 99_999;
 
 export async function createInventoryItem(db: Db, input: NewInventoryItem, now = new Date()): Promise<InventoryItemView> {
   await requireSeller(db, input.sellerId);
-  const row = await withFreshCode(input.code === undefined, () =>
-    db.transaction().execute(async (trx) => {
-      const code = input.code ?? (await nextInventoryCode(trx));
-      if (input.code && (await trx.selectFrom('inventory_items').select('code').where('code', '=', code).executeTakeFirst())) {
-        throw conflict('duplicate', { what: 'Q-inventory', id: code });
-      }
-      const created: ItemRow = {
-        code,
-        seller_id: input.sellerId,
-        name: input.name,
-        seller_item_code: input.sellerItemCode ?? null,
-        separate_inventory: input.separateInventory ? 1 : 0,
-        created_at: now.toISOString(),
-      };
-      await trx.insertInto('inventory_items').values(created).execute();
-      await recordItemChange(trx, created, now);
-      return created;
-    }),
-  ).catch(rethrowUnique('Q-inventory', input.code));
-  return { ...itemFields(row), options: [] };
+  return withFreshCode(input.code === undefined, () => db.transaction().execute((trx) => insertInventoryItem(trx, input, now))).catch(
+    rethrowUnique('Q-inventory', input.code),
+  );
+}
+
+/** createInventoryItem inside a caller's transaction, for an item created together with other writes. */
+export async function insertInventoryItem(trx: Trx, input: NewInventoryItem, now = new Date()): Promise<InventoryItemView> {
+  const code = input.code ?? (await nextInventoryCode(trx));
+  if (input.code && (await trx.selectFrom('inventory_items').select('code').where('code', '=', code).executeTakeFirst())) {
+    throw conflict('duplicate', { what: 'Q-inventory', id: code });
+  }
+  const created: ItemRow = {
+    code,
+    seller_id: input.sellerId,
+    name: input.name,
+    seller_item_code: input.sellerItemCode ?? null,
+    separate_inventory: input.separateInventory ? 1 : 0,
+    created_at: now.toISOString(),
+  };
+  await trx.insertInto('inventory_items').values(created).execute();
+  await recordItemChange(trx, created, now);
+  return { ...itemFields(created), options: [] };
 }
 
 export async function updateInventoryItem(db: Db, code: string, onlySeller: string | null, patch: InventoryItemPatch, now = new Date()): Promise<InventoryItemView> {
@@ -165,32 +168,35 @@ export async function listInventoryItems(db: Db, filter: { sellerId: string | nu
 
 export async function createOption(db: Db, inventoryCode: string, onlySeller: string | null, input: NewOption, now = new Date()): Promise<OptionView> {
   const row = await withFreshCode(input.optionCode === undefined, () =>
-    db.transaction().execute(async (trx) => {
-      const item = await findItem(trx, inventoryCode, onlySeller);
-      const optionCode = input.optionCode ?? (await nextOptionCode(trx, item.code));
-      const sku = formatSku({ inventoryCode: item.code as InventoryCode, optionCode });
-      if (await trx.selectFrom('inventory_options').select('sku').where('sku', '=', sku).executeTakeFirst()) throw conflict('duplicate', { what: 'SKU', id: sku });
-      const created: OptionRow = {
-        sku,
-        inventory_code: item.code,
-        option_code: optionCode,
-        name: input.name,
-        seller_sku_code: input.sellerSkuCode ?? null,
-        extra_price_jpy: input.extraPriceJpy ?? 0,
-        currency: input.currency ?? 'JPY',
-        jan: input.jan ?? null,
-        length_cm: input.lengthCm ?? null,
-        width_cm: input.widthCm ?? null,
-        height_cm: input.heightCm ?? null,
-        weight_g: input.weightG ?? null,
-        created_at: now.toISOString(),
-      };
-      await trx.insertInto('inventory_options').values(created).execute();
-      await recordOptionChange(trx, created, item.seller_id, now);
-      return created;
-    }),
+    db.transaction().execute((trx) => insertOption(trx, inventoryCode, onlySeller, input, now)),
   ).catch(rethrowUnique('SKU', input.optionCode && `${inventoryCode}-${input.optionCode}`));
   return (await withQuantities(db, [row]))[0]!;
+}
+
+/** createOption inside a caller's transaction, for options created together (an Excel import); returns the new row. */
+export async function insertOption(trx: Trx, inventoryCode: string, onlySeller: string | null, input: NewOption, now = new Date()): Promise<OptionRow> {
+  const item = await findItem(trx, inventoryCode, onlySeller);
+  const optionCode = input.optionCode ?? (await nextOptionCode(trx, item.code));
+  const sku = formatSku({ inventoryCode: item.code as InventoryCode, optionCode });
+  if (await trx.selectFrom('inventory_options').select('sku').where('sku', '=', sku).executeTakeFirst()) throw conflict('duplicate', { what: 'SKU', id: sku });
+  const created: OptionRow = {
+    sku,
+    inventory_code: item.code,
+    option_code: optionCode,
+    name: input.name,
+    seller_sku_code: input.sellerSkuCode ?? null,
+    extra_price_jpy: input.extraPriceJpy ?? 0,
+    currency: input.currency ?? 'JPY',
+    jan: input.jan ?? null,
+    length_cm: input.lengthCm ?? null,
+    width_cm: input.widthCm ?? null,
+    height_cm: input.heightCm ?? null,
+    weight_g: input.weightG ?? null,
+    created_at: now.toISOString(),
+  };
+  await trx.insertInto('inventory_options').values(created).execute();
+  await recordOptionChange(trx, created, item.seller_id, now);
+  return created;
 }
 
 export async function updateOption(db: Db, sku: string, onlySeller: string | null, patch: OptionPatch, now = new Date()): Promise<OptionView> {

@@ -216,6 +216,23 @@ export interface StationEventsTable {
   applied_at: string;
 }
 
+/**
+ * What inspection noted besides the counts. `unknown-item` / `wrong-seller`: goods on none of the bundle's lines, with
+ * the scanned `code` and the units found. `line-reason`: the clerk's reason (`code`: short, over, damaged, mixed,
+ * other) for the line `line_id`, with `quantity` = counted − announced when inspection finished.
+ */
+export interface InspectionFindingsTable {
+  id: Generated<number>;
+  bundle_id: string;
+  station_event_id: string;
+  kind: 'unknown-item' | 'wrong-seller' | 'line-reason';
+  line_id: string | null;
+  code: string;
+  quantity: number;
+  note: string | null;
+  created_at: string;
+}
+
 export interface HubDatabase {
   branches: BranchesTable;
   sellers: SellersTable;
@@ -238,5 +255,6 @@ export interface HubDatabase {
   fee_charges: FeeChargesTable;
   changes: ChangesTable;
   station_events: StationEventsTable;
+  inspection_findings: InspectionFindingsTable;
 }
 

@@ -5,7 +5,7 @@ import { HubError } from '../api/hub-error';
 import { hubMessage } from '../api/messages';
 import { isUniqueViolation } from '../storage/constraint-errors';
 import type { HubDatabase } from '../storage/schema';
-import { floorEventHandlers } from './floor-event-handlers';
+import { floorEventHandlers, type EventContext, type HandlerOutcome } from './floor-event-handlers';
 
 export interface PushingStation {
   stationId: string;
@@ -77,15 +77,22 @@ async function applyOne(db: Kysely<HubDatabase>, station: PushingStation, event:
   });
   let refusal: { reason: string; params: Record<string, string | number> };
   try {
-    await db.transaction().execute(async (trx) => {
+    const kept = await db.transaction().execute(async (trx) => {
       // The receipt goes first: a concurrent push of the same event fails here, before touching any stock.
       await trx.insertInto('station_events').values(receipt('applied', null)).execute();
       const kind = event.kind as FloorEventKind;
       if (!Object.hasOwn(floorEventPayloads, kind)) throw new HubError('unknown-event-kind', 400, { kind: event.kind });
       const payload = floorEventPayloads[kind].safeParse(event.payload);
       if (!payload.success) throw new HubError('bad-event-payload', 400, { kind: event.kind, fields: payload.error.issues.map((issue) => issue.path.join('.')).join(', ') });
-      await floorEventHandlers[kind](payload.data, { trx, stationId: station.stationId, branchCode: station.branchCode, eventId: event.eventId, now });
+      // The schema picked by `kind` parsed the payload, so it fits that kind's handler.
+      const handle = floorEventHandlers[kind] as (payload: unknown, context: EventContext) => Promise<HandlerOutcome>;
+      const outcome = await handle(payload.data, { trx, stationId: station.stationId, branchCode: station.branchCode, eventId: event.eventId, now });
+      // Refused, but what the handler wrote stands (a bundle held for its fees): the receipt, in the same
+      // transaction, says rejected, so the event is still answered once and never applied again.
+      if (outcome) await trx.updateTable('station_events').set({ outcome: 'rejected', reason: outcome.refusal.code }).where('event_id', '=', event.eventId).execute();
+      return outcome?.refusal;
     });
+    if (kept) return { applied: false, reason: kept.code, params: kept.params };
     return { applied: true };
   } catch (error) {
     if (isUniqueViolation(error)) return 'raced';

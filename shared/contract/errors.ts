@@ -12,6 +12,8 @@ export const stationErrorCodes = [
   'forbidden-sender',
   'disconnected',
   'hub-offline',
+  'unknown-bundle',
+  'bundle-not-arrived',
   'hub-refused',
   'internal',
 ] as const;

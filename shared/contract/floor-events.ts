@@ -4,7 +4,39 @@ import { z } from 'zod';
  * Floor events: what a station did, written to its outbox before the screen confirms it and pushed to the hub,
  * which applies each exactly once, in the station's order. Each kind's payload schema is checked on both sides.
  */
+const bundleIdSchema = z.string().regex(/^IB\d{8}$/);
+const inboundLineIdSchema = z.string().min(1).max(64);
+
 export const floorEventPayloads = {
+  /** The dock scanned a bundle's boxes: the bundle has arrived. */
+  'bundle.arrived': z.object({ bundleId: bundleIdSchema, boxesReceived: z.int().min(1).max(999) }).strict(),
+  /** Units of one inbound line counted at inspection (a scan is +1, a keyed count its difference, an undo negative). */
+  'inspection.counted': z
+    .object({
+      bundleId: bundleIdSchema,
+      lineId: inboundLineIdSchema,
+      quantity: z.int().min(-100_000).max(100_000).refine((quantity) => quantity !== 0, 'zero-quantity'),
+      source: z.enum(['scan', 'key', 'undo']),
+    })
+    .strict(),
+  /** Something in the bundle that is not one of its lines: an unknown code, or an item of another seller. */
+  'inspection.found': z
+    .object({
+      bundleId: bundleIdSchema,
+      code: z.string().min(1).max(128),
+      kind: z.enum(['unknown-item', 'wrong-seller']),
+      quantity: z.int().min(1).max(999),
+      note: z.string().max(200).nullable(),
+    })
+    .strict(),
+  /** Inspection ended: post the counted units to stock and charge the fees (or hold the bundle for the balance). */
+  'inspection.finished': z
+    .object({
+      bundleId: bundleIdSchema,
+      /** Why a line came out over or short, as the clerk said it. */
+      reasons: z.array(z.object({ lineId: inboundLineIdSchema, reason: z.enum(['short', 'over', 'damaged', 'mixed', 'other']), note: z.string().max(200).nullable() }).strict()).max(1000),
+    })
+    .strict(),
   /** A supervisor's count correction: signed units, never zero. */
   'stock.adjusted': z
     .object({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { hubLanguages } from '../hub/hub-roles';
 import type { Role } from '../domain/roles';
 import { floorEventPayloads } from './floor-events';
+import { bundleSummarySchema, dockArrivalSchema, inspectionScanResultSchema, inspectionViewSchema, lineReasonSchema } from './receiving';
 import {
   emptyInput,
   hubStatusSchema,
@@ -23,6 +24,9 @@ export interface MethodSpec {
   output: z.ZodType;
   access: Access;
 }
+
+const receivingRoles = ['clerk', 'supervisor', 'admin'] as const satisfies readonly Role[];
+const bundleInput = z.object({ bundleId: z.string().regex(/^IB\d{8}$/) }).strict();
 
 /**
  * The whole station contract: every call the renderer can make, whatever carries it (Electron IPC or WebSocket).
@@ -48,6 +52,23 @@ export const stationMethods = {
     output: z.object({ eventId: z.string(), seq: z.int(), outboxDepth: z.int().nonnegative() }),
     access: ['supervisor', 'admin'],
   },
+  'receiving.expected': { input: emptyInput, output: z.array(bundleSummarySchema), access: receivingRoles },
+  /** A box scanned (or typed) at the dock: seller id and bundle number as written on the box. */
+  'receiving.arrive': {
+    input: z.object({ code: z.string().min(1).max(128), boxesReceived: z.int().min(1).max(999).optional() }).strict(),
+    output: dockArrivalSchema,
+    access: receivingRoles,
+  },
+  'inspection.open': { input: bundleInput, output: inspectionViewSchema, access: receivingRoles },
+  'inspection.scan': { input: bundleInput.extend({ code: z.string().min(1).max(256) }).strict(), output: inspectionScanResultSchema, access: receivingRoles },
+  'inspection.key': {
+    input: bundleInput.extend({ lineId: z.string().min(1).max(64), count: z.int().min(0).max(100_000) }).strict(),
+    output: inspectionScanResultSchema,
+    access: receivingRoles,
+  },
+  'inspection.undo': { input: bundleInput, output: inspectionScanResultSchema, access: receivingRoles },
+  'inspection.finish': { input: bundleInput.extend({ reasons: z.array(lineReasonSchema).max(1000) }).strict(), output: inspectionViewSchema, access: receivingRoles },
+  'inspection.setBlind': { input: z.object({ blind: z.boolean() }).strict(), output: z.object({ blind: z.boolean() }), access: ['supervisor', 'admin'] },
 } as const satisfies Record<string, MethodSpec>;
 
 export type StationMethods = typeof stationMethods;

@@ -39,7 +39,7 @@ describe('a station while its hub is away', () => {
     await registerStation(hub.store.db, { id: 'st-off', name: 'office', branchCode: tokyo, secret: 'off-secret-123' });
     const sku = (await hub.store.db.selectFrom('stock_balances').select(['sku', 'quantity']).where('quantity', '>', 0).orderBy('sku').executeTakeFirstOrThrow());
     const events: AnyStationEvent[] = [];
-    const station = await startStation({ dataDir: join(dir, 'station'), hub: { url: hub.url, stationId: 'st-off', secret: 'off-secret-123' }, hid: false, log: () => {}, hubPollMs: 50 });
+    const station = await startStation({ dataDir: join(dir, 'station'), hub: { url: hub.url, stationId: 'st-off', secret: 'off-secret-123' }, branchCode: tokyo, hid: false, log: () => {}, hubPollMs: 50 });
     station.onEvent((event) => events.push(event));
     await until(() => events.some((event) => event.name === 'hub.status' && event.payload.state === 'online'), 'the hub online');
 
@@ -66,7 +66,7 @@ describe('a station while its hub is away', () => {
     const hub = await startHub({ database: join(dir, 'hub2.sqlite') });
     await loadDemoData(hub.store);
     await registerStation(hub.store.db, { id: 'st-roles', name: 'r', branchCode: tokyo, secret: 'roles-secret-1' });
-    const station = await startStation({ dataDir: join(dir, 'station2'), hub: { url: hub.url, stationId: 'st-roles', secret: 'roles-secret-1' }, hid: false, log: () => {} });
+    const station = await startStation({ dataDir: join(dir, 'station2'), hub: { url: hub.url, stationId: 'st-roles', secret: 'roles-secret-1' }, branchCode: tokyo, hid: false, log: () => {} });
     expect((await station.dispatch('session.signIn', { method: 'badge', badge: 'BADGE-0001' }, 'w')).ok).toBe(true);
     const refused = await station.dispatch('stock.adjust', { sku: '300000000001-00001', quantity: 1, reason: 'x' }, 'w');
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -11,10 +11,14 @@ export interface StationPage {
 }
 
 /** A station in web mode with Debian's Chromium showing it, as a floor PC would in a browser. */
-export async function openStationPage(): Promise<StationPage> {
+export async function openStationPage(options: { wedgeSettings?: Record<string, number> } = {}): Promise<StationPage> {
   const running = await startWebStation();
   const browser = await launchChromium();
   const page = await browser.context.newPage();
+  if (options.wedgeSettings) {
+    // Stored before the app starts, as the scanner-settings form would store them.
+    await page.addInitScript((settings) => localStorage.setItem('qwms.wedgeSettings', JSON.stringify(settings)), options.wedgeSettings);
+  }
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(running.url);

@@ -118,6 +118,17 @@ export class StationStore {
     })();
   }
 
+  cachedOne<T>(entity: string, id: string): T | null {
+    const row = this.db.prepare<[string, string], { data: string }>('select data from cache where entity = ? and entity_id = ?').get(entity, id);
+    return row ? (JSON.parse(row.data) as T) : null;
+  }
+
+  /** Every event of these kinds this station has recorded, oldest first, refused ones included (callers decide). */
+  eventsOfKinds(kinds: readonly string[]): OutboxEntry[] {
+    const marks = kinds.map(() => '?').join(', ');
+    return this.db.prepare<string[], OutboxRow>(`select * from outbox where kind in (${marks}) order by seq`).all(...kinds).map(toEntry);
+  }
+
   cached<T>(entity: string): T[] {
     return this.db.prepare<[string], { data: string }>('select data from cache where entity = ? order by entity_id').all(entity).map((row) => JSON.parse(row.data) as T);
   }

@@ -24,7 +24,7 @@ if (!process.env.QWMS_HUB_URL) {
   embedded = await startHubChildProcess(dataDir, identity, (line) => console.log(line));
 }
 const hubUrl = process.env.QWMS_HUB_URL ?? embedded!.url;
-const station = await startStation({ dataDir, hub: { url: hubUrl, stationId: identity.stationId, secret: identity.secret } });
+const station = await startStation({ dataDir, hub: { url: hubUrl, stationId: identity.stationId, secret: identity.secret }, branchCode: identity.branchCode });
 const host = await startWebHost({
   station,
   port,

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/domain/roles';
+import { InspectionScreen } from '../inspection/InspectionScreen';
+import { DockScreen } from '../receiving/DockScreen';
 import { ScanCheckScreen } from '../scanning/ScanCheckScreen';
 import { Menu } from './Menu';
 import { useNavigation } from './navigation-store';
@@ -25,7 +27,7 @@ export function Workspace({ role }: { role: Role }) {
           {t('app.backToMenu')}
         </button>
       </nav>
-      {area === 'scan-check' ? <ScanCheckScreen /> : <p>{t('app.comingSoonBody')}</p>}
+      {area === 'scan-check' ? <ScanCheckScreen /> : area === 'receiving' ? <DockScreen /> : area === 'inspection' ? <InspectionScreen /> : <p>{t('app.comingSoonBody')}</p>}
     </>
   );
 }

@@ -1,11 +1,13 @@
 import type { HubLanguage } from '../../../shared/hub/hub-roles';
 import type { MessageCatalog } from './catalog';
 import { coreMessages } from './core';
+import { excelImportMessages } from './excel';
 import { inventoryMessages } from './inventory';
 import { orderMessages } from './orders';
+import { receivingMessages } from './receiving';
 import { syncMessages } from './sync';
 
-export const hubMessages: MessageCatalog = { ...coreMessages, ...inventoryMessages, ...orderMessages, ...syncMessages };
+export const hubMessages: MessageCatalog = { ...coreMessages, ...inventoryMessages, ...orderMessages, ...syncMessages, ...excelImportMessages, ...receivingMessages };
 
 /** The caller-facing sentence for a code; an unknown code falls back to the code itself so nothing is hidden. */
 export function hubMessage(code: string, language: HubLanguage, params: Record<string, string | number> = {}): string {

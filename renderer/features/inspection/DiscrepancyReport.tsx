@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import type { InspectionView } from '../../../shared/contract/receiving';
+
+/** What came out different from the announcement: over and short lines, unknown and wrong-seller items. */
+export function DiscrepancyReport({ view }: { view: InspectionView }) {
+  const { t } = useTranslation();
+  const lines = view.lines.filter((line) => line.status === 'over' || line.status === 'short');
+  return (
+    <section className="report" data-testid="discrepancy-report">
+      <h2>{t('inspection.report')}</h2>
+      {lines.length === 0 && view.findings.length === 0 ? <p>{t('inspection.noDiscrepancy')}</p> : null}
+      <ul>
+        {lines.map((line) => (
+          <li key={line.lineId} data-testid={`report-${line.sku}`}>
+            {t(`inspection.statuses.${line.status}`)}: {line.itemName} {line.optionName} ({line.sku}) {t('inspection.expectedCounted', { expected: line.expected ?? 0, counted: line.counted })}
+          </li>
+        ))}
+        {view.findings.map((finding, index) => (
+          <li key={`${finding.code}-${index}`} data-testid="report-finding">
+            {t(`receiving.reasons.${finding.kind}`, { state: '' })}: {finding.code} × {finding.quantity}
+          </li>
+        ))}
+      </ul>
+      <p className="hint">{t('inspection.sentToHub')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BundleSummary, InspectionScanResult } from '../../../shared/contract/receiving';
+import { station } from '../../station-client/station-client';
+import { errorText } from '../../ui/error-text';
+import { BundleList } from '../receiving/BundleList';
+import { useFeedback } from '../scanning/feedback-store';
+import { useScanConsumer } from '../scanning/scan-consumer';
+import { InspectionTable } from './InspectionTable';
+import { useInspection } from './inspection-store';
+
+/** Quantity-only inspection: pick (or scan) an arrived bundle, then scan each unit or key a count per line. */
+export function InspectionScreen() {
+  const { t } = useTranslation();
+  const view = useInspection((state) => state.view);
+  const show = useInspection((state) => state.show);
+  const [arrived, setArrived] = useState<BundleSummary[]>([]);
+
+  useEffect(() => {
+    if (!view) void station.call('receiving.expected', {}).then((bundles) => setArrived(bundles.filter((bundle) => bundle.state === 'arrived')));
+  }, [view]);
+
+  const open = useCallback(
+    async (bundleId: string) => {
+      try {
+        show(await station.call('inspection.open', { bundleId }));
+      } catch (error) {
+        useFeedback.getState().signal('bad', errorText(t, error));
+      }
+    },
+    [show, t],
+  );
+
+  const answer = useCallback(
+    (result: InspectionScanResult) => {
+      show(result.view);
+      const line = result.view.lines.find((candidate) => candidate.lineId === result.lineId);
+      const signal = useFeedback.getState().signal;
+      if (result.verdict === 'refused') signal('bad', t(`receiving.reasons.${result.refusal}`, { state: '' }));
+      else if (result.verdict === 'over') signal('bad', t('inspection.overScan', { name: line?.itemName ?? '', counted: line?.counted ?? 0 }));
+      else signal(line && line.expected !== null && line.counted === line.expected ? 'done' : 'good', t('inspection.countedScan', { name: `${line?.itemName ?? ''} ${line?.optionName ?? ''}`, counted: line?.counted ?? 0 }));
+    },
+    [show, t],
+  );
+
+  useScanConsumer((scan) => {
+    const bundleId = /IB\d{8}/i.exec(scan.text)?.[0]?.toUpperCase();
+    const current = useInspection.getState().view;
+    if (!current || (bundleId && bundleId !== current.bundle.id)) {
+      if (bundleId) void open(bundleId);
+      else useFeedback.getState().signal('bad', t('inspection.chooseFirst'));
+      return;
+    }
+    void station
+      .call('inspection.scan', { bundleId: current.bundle.id, code: scan.text })
+      .then(answer)
+      .catch((error: unknown) => useFeedback.getState().signal('bad', errorText(t, error)));
+  });
+
+  if (!view) {
+    return (
+      <section className="screen" data-testid="inspection-picker" aria-labelledby="inspection-title">
+        <h1 id="inspection-title">{t('areas.inspection')}</h1>
+        <p className="hint">{t('inspection.pickHint')}</p>
+        <BundleList bundles={arrived} action={t('inspection.open')} onAction={(bundle) => void open(bundle.id)} />
+      </section>
+    );
+  }
+  return <InspectionTable view={view} onAnswer={answer} onClose={() => show(null)} />;
+}

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import type { BundleSummary } from '../../../shared/contract/receiving';
+
+/** Bundles as a table with one large action per row; shared by the dock and the inspection picker. */
+export function BundleList({ bundles, action, onAction }: { bundles: BundleSummary[]; action: string; onAction(bundle: BundleSummary): void }) {
+  const { t } = useTranslation();
+  if (bundles.length === 0) return <p className="waiting">{t('receiving.none')}</p>;
+  return (
+    <table className="scan-table" data-testid="bundle-list">
+      <thead>
+        <tr>
+          <th>{t('receiving.bundle')}</th>
+          <th>{t('receiving.seller')}</th>
+          <th>{t('receiving.state')}</th>
+          <th>{t('receiving.eta')}</th>
+          <th>{t('receiving.units')}</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {bundles.map((bundle) => (
+          <tr key={bundle.id} data-testid={`bundle-${bundle.id}`}>
+            <td>
+              {bundle.id} {bundle.late ? <span className="badge bad">{t('receiving.late')}</span> : null}
+              {bundle.holdReason ? <span className="badge warn">{t('receiving.held')}</span> : null}
+            </td>
+            <td>{bundle.sellerId}</td>
+            <td>{t(`receiving.states.${bundle.state}`)}</td>
+            <td>{bundle.estimatedArrival}</td>
+            <td>{bundle.units}</td>
+            <td>
+              <button type="button" onClick={() => onAction(bundle)} data-testid={`bundle-action-${bundle.id}`}>
+                {action}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

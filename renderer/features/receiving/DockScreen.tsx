@@ -1,0 +1,72 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BundleSummary, DockArrival } from '../../../shared/contract/receiving';
+import { station } from '../../station-client/station-client';
+import { errorText } from '../../ui/error-text';
+import { useFeedback } from '../scanning/feedback-store';
+import { useScanConsumer } from '../scanning/scan-consumer';
+import { BundleList } from './BundleList';
+
+/** The dock: scan a box (seller id + bundle number) or pick the bundle from the expected list; it becomes arrived. */
+export function DockScreen() {
+  const { t } = useTranslation();
+  const [expected, setExpected] = useState<BundleSummary[]>([]);
+  const [code, setCode] = useState('');
+  const [boxes, setBoxes] = useState('');
+  const [last, setLast] = useState<DockArrival | null>(null);
+
+  const refresh = useCallback(() => void station.call('receiving.expected', {}).then(setExpected), []);
+  useEffect(refresh, [refresh]);
+
+  const arrive = useCallback(
+    async (boxCode: string, boxesReceived?: number) => {
+      try {
+        const result = await station.call('receiving.arrive', { code: boxCode, ...(boxesReceived ? { boxesReceived } : {}) });
+        setLast(result);
+        const signal = useFeedback.getState().signal;
+        if (result.accepted) signal('done', t('receiving.arrived', { id: result.bundle?.id, seller: result.bundle?.sellerId }));
+        else signal('bad', t(`receiving.reasons.${result.refusal}`, { state: result.state ? t(`receiving.states.${result.state}`) : '' }));
+        refresh();
+      } catch (error) {
+        useFeedback.getState().signal('bad', errorText(t, error));
+      }
+    },
+    [refresh, t],
+  );
+  useScanConsumer((scan) => void arrive(scan.text));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const count = Number(boxes);
+    void arrive(code, Number.isInteger(count) && count > 0 ? count : undefined);
+    setCode('');
+    setBoxes('');
+  };
+
+  return (
+    <section className="screen" data-testid="dock" aria-labelledby="dock-title">
+      <h1 id="dock-title">{t('areas.receiving')}</h1>
+      <p className="hint">{t('receiving.hint')}</p>
+      <form className="row wrap" onSubmit={submit}>
+        <label>
+          {t('receiving.boxCode')}
+          <input value={code} onChange={(event) => setCode(event.target.value)} data-testid="dock-code" />
+        </label>
+        <label>
+          {t('receiving.boxes')}
+          <input value={boxes} inputMode="numeric" onChange={(event) => setBoxes(event.target.value.replace(/\D/g, ''))} data-testid="dock-boxes" />
+        </label>
+        <button type="submit" className="primary" disabled={code.trim() === ''}>
+          {t('receiving.arrive')}
+        </button>
+      </form>
+      {last ? (
+        <p className={last.accepted ? 'result ok' : 'result bad'} data-testid="dock-result" role="status">
+          {last.accepted ? t('receiving.arrived', { id: last.bundle?.id, seller: last.bundle?.sellerId }) : t(`receiving.reasons.${last.refusal}`, { state: last.state ? t(`receiving.states.${last.state}`) : '' })}
+        </p>
+      ) : null}
+      <h2>{t('receiving.expected')}</h2>
+      <BundleList bundles={expected.filter((bundle) => bundle.state !== 'arrived')} action={t('receiving.arrive')} onAction={(bundle) => void arrive(bundle.id)} />
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/** What the dock and inspection screens see of a cargo bundle. */
+export const bundleSummarySchema = z.object({
+  id: z.string(),
+  sellerId: z.string(),
+  state: z.string(),
+  estimatedArrival: z.string(),
+  boxCount: z.int().nullable(),
+  boxesReceived: z.int(),
+  lineCount: z.int(),
+  units: z.int(),
+  late: z.boolean(),
+  holdReason: z.string().nullable(),
+});
+export type BundleSummary = z.infer<typeof bundleSummarySchema>;
+
+/** Why the dock or inspection refused a scan; each is an i18n key `receiving.reasons.<code>`. */
+export const receivingRefusals = [
+  'unknown-bundle',
+  'bundle-other-branch',
+  'bundle-wrong-seller',
+  'bundle-wrong-state',
+  'bundle-not-arrived',
+  'inspection-finished',
+  'unknown-item',
+  'wrong-seller',
+  'not-in-bundle',
+  'nothing-to-undo',
+  'bad-count',
+] as const;
+export type ReceivingRefusal = (typeof receivingRefusals)[number];
+
+export const dockArrivalSchema = z.object({
+  accepted: z.boolean(),
+  refusal: z.enum(receivingRefusals).nullable(),
+  /** For a wrong-state refusal: the state the bundle is in. */
+  state: z.string().nullable(),
+  bundle: bundleSummarySchema.nullable(),
+});
+export type DockArrival = z.infer<typeof dockArrivalSchema>;
+
+export const inspectionLineSchema = z.object({
+  lineId: z.string(),
+  sku: z.string(),
+  itemName: z.string(),
+  optionName: z.string(),
+  jan: z.string().nullable(),
+  /** Null in blind mode: the clerk counts without knowing what to expect. */
+  expected: z.int().nullable(),
+  counted: z.int(),
+  status: z.enum(['pending', 'counting', 'ok', 'short', 'over']),
+});
+export type InspectionLine = z.infer<typeof inspectionLineSchema>;
+
+export const inspectionFindingSchema = z.object({ code: z.string(), kind: z.enum(['unknown-item', 'wrong-seller']), quantity: z.int() });
+
+export const inspectionViewSchema = z.object({
+  bundle: bundleSummarySchema,
+  blind: z.boolean(),
+  finished: z.boolean(),
+  lines: z.array(inspectionLineSchema),
+  findings: z.array(inspectionFindingSchema),
+  totals: z.object({ expected: z.int().nullable(), counted: z.int() }),
+  canUndo: z.boolean(),
+});
+export type InspectionView = z.infer<typeof inspectionViewSchema>;
+
+export const inspectionScanResultSchema = z.object({
+  verdict: z.enum(['counted', 'over', 'refused']),
+  refusal: z.enum(receivingRefusals).nullable(),
+  lineId: z.string().nullable(),
+  view: inspectionViewSchema,
+});
+export type InspectionScanResult = z.infer<typeof inspectionScanResultSchema>;
+
+export const lineReasonSchema = z.object({ lineId: z.string(), reason: z.enum(['short', 'over', 'damaged', 'mixed', 'other']), note: z.string().max(200).nullable() }).strict();

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { typeLikeScanner } from '../support/scanner-keyboard';
+import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
+
+let station: StationPage;
+beforeAll(async () => {
+  // This file is about receiving, not burst timing (wedge-scanning.test.ts keeps the defaults): a wider key gap keeps
+  // a loaded test machine's keyboard jitter from splitting the long box and SKU codes.
+  station = await openStationPage({ wedgeSettings: { maxGapMs: 400, maxAverageGapMs: 60 } });
+  await signInWithPin(station.page, 'u-clerk', '1111');
+});
+afterAll(async () => {
+  await station?.close();
+});
+
+const db = () => station.running.hub.store.db;
+const feedbackKind = () => station.page.getByTestId('feedback').getAttribute('data-kind');
+
+async function waitUntil(condition: () => Promise<boolean>, what: string): Promise<void> {
+  const start = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - start > 30_000) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('receiving floor (web mode, Chromium, demo warehouse)', () => {
+  const bundleId = 'IB00000003'; // sakura-shop's shipped bundle
+  let lines: { id: string; sku: string; quantity: number }[];
+  let balanceBefore: number;
+  const stockBefore = new Map<string, number>();
+
+  beforeAll(async () => {
+    lines = await db().selectFrom('inbound_lines').select(['id', 'sku', 'quantity']).where('bundle_id', '=', bundleId).orderBy('id').execute();
+    balanceBefore = (await db().selectFrom('sellers').select('balance_jpy').where('id', '=', 'sakura-shop').executeTakeFirstOrThrow()).balance_jpy;
+    for (const line of lines) {
+      const row = await db().selectFrom('stock_balances').select('quantity').where('sku', '=', line.sku).executeTakeFirst();
+      stockBefore.set(line.sku, row?.quantity ?? 0);
+    }
+  });
+
+  it('refuses a bundle in the wrong state at the dock, loudly, and receives a shipped one by its box label', async () => {
+    const { page } = station;
+    await page.getByTestId('area-receiving').click();
+    await page.getByTestId('dock').waitFor();
+    await typeLikeScanner(page, 'sakura-shop IB00000001\n');
+    await page.getByTestId('dock-result').filter({ hasText: '申請中' }).waitFor();
+    expect(await feedbackKind()).toBe('bad');
+    await typeLikeScanner(page, `sakura-shop ${bundleId}\n`);
+    await page.getByTestId('dock-result').filter({ hasText: `${bundleId}（sakura-shop）を入荷しました` }).waitFor();
+    expect(await feedbackKind()).toBe('done');
+    await waitUntil(async () => (await db().selectFrom('cargo_bundles').select('state').where('id', '=', bundleId).executeTakeFirstOrThrow()).state === 'arrived', 'the hub to see the arrival');
+  });
+
+  it('inspects by scans and keyed counts, with an undo, an unknown item, a short line and an over line', async () => {
+    const { page } = station;
+    await page.keyboard.press('Escape');
+    await page.getByTestId('area-inspection').click();
+    await page.getByTestId(`bundle-action-${bundleId}`).click();
+    await page.getByTestId('inspection').waitFor();
+    const [first, second, ...rest] = lines as [(typeof lines)[number], (typeof lines)[number], ...typeof lines];
+
+    // Three scans of the first SKU (one by its JAN if it has one), one undone.
+    for (let i = 0; i < 3; i++) await typeLikeScanner(page, `]C0${first.sku}\n`);
+    await page.getByTestId(`counted-${first.sku}`).filter({ hasText: /^3$/ }).waitFor();
+    await page.getByTestId('inspection-undo').click();
+    await page.getByTestId(`counted-${first.sku}`).filter({ hasText: /^2$/ }).waitFor();
+    // The first line ends two short, the second one over, the rest exact.
+    await page.getByTestId(`key-${first.sku}`).fill(String(first.quantity - 2));
+    await page.getByTestId(`key-${first.sku}`).press('Enter');
+    await page.getByTestId(`counted-${first.sku}`).filter({ hasText: new RegExp(`^${first.quantity - 2}$`) }).waitFor();
+    await typeLikeScanner(page, `]C0${second.sku}\n`);
+    await page.getByTestId(`key-${second.sku}`).fill(String(second.quantity + 1));
+    await page.getByTestId(`key-${second.sku}`).press('Enter');
+    await page.getByTestId(`status-${second.sku}`).filter({ hasText: '超過' }).waitFor();
+    expect(await feedbackKind()).toBe('bad');
+    for (const line of rest) {
+      await page.getByTestId(`key-${line.sku}`).fill(String(line.quantity));
+      await page.getByTestId(`key-${line.sku}`).press('Enter');
+      await page.getByTestId(`status-${line.sku}`).filter({ hasText: '一致' }).waitFor();
+    }
+    await typeLikeScanner(page, '9999999999999\n');
+    await page.getByTestId('feedback').filter({ hasText: '不明な商品です' }).waitFor();
+
+    await page.getByTestId('inspection-finish').click();
+    await page.getByTestId('discrepancy-report').waitFor();
+    await expect(page.getByTestId(`report-${first.sku}`).innerText()).resolves.toContain('不足');
+    await expect(page.getByTestId(`report-${second.sku}`).innerText()).resolves.toContain('超過');
+    await expect(page.getByTestId('report-finding').innerText()).resolves.toContain('9999999999999');
+  });
+
+  it('leaves the hub with the counted stock, the fees charged and the bundle completed', async () => {
+    await waitUntil(async () => (await db().selectFrom('cargo_bundles').select('state').where('id', '=', bundleId).executeTakeFirstOrThrow()).state === 'completed', 'the hub to complete the bundle');
+    const counted = new Map(lines.map((line, index) => [line.sku, index === 0 ? line.quantity - 2 : index === 1 ? line.quantity + 1 : line.quantity]));
+    for (const line of lines) {
+      const row = await db().selectFrom('stock_balances').select('quantity').where('sku', '=', line.sku).executeTakeFirstOrThrow();
+      expect(row.quantity - (stockBefore.get(line.sku) ?? 0), line.sku).toBe(counted.get(line.sku));
+    }
+    const units = [...counted.values()].reduce((sum, n) => sum + n, 0);
+    const balance = (await db().selectFrom('sellers').select('balance_jpy').where('id', '=', 'sakura-shop').executeTakeFirstOrThrow()).balance_jpy;
+    // Demo SKUs are all the small size class: 30 JPY in-housing and 20 JPY labelling per unit (the default schedule).
+    expect(balanceBefore - balance).toBe(units * (30 + 20));
+    const dbLines = await db().selectFrom('inbound_lines').select(['sku', 'counted']).where('bundle_id', '=', bundleId).execute();
+    for (const line of dbLines) expect(line.counted, line.sku).toBe(counted.get(line.sku));
+  });
+});
