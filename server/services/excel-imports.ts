@@ -62,7 +62,7 @@ export async function importWorkbook<K extends TemplateKind>(store: HubStore, ki
     return { ok: true, summary: await importers[kind](store, parsed.rows, request, now) };
   } catch (error) {
     if (!(error instanceof RowsRefused)) throw error;
-    const errors = error.problems.map((problem) => ({ ...problem, message: hubMessage(problem.code, request.language, { column: problem.column, ...problem.params }) }));
+    const errors = error.problems.map(({ row, column, code, params }): ImportProblem => ({ row, column, code, message: hubMessage(code, request.language, { column, ...params }) }));
     // Stable: the problems of one row stay in column order.
     return { ok: false, errors: errors.sort((a, b) => a.row - b.row) };
   }
@@ -244,16 +244,12 @@ const columnOfField: Readonly<Record<string, ShipmentColumn>> = {
  */
 async function importShipments(store: HubStore, rows: ShipmentRow[], request: ImportRequest, now: Date): Promise<ImportSummary> {
   const { sellerId } = request;
-  let registered;
-  try {
-    registered = await registerManagementShipments(store.db, rows.map((row) => managementLine(row, sellerId)), { ownSeller: sellerId }, now);
-  } catch (error) {
-    if (error instanceof HubError && error.code === 'order-lines-refused') {
-      const problems = z.array(lineProblemSchema).parse(error.details);
-      throw new RowsRefused(problems.map((problem) => placeShipmentProblem(rows[problem.index]!, problem, request.language)));
-    }
-    throw error;
-  }
+  const lines = rows.map((row) => managementLine(row, sellerId));
+  const registered = await registerManagementShipments(store.db, lines, { ownSeller: sellerId }, now).catch((error: unknown) => {
+    if (!(error instanceof HubError && error.code === 'order-lines-refused')) throw error;
+    const problems = z.array(lineProblemSchema).parse(error.details);
+    throw new RowsRefused(problems.map((problem) => placeShipmentProblem(rows[problem.index]!, problem, request.language)));
+  });
   return { kind: 'shipments', orders: registered.length, allocated: await allocateAfterImport(store, sellerId) };
 }
 
