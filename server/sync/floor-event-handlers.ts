@@ -1,33 +1,11 @@
-import type { Transaction } from 'kysely';
-import type { z } from 'zod';
-import { floorEventPayloads, type FloorEventKind } from '../../shared/contract/floor-events';
-import { notFound, type HubError } from '../api/hub-error';
+import type { FloorEventKind } from '../../shared/contract/floor-events';
+import { notFound } from '../api/hub-error';
 import { arriveBundle } from '../services/inbound';
 import { postMovement } from '../services/stock-ledger';
-import type { HubDatabase } from '../storage/schema';
+import type { FloorEventHandler } from './event-context';
 import { countUnits, finishInspection, recordFinding } from './inspection-events';
 
-export interface EventContext {
-  trx: Transaction<HubDatabase>;
-  stationId: string;
-  branchCode: string;
-  eventId: string;
-  now: Date;
-}
-
-/**
- * A refusal that keeps the handler's writes: the event is answered as rejected, yet what was written commits with
- * its receipt. A bundle held for its fees is one: the station must hear "insufficient balance", and the hold must
- * stay for the supervisor and the seller to see.
- */
-export interface RefusalKeepingWrites {
-  refusal: HubError;
-}
-
-/** Nothing (applied), or a refusal whose writes stand; a thrown HubError instead rejects and undoes everything. */
-export type HandlerOutcome = void | RefusalKeepingWrites;
-
-export type FloorEventHandler<K extends FloorEventKind> = (payload: z.output<(typeof floorEventPayloads)[K]>, context: EventContext) => Promise<HandlerOutcome>;
+export type { EventContext, HandlerOutcome } from './event-context';
 
 type Handlers = { [K in FloorEventKind]: FloorEventHandler<K> };
 

@@ -3,7 +3,7 @@ import { badRequest, conflict } from '../api/hub-error';
 import { recordChange } from '../services/changes';
 import { completeBundle, getBundle, type BundleScope, type BundleView } from '../services/inbound';
 import type { InspectionFindingsTable } from '../storage/schema';
-import type { EventContext, FloorEventHandler } from './floor-event-handlers';
+import type { EventContext, FloorEventHandler } from './event-context';
 
 /**
  * Quantity inspection (数量検品) as the floor reports it: units counted per line, goods that are on no line, and the
