@@ -5,7 +5,7 @@
  */
 const nodeCore = { dependencyTypes: ['core'] };
 const electronPackage = '(^|/)node_modules/electron/';
-const nativePackages = '(^|/)node_modules/(node-hid|better-sqlite3|pg|pg-native|pdfkit|bwip-js)/';
+const nativePackages = '(^|/)node_modules/(node-hid|better-sqlite3|pg|pg-native|pdfkit|bwip-js|fontkit)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -76,7 +76,7 @@ module.exports = {
       name: 'label-libraries-live-in-printing',
       severity: 'error',
       from: { pathNot: '^electron/station/printing/' },
-      to: { path: '(^|/)node_modules/(pdfkit|bwip-js)/' },
+      to: { path: '(^|/)node_modules/(pdfkit|bwip-js|fontkit|@expo-google-fonts)/' },
     },
     {
       name: 'no-cycles',

@@ -1,0 +1,354 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { PrintJobStatus } from '../../../shared/contract/schemas';
+import { deliver } from './deliver';
+import { PrinterUnavailableError } from './delivery-errors';
+import { finishedStates, toPrintJob, toStatus, type PrintJob, type PrintJobState, type StoredPrintJob } from './print-job';
+import { PrintJobStore } from './print-job-store';
+import { describePrinter, printerProfileSchema, type PrinterProfile } from './printer-profile';
+import { renderLabels, sameRendering } from './render-labels';
+import type { RenderedLabels } from './rendered-labels';
+import { defaultRetryPolicy, retryDelay, type RetryPolicy } from './retry-delay';
+import { describeLabelProblems, skuLabelBatchSchema, type SkuLabel } from './sku-label';
+
+export interface PrintServiceOptions {
+  /** Where jobs are kept as files: pending ones are sent after a restart, finished ones can be reprinted. Without it jobs live in memory only. */
+  dataDir?: string;
+  log(message: string): void;
+  /** Every change of a job's state, as the station contract's print.job event carries it. */
+  onJobStatus(status: PrintJobStatus): void;
+  retry?: Partial<RetryPolicy>;
+  /** How long one delivery attempt may take: connect, send and the printer's close, or lp's answer. */
+  sendTimeoutMs?: number;
+  /** Finished jobs kept for reprinting; older ones are deleted. */
+  keepFinishedJobs?: number;
+}
+
+export interface PrintService {
+  /**
+   * Renders the labels for the printer and queues them. Bad input (a profile or label that fails its schema, an
+   * absurd number of copies) does not throw: the job comes back failed, with the reason.
+   */
+  print(profile: unknown, labels: unknown): Promise<PrintJob>;
+  /** Prints a job's labels again as a new job, on its own printer or on `profile`. Rejects for an unknown job id. */
+  reprint(jobId: string, profile?: unknown): Promise<PrintJob>;
+  job(jobId: string): PrintJob | null;
+  /** Jobs oldest first: pending ones and the finished ones still kept. */
+  jobs(): PrintJob[];
+  /** Resolves when the job is done or failed. */
+  settled(jobId: string): Promise<PrintJob>;
+  /** Gives up a job that has not started sending; null if there is no such job or it is past that. */
+  cancel(jobId: string): PrintJob | null;
+  /** Tries every job that waits for its printer now instead of at the end of its wait ("the printer is back on"). */
+  retryNow(): void;
+  /** Stops sending; pending jobs stay on disk for the next start. */
+  close(): Promise<void>;
+}
+
+interface LiveJob {
+  stored: StoredPrintJob;
+  /** Kept in memory while the job is pending (read back from disk for a reprint). */
+  payload: Buffer | null;
+}
+
+/** One printer's jobs go out one at a time and in order: a waiting job holds back the ones behind it. */
+interface PrinterLine {
+  pending: string[];
+  running: Promise<void> | null;
+  wake: (() => void) | null;
+}
+
+const defaultSendTimeoutMs = 30_000;
+const defaultKeepFinishedJobs = 200;
+const keepRejectedJobs = 100;
+
+export function createPrintService(options: PrintServiceOptions): PrintService {
+  const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
+  const sendTimeoutMs = options.sendTimeoutMs ?? defaultSendTimeoutMs;
+  const keepFinished = options.keepFinishedJobs ?? defaultKeepFinishedJobs;
+  const log = (message: string): void => options.log(`printing: ${message}`);
+  const store = options.dataDir ? new PrintJobStore(options.dataDir) : null;
+  const live = new Map<string, LiveJob>();
+  /** Jobs refused before they were queued (bad input): reported like the others, never stored. */
+  const rejected = new Map<string, PrintJob>();
+  const lines = new Map<string, PrinterLine>();
+  const waiters = new Map<string, Array<(job: PrintJob) => void>>();
+  let sequence = 0;
+  let closed = false;
+
+  function emit(job: PrintJob): void {
+    try {
+      options.onJobStatus(toStatus(job));
+    } catch (error) {
+      log(`a print job status listener failed: ${messageOf(error)}`);
+    }
+    if (finishedStates.has(job.state)) {
+      for (const resolve of waiters.get(job.jobId) ?? []) resolve(job);
+      waiters.delete(job.jobId);
+    }
+  }
+
+  function update(job: LiveJob, state: PrintJobState, message: string, changes: Partial<StoredPrintJob> = {}): void {
+    Object.assign(job.stored, changes, { state, message });
+    if (finishedStates.has(state)) {
+      job.stored.finishedAt = new Date().toISOString();
+      job.payload = null;
+    }
+    try {
+      store?.save(job.stored);
+    } catch (error) {
+      log(`could not save print job ${job.stored.jobId}: ${messageOf(error)}`);
+    }
+    emit(toPrintJob(job.stored));
+    if (finishedStates.has(state)) pruneFinished();
+  }
+
+  function refuse(printer: string, reason: string): PrintJob {
+    const now = new Date().toISOString();
+    const job: PrintJob = {
+      jobId: randomUUID(),
+      printer,
+      state: 'failed',
+      message: reason,
+      labelCount: 0,
+      warnings: [],
+      createdAt: now,
+      finishedAt: now,
+      attempts: 0,
+      printerJobId: null,
+      reprintOf: null,
+    };
+    rejected.set(job.jobId, job);
+    for (const old of rejected.keys()) if (rejected.size > keepRejectedJobs) rejected.delete(old);
+    log(`refused a print job for ${printer}: ${reason}`);
+    emit(job);
+    return job;
+  }
+
+  async function enqueue(profile: PrinterProfile, labels: SkuLabel[], reprintOf: StoredPrintJob | null): Promise<PrintJob> {
+    let rendered: Pick<RenderedLabels, 'bytes' | 'warnings' | 'labelCount'>;
+    try {
+      // A reprint on a printer that takes the same bytes sends exactly what was printed before.
+      const reused = reprintOf && sameRendering(reprintOf.profile, profile) ? payloadOf(reprintOf.jobId) : null;
+      rendered = reused && reprintOf ? { bytes: reused, warnings: reprintOf.warnings, labelCount: reprintOf.labelCount } : await renderLabels(labels, profile);
+    } catch (error) {
+      return refuse(profile.id, `could not render the labels: ${messageOf(error)}`);
+    }
+    const { bytes, warnings, labelCount } = rendered;
+
+    const stored: StoredPrintJob = {
+      jobId: randomUUID(),
+      sequence: sequence++,
+      printer: profile.id,
+      state: 'queued',
+      message: withWarnings(`${countLabels(labelCount)} queued for ${describePrinter(profile)}`, warnings),
+      labelCount,
+      warnings,
+      createdAt: new Date().toISOString(),
+      finishedAt: null,
+      attempts: 0,
+      printerJobId: null,
+      reprintOf: reprintOf?.jobId ?? null,
+      profile,
+      labels,
+    };
+    try {
+      store?.savePayload(stored.jobId, bytes);
+      store?.save(stored);
+    } catch (error) {
+      return refuse(profile.id, `could not keep the job on disk, so it was not queued: ${messageOf(error)}`);
+    }
+    live.set(stored.jobId, { stored, payload: bytes });
+    lineFor(profile.id).pending.push(stored.jobId);
+    const queued = toPrintJob(stored);
+    emit(queued);
+    run(profile.id);
+    return queued;
+  }
+
+  function payloadOf(jobId: string): Buffer | null {
+    return live.get(jobId)?.payload ?? store?.payload(jobId) ?? null;
+  }
+
+  function lineFor(printer: string): PrinterLine {
+    let line = lines.get(printer);
+    if (!line) lines.set(printer, (line = { pending: [], running: null, wake: null }));
+    return line;
+  }
+
+  function run(printer: string): void {
+    const line = lineFor(printer);
+    if (line.running || closed) return;
+    line.running = drain(line)
+      .catch((error) => log(`the queue of ${printer} stopped: ${messageOf(error)}`))
+      .finally(() => {
+        line.running = null;
+        if (line.pending.length > 0 && !closed) run(printer);
+      });
+  }
+
+  async function drain(line: PrinterLine): Promise<void> {
+    while (!closed && line.pending.length > 0) {
+      const job = live.get(line.pending[0]!);
+      if (!job || finishedStates.has(job.stored.state)) {
+        line.pending.shift();
+        continue;
+      }
+      const outcome = await attempt(job);
+      if (outcome === 'finished') line.pending.shift();
+      else await pause(line, retryDelay(policy, job.stored.attempts));
+    }
+  }
+
+  async function attempt(job: LiveJob): Promise<'finished' | 'wait'> {
+    const { stored } = job;
+    const printer = describePrinter(stored.profile);
+    const attempts = stored.attempts + 1;
+    update(job, 'sending', `sending ${countLabels(stored.labelCount)} to ${printer}${attempts > 1 ? ` (attempt ${attempts})` : ''}`, { attempts });
+    try {
+      const bytes = job.payload ?? store?.payload(stored.jobId) ?? (await renderLabels(stored.labels, stored.profile)).bytes;
+      job.payload = bytes;
+      const { printerJobId } = await deliver(stored.profile, bytes, `qwms ${stored.jobId}`, sendTimeoutMs);
+      const accepted = printerJobId ? `; CUPS accepted it as job ${printerJobId}` : '';
+      update(job, 'done', withWarnings(`${countLabels(stored.labelCount)} sent to ${printer}${accepted}`, stored.warnings), { printerJobId });
+      return 'finished';
+    } catch (error) {
+      if (error instanceof PrinterUnavailableError && !closed) {
+        const delay = retryDelay(policy, attempts);
+        update(job, 'waiting-for-printer', `${error.message}; trying again in ${seconds(delay)} (attempt ${attempts}, nothing is lost)`);
+        return 'wait';
+      }
+      if (error instanceof PrinterUnavailableError) {
+        // Closing while the printer is away: the job stays pending on disk and goes out after the next start.
+        update(job, 'waiting-for-printer', `${error.message}; will be sent after the station restarts`);
+        return 'wait';
+      }
+      update(job, 'failed', messageOf(error));
+      return 'finished';
+    }
+  }
+
+  function pause(line: PrinterLine, ms: number): Promise<void> {
+    if (closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        line.wake = null;
+        resolve();
+      }
+      line.wake = done;
+    });
+  }
+
+  function pruneFinished(): void {
+    const finished = [...live.values()].filter((job) => finishedStates.has(job.stored.state));
+    for (const job of finished.slice(0, Math.max(0, finished.length - keepFinished))) {
+      live.delete(job.stored.jobId);
+      store?.remove(job.stored.jobId);
+    }
+  }
+
+  // Jobs kept from the last run: finished ones for reprinting, pending ones sent again (even one that was being
+  // sent when the station stopped: it may print twice, but it cannot be lost).
+  for (const stored of store?.loadAll((file, reason) => log(`skipped unreadable print job file ${file}: ${reason}`)) ?? []) {
+    // Written by this code, but perhaps by an older version of it: a job whose printer or labels no longer pass the
+    // schemas is left on disk and reported, not sent half-understood.
+    const profile = printerProfileSchema.safeParse(stored.profile);
+    const labels = skuLabelBatchSchema.safeParse(stored.labels);
+    if (!profile.success || !labels.success || typeof stored.jobId !== 'string') {
+      log(`skipped print job ${String(stored.jobId)} kept on disk: it does not match this version's job format`);
+      continue;
+    }
+    Object.assign(stored, { profile: profile.data, labels: labels.data });
+    sequence = Math.max(sequence, stored.sequence + 1);
+    const job: LiveJob = { stored, payload: null };
+    live.set(stored.jobId, job);
+    if (finishedStates.has(stored.state)) continue;
+    lineFor(stored.printer).pending.push(stored.jobId);
+    update(job, 'queued', `queued again after a restart: ${countLabels(stored.labelCount)} for ${describePrinter(stored.profile)}`);
+  }
+  for (const printer of lines.keys()) run(printer);
+
+  return {
+    async print(profileInput, labelsInput) {
+      const profile = printerProfileSchema.safeParse(profileInput);
+      if (!profile.success) return refuse(printerIdOf(profileInput), `the printer profile is not valid: ${describeIssues(profile.error)}`);
+      const labels = skuLabelBatchSchema.safeParse(labelsInput);
+      if (!labels.success) return refuse(profile.data.id, describeLabelProblems(labels.error, labelsInput));
+      return enqueue(profile.data, labels.data, null);
+    },
+
+    async reprint(jobId, profileInput) {
+      const original = live.get(jobId)?.stored;
+      if (!original) throw new Error(`there is no print job ${jobId} to reprint (only the last ${keepFinished} finished jobs are kept)`);
+      if (profileInput === undefined) return enqueue(original.profile, original.labels, original);
+      const profile = printerProfileSchema.safeParse(profileInput);
+      if (!profile.success) return refuse(printerIdOf(profileInput), `the printer profile is not valid: ${describeIssues(profile.error)}`);
+      return enqueue(profile.data, original.labels, original);
+    },
+
+    job(jobId) {
+      const job = live.get(jobId);
+      return job ? toPrintJob(job.stored) : (rejected.get(jobId) ?? null);
+    },
+
+    jobs() {
+      return [...live.values()].map((job) => toPrintJob(job.stored));
+    },
+
+    settled(jobId) {
+      const job = this.job(jobId);
+      if (!job) return Promise.reject(new Error(`there is no print job ${jobId}`));
+      if (finishedStates.has(job.state)) return Promise.resolve(job);
+      return new Promise((resolve) => waiters.set(jobId, [...(waiters.get(jobId) ?? []), resolve]));
+    },
+
+    cancel(jobId) {
+      const job = live.get(jobId);
+      if (!job || (job.stored.state !== 'queued' && job.stored.state !== 'waiting-for-printer')) return null;
+      const line = lineFor(job.stored.printer);
+      const wasFirst = line.pending[0] === jobId;
+      update(job, 'failed', 'cancelled before it was printed');
+      // The line skips a finished job at its head; wake it so the jobs behind do not wait out its backoff.
+      if (wasFirst) line.wake?.();
+      return toPrintJob(job.stored);
+    },
+
+    retryNow() {
+      for (const line of lines.values()) line.wake?.();
+    },
+
+    async close() {
+      closed = true;
+      for (const line of lines.values()) line.wake?.();
+      await Promise.all([...lines.values()].map((line) => line.running));
+    },
+  };
+}
+
+function withWarnings(message: string, warnings: readonly string[]): string {
+  if (warnings.length === 0) return message;
+  return `${message}. ${warnings.length === 1 ? 'Warning' : `${warnings.length} warnings`}: ${warnings.join('; ')}`;
+}
+
+function countLabels(count: number): string {
+  return `${count} label${count === 1 ? '' : 's'}`;
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
+}
+
+function printerIdOf(profile: unknown): string {
+  const id = profile && typeof profile === 'object' ? (profile as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id ? id : 'unknown printer';
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
