@@ -9,6 +9,11 @@ import type { HubCredentials } from './hub-client/hub-http';
 import { HubSync } from './hub-client/hub-sync';
 import { createHidScannerService, type HidScannerService } from './scanner/hid-scanner-service';
 import { ScanRecorder } from './scans/scan-recorder';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createPrintService } from './printing/print-service';
+import { renderDiscrepancyReport } from './printing/render-discrepancy-report';
+import { labelPrinterProfile } from './printing/station-printer';
 import { ReceivingRefused, ReceivingService } from './receiving/receiving-service';
 import { HubSessionService } from './session/hub-session-service';
 import { StationStore } from './store/station-store';
@@ -84,6 +89,8 @@ export async function startStation(options: StationOptions): Promise<Station> {
   };
   const userOf = (ctx: { session(): { user: { id: string } } | null }) => ctx.session()?.user.id ?? null;
 
+  const printing = createPrintService({ dataDir: join(options.dataDir, 'print-jobs'), log, onJobStatus: (job) => bus.emit('print.job', job) });
+
   const status = (): StationStatus => ({
     stationId: options.hub.stationId,
     hub: sync.hubStatus,
@@ -114,6 +121,19 @@ export async function startStation(options: StationOptions): Promise<Station> {
     'inspection.undo': (input, ctx) => receivingCall(() => receiving.undo(input.bundleId, userOf(ctx))),
     'inspection.finish': (input, ctx) => receivingCall(() => receiving.finish(input.bundleId, input.reasons, userOf(ctx))),
     'inspection.setBlind': (input) => ({ blind: receiving.setBlind(input.blind) }),
+    'inspection.reportPdf': async (input) => {
+      const view = receivingCall(() => receiving.report(input.bundleId));
+      const pdf = await renderDiscrepancyReport(view, input.wording);
+      const dir = join(options.dataDir, 'reports');
+      mkdirSync(dir, { recursive: true });
+      const path = join(dir, `${input.bundleId}-discrepancy.pdf`);
+      writeFileSync(path, pdf);
+      return { path, bytes: pdf.length };
+    },
+    // Print jobs carry more than their status; the contract's schema keeps only the status fields.
+    'printing.skuLabels': (input) => printing.print(labelPrinterProfile(store), receivingCall(() => receiving.skuLabels(input.bundleId))),
+    'printing.jobs': () => printing.jobs(),
+    'printing.reprint': (input) => printing.reprint(input.jobId),
   };
   const dispatch = createDispatcher(handlers, log);
 
@@ -124,6 +144,7 @@ export async function startStation(options: StationOptions): Promise<Station> {
     onEvent: (listener) => bus.subscribe(listener),
     close: async () => {
       await hid?.stop();
+      await printing.close();
       await sync.stop();
       store.close();
     },

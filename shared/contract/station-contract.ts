@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { hubLanguages } from '../hub/hub-roles';
 import type { Role } from '../domain/roles';
 import { floorEventPayloads } from './floor-events';
-import { bundleSummarySchema, dockArrivalSchema, inspectionScanResultSchema, inspectionViewSchema, lineReasonSchema } from './receiving';
+import { bundleSummarySchema, dockArrivalSchema, inspectionScanResultSchema, inspectionViewSchema, lineReasonSchema, reportWordingSchema } from './receiving';
 import {
   emptyInput,
   hubStatusSchema,
@@ -68,6 +68,16 @@ export const stationMethods = {
   },
   'inspection.undo': { input: bundleInput, output: inspectionScanResultSchema, access: receivingRoles },
   'inspection.finish': { input: bundleInput.extend({ reasons: z.array(lineReasonSchema).max(1000) }).strict(), output: inspectionViewSchema, access: receivingRoles },
+  /** The finished inspection's discrepancy report as a PDF, kept in the station's data folder. */
+  'inspection.reportPdf': {
+    input: bundleInput.extend({ wording: reportWordingSchema }).strict(),
+    output: z.object({ path: z.string(), bytes: z.int() }),
+    access: receivingRoles,
+  },
+  /** SKU labels for every counted unit of an inspected bundle, to the station's label printer. */
+  'printing.skuLabels': { input: bundleInput, output: printJobStatusSchema, access: receivingRoles },
+  'printing.jobs': { input: emptyInput, output: z.array(printJobStatusSchema), access: 'signed-in' },
+  'printing.reprint': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: printJobStatusSchema, access: receivingRoles },
   'inspection.setBlind': { input: z.object({ blind: z.boolean() }).strict(), output: z.object({ blind: z.boolean() }), access: ['supervisor', 'admin'] },
 } as const satisfies Record<string, MethodSpec>;
 

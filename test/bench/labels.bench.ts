@@ -17,7 +17,7 @@ import { createPrintService } from '../../electron/station/printing/print-servic
 import { renderSkuLabelsPdf } from '../../electron/station/printing/render-pdf';
 import { renderSkuLabelsZpl } from '../../electron/station/printing/render-zpl';
 import { skuLabelBatchSchema, type SkuLabel } from '../../electron/station/printing/sku-label';
-import { listenAsPrinter } from '../integration/printing/raw-port-listener';
+import { listenAsPrinter } from '../support/raw-port-listener';
 
 const distinctSkus = Number(process.env.BENCH_LABEL_SKUS ?? 200);
 const copies = Number(process.env.BENCH_LABEL_COPIES ?? 5);

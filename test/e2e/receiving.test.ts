@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodePdfBarcodes, pdfText } from '../support/barcode-tools';
+import { listenAsPrinter } from '../support/raw-port-listener';
 import { typeLikeScanner } from '../support/scanner-keyboard';
 import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
 
@@ -102,5 +104,31 @@ describe('receiving floor (web mode, Chromium, demo warehouse)', () => {
     expect(balanceBefore - balance).toBe(units * (30 + 20));
     const dbLines = await db().selectFrom('inbound_lines').select(['sku', 'counted']).where('bundle_id', '=', bundleId).execute();
     for (const line of dbLines) expect(line.counted, line.sku).toBe(counted.get(line.sku));
+  });
+
+  it('prints SKU labels for the counted units to the label printer, every barcode readable, and saves the report as a PDF', async () => {
+    const { page } = station;
+    const printer = await listenAsPrinter();
+    station.running.station.store.setSetting('printer.labels', JSON.stringify({ id: 'labels', name: 'test printer', kind: 'raw-tcp', host: '127.0.0.1', port: printer.port, format: 'pdf' }));
+    await page.getByTestId('print-labels').click();
+    await page.locator('[data-testid="print-job"][data-state="done"]').waitFor();
+    const pdf = await printer.job(0);
+    await printer.close();
+    const counted = new Map(lines.map((line, index) => [line.sku, index === 0 ? line.quantity - 2 : index === 1 ? line.quantity + 1 : line.quantity]));
+    // One label per counted unit, each with a Code 128 that zbarimg reads back as its SKU.
+    const decoded = decodePdfBarcodes(pdf, { dpi: 203 }).flat();
+    const perSku = new Map<string, number>();
+    for (const code of decoded) perSku.set(code, (perSku.get(code) ?? 0) + 1);
+    expect(perSku).toEqual(counted);
+
+    await page.getByTestId('report-pdf').click();
+    const saved = await page.getByTestId('report-saved').innerText();
+    const path = saved.slice(saved.indexOf(': ') + 2).trim();
+    const text = pdfText(path);
+    expect(text).toContain('差異レポート');
+    expect(text).toContain('今治タオル');
+    expect(text).toContain('不足');
+    expect(text).toContain('超過');
+    expect(text).toContain('9999999999999');
   });
 });

@@ -71,7 +71,8 @@ function placeOnSheets(doc: PDFKit.PDFDocument, placements: readonly PdfForm[], 
   });
 }
 
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
+/** The whole PDF once pdfkit has written it. */
+export function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));

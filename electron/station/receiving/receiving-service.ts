@@ -136,6 +136,24 @@ export class ReceivingService {
     return this.view(bundle);
   }
 
+  /** One SKU label per counted unit, for the units of this bundle that go on the shelf. */
+  skuLabels(bundleId: string): { sku: string; itemName: string; optionName: string; sellerSkuCode: string | null; copies: number }[] {
+    return this.view(this.inspectable(bundleId), false)
+      .lines.filter((line) => line.counted > 0)
+      .map((line) => ({
+        sku: line.sku,
+        itemName: line.itemName,
+        optionName: line.optionName,
+        sellerSkuCode: this.deps.store.cachedOne<CachedSku>('sku', line.sku)?.sellerSkuCode ?? null,
+        copies: line.counted,
+      }));
+  }
+
+  /** The report as printed: always with the expected counts, whatever the blind setting. */
+  report(bundleId: string): InspectionView {
+    return this.view(this.inspectable(bundleId), false);
+  }
+
   setBlind(blind: boolean): boolean {
     this.deps.store.setSetting(blindSetting, blind ? '1' : '0');
     return blind;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { InspectionView } from '../../../shared/contract/receiving';
+import { ReportActions } from './ReportActions';
 
 /** What came out different from the announcement: over and short lines, unknown and wrong-seller items. */
 export function DiscrepancyReport({ view }: { view: InspectionView }) {
@@ -22,6 +23,7 @@ export function DiscrepancyReport({ view }: { view: InspectionView }) {
         ))}
       </ul>
       <p className="hint">{t('inspection.sentToHub')}</p>
+      <ReportActions view={view} />
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { skuLabelBatchSchema } from '../../../electron/station/printing/sku-labe
 import { decodePdfBarcodes } from '../../support/barcode-tools';
 import { startCupsForTests } from './cups-test-queues';
 import { expectedSkus, mug, plainBag, towel } from './label-fixtures';
-import { listenAsPrinter } from './raw-port-listener';
+import { listenAsPrinter } from '../../support/raw-port-listener';
 
 const cups = await startCupsForTests();
 const skipReason = 'unavailable' in cups ? cups.unavailable : null;

@@ -8,7 +8,7 @@ import { renderSkuLabelsZpl } from '../../../electron/station/printing/render-zp
 import { skuLabelBatchSchema } from '../../../electron/station/printing/sku-label';
 import { decodePdfBarcodes } from '../../support/barcode-tools';
 import { expectedSkus, mug, towel } from './label-fixtures';
-import { listenAsPrinter, unusedPort, type RawPortListener } from './raw-port-listener';
+import { listenAsPrinter, unusedPort, type RawPortListener } from '../../support/raw-port-listener';
 
 const fastRetry = { initialDelayMs: 100, maxDelayMs: 400 };
 

@@ -1,0 +1,53 @@
+import PDFDocument from 'pdfkit';
+import type { InspectionView } from '../../../shared/contract/receiving';
+import { labelFont } from './label-font';
+import { collect } from './render-pdf';
+
+import type { ReportWording } from '../../../shared/contract/receiving';
+
+const mm = (value: number) => (value * 72) / 25.4;
+
+/**
+ * The discrepancy report of a finished inspection as an A4 PDF: every line with expected, counted and the
+ * difference (over and short lines marked), then the unknown and other-seller items. Japanese text in the same
+ * embedded font as the labels.
+ */
+export function renderDiscrepancyReport(view: InspectionView, words: ReportWording, now = new Date()): Promise<Buffer> {
+  const font = labelFont();
+  const doc = new PDFDocument({ size: 'A4', margin: mm(15), info: { Title: `${words.title} ${view.bundle.id}`, Producer: 'QWMS Floor' } });
+  doc.registerFont('report', font.file);
+  doc.font('report');
+  const done = collect(doc);
+
+  doc.fontSize(18).text(`${words.title} — ${view.bundle.id}`);
+  doc.fontSize(10).moveDown(0.3).text(`${words.seller}: ${view.bundle.sellerId}    ${words.printedAt}: ${now.toISOString().replace('T', ' ').slice(0, 16)} UTC`);
+  doc.moveDown();
+
+  const columns = [mm(15), mm(110), mm(135), mm(158), mm(180)];
+  const header = [words.item, words.expected, words.counted, words.difference, ''];
+  const row = (cells: string[], marked: boolean) => {
+    const y = doc.y;
+    doc.fillColor(marked ? '#b00020' : '#000000');
+    cells.forEach((cell, i) => doc.text(cell, columns[i], y, { width: (columns[i + 1] ?? mm(195)) - (columns[i] ?? 0) - 4 }));
+    doc.fillColor('#000000');
+    doc.y = Math.max(doc.y, y + 14);
+    doc.x = columns[0] as number;
+  };
+  doc.fontSize(10);
+  row(header, false);
+  doc.moveTo(mm(15), doc.y).lineTo(mm(195), doc.y).stroke();
+  doc.moveDown(0.3);
+  for (const line of view.lines) {
+    const expected = line.expected ?? 0;
+    const difference = line.counted - expected;
+    const marked = line.status === 'over' || line.status === 'short';
+    row([`${line.itemName} ${line.optionName}\n${line.sku}`, String(expected), String(line.counted), difference > 0 ? `+${difference}` : String(difference), words.statuses[line.status]], marked);
+  }
+  doc.moveDown();
+  doc.fontSize(12).text(words.findings, mm(15));
+  doc.fontSize(10);
+  if (view.findings.length === 0) doc.text(words.none);
+  for (const finding of view.findings) doc.text(`${words.findingKinds[finding.kind]}: ${finding.code} × ${finding.quantity}`);
+  doc.end();
+  return done;
+}

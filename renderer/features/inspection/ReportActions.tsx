@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InspectionView, ReportWording } from '../../../shared/contract/receiving';
+import type { PrintJobStatus } from '../../../shared/contract/schemas';
+import { station } from '../../station-client/station-client';
+import { errorText } from '../../ui/error-text';
+import { useFeedback } from '../scanning/feedback-store';
+
+/** After inspection: SKU labels for the counted units, and the discrepancy report as a PDF. */
+export function ReportActions({ view }: { view: InspectionView }) {
+  const { t } = useTranslation();
+  const [job, setJob] = useState<PrintJobStatus | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const fail = (error: unknown) => useFeedback.getState().signal('bad', errorText(t, error));
+
+  useEffect(() => station.on('print.job', (status) => setJob((current) => (current && current.jobId === status.jobId ? status : current))), []);
+
+  const wording = (): ReportWording => ({
+    title: t('inspection.report'),
+    seller: t('receiving.seller'),
+    printedAt: t('inspection.printedAt'),
+    item: t('inspection.item'),
+    expected: t('inspection.expected'),
+    counted: t('inspection.counted'),
+    difference: t('inspection.difference'),
+    statuses: {
+      pending: t('inspection.statuses.pending'),
+      counting: t('inspection.statuses.counting'),
+      ok: t('inspection.statuses.ok'),
+      short: t('inspection.statuses.short'),
+      over: t('inspection.statuses.over'),
+    },
+    findings: t('inspection.findings'),
+    findingKinds: { 'unknown-item': t('receiving.reasons.unknown-item', { state: '' }), 'wrong-seller': t('receiving.reasons.wrong-seller', { state: '' }) },
+    none: t('inspection.noDiscrepancy'),
+  });
+
+  return (
+    <div className="row wrap actions">
+      <button type="button" className="primary" data-testid="print-labels" onClick={() => void station.call('printing.skuLabels', { bundleId: view.bundle.id }).then(setJob).catch(fail)}>
+        {t('inspection.printLabels')}
+      </button>
+      <button
+        type="button"
+        data-testid="report-pdf"
+        onClick={() =>
+          void station
+            .call('inspection.reportPdf', { bundleId: view.bundle.id, wording: wording() })
+            .then((result) => setSaved(result.path))
+            .catch(fail)
+        }
+      >
+        {t('inspection.reportPdf')}
+      </button>
+      {job ? (
+        <p role="status" data-testid="print-job" data-state={job.state} className={job.state === 'failed' ? 'result bad' : 'result ok'}>
+          {t('inspection.job', { printer: job.printer, state: t(`inspection.jobStates.${job.state}`) })}
+          {job.message ? ` — ${job.message}` : ''}
+        </p>
+      ) : null}
+      {saved ? (
+        <p role="status" data-testid="report-saved">
+          {t('inspection.reportSaved', { path: saved })}
+        </p>
+      ) : null}
+    </div>
+  );
+}
