@@ -12,6 +12,7 @@ export default defineConfig({
           // Storage and API tests run on SQLite and on this throwaway PostgreSQL cluster.
           globalSetup: ['test/setup/postgres-global-setup.ts'],
           testTimeout: 30_000,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -21,6 +22,8 @@ export default defineConfig({
           environment: 'node',
           // Each file drives its own Chromium against its own station; two cores run them one at a time.
           fileParallelism: false,
+          // After the unit project, not beside it: a busy CPU makes keys typed 5 ms apart arrive 100 ms apart.
+          sequence: { groupOrder: 1 },
           testTimeout: 300_000,
           hookTimeout: 120_000,
         },

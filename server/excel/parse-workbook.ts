@@ -61,10 +61,14 @@ async function importRows<C extends ColumnMap, Row>(
   const displayHeader = (key: string) => displayHeaderOf(template, key, options.language);
   let layout: HeaderLayout | null = null;
   let dataRows = 0;
-  const rows: Row[] = [];
-  const findings: Finding[] = [];
-  try {
-    await readFirstSheet(opened.workbook, (sheetRow) => {
+  let rows: Row[] = [];
+  let findings: Finding[] = [];
+  const readOnce = () => {
+    layout = null;
+    dataRows = 0;
+    rows = [];
+    findings = [];
+    return readFirstSheet(opened.workbook, (sheetRow) => {
       if (isBlank(sheetRow)) return 'more';
       if (layout === null) {
         layout = matchHeaders(template, sheetRow, displayHeader);
@@ -77,8 +81,18 @@ async function importRows<C extends ColumnMap, Row>(
       else findings.push(...outcome.findings);
       return 'more';
     });
+  };
+  try {
+    await readOnce();
   } catch {
-    return fail([fileFinding('unreadable-workbook')]);
+    // exceljs's streaming reader now and then fails on a file it reads fine the next time (seen under load in CI:
+    // "unexpected close tag" from its XML parser on a valid, already unzipped-and-checked workbook). One more read
+    // of the same bytes tells that flake from a broken file.
+    try {
+      await readOnce();
+    } catch {
+      return fail([fileFinding('unreadable-workbook')]);
+    }
   }
 
   // `layout` is assigned inside the callback, which TypeScript's flow analysis does not follow.
