@@ -27,10 +27,15 @@ export function renderDiscrepancyReport(view: InspectionView, words: ReportWordi
   const header = [words.item, words.expected, words.counted, words.difference, ''];
   const row = (cells: string[], marked: boolean) => {
     const y = doc.y;
+    let bottom = y + 14;
     doc.fillColor(marked ? '#b00020' : '#000000');
-    cells.forEach((cell, i) => doc.text(cell, columns[i], y, { width: (columns[i + 1] ?? mm(195)) - (columns[i] ?? 0) - 4 }));
+    cells.forEach((cell, i) => {
+      doc.text(cell, columns[i], y, { width: (columns[i + 1] ?? mm(195)) - (columns[i] ?? 0) - 4 });
+      // A wrapped cell pushes the next row down; the row ends below its tallest cell.
+      bottom = Math.max(bottom, doc.y);
+    });
     doc.fillColor('#000000');
-    doc.y = Math.max(doc.y, y + 14);
+    doc.y = bottom + 4;
     doc.x = columns[0] as number;
   };
   doc.fontSize(10);
