@@ -121,6 +121,11 @@ export async function startStation(options: StationOptions): Promise<Station> {
     'inspection.undo': (input, ctx) => receivingCall(() => receiving.undo(input.bundleId, userOf(ctx))),
     'inspection.finish': (input, ctx) => receivingCall(() => receiving.finish(input.bundleId, input.reasons, userOf(ctx))),
     'inspection.setBlind': (input) => ({ blind: receiving.setBlind(input.blind) }),
+    'station.settings': () => ({ blind: receiving.blind(), labelPrinter: labelPrinterProfile(store) }),
+    'printing.setLabelPrinter': (input) => {
+      store.setSetting('printer.labels', JSON.stringify(input));
+      return labelPrinterProfile(store);
+    },
     'inspection.reportPdf': async (input) => {
       const view = receivingCall(() => receiving.report(input.bundleId));
       const pdf = await renderDiscrepancyReport(view, input.wording);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { hubLanguages } from '../hub/hub-roles';
 import type { Role } from '../domain/roles';
 import { floorEventPayloads } from './floor-events';
+import { printerProfileSchema } from './printer-profile';
 import { bundleSummarySchema, dockArrivalSchema, inspectionScanResultSchema, inspectionViewSchema, lineReasonSchema, reportWordingSchema } from './receiving';
 import {
   emptyInput,
@@ -78,6 +79,13 @@ export const stationMethods = {
   'printing.skuLabels': { input: bundleInput, output: printJobStatusSchema, access: receivingRoles },
   'printing.jobs': { input: emptyInput, output: z.array(printJobStatusSchema), access: 'signed-in' },
   'printing.reprint': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: printJobStatusSchema, access: receivingRoles },
+  /** The station's floor settings: blind inspection and its label printer. */
+  'station.settings': {
+    input: emptyInput,
+    output: z.object({ blind: z.boolean(), labelPrinter: printerProfileSchema }),
+    access: 'signed-in',
+  },
+  'printing.setLabelPrinter': { input: printerProfileSchema, output: printerProfileSchema, access: ['supervisor', 'admin'] },
   'inspection.setBlind': { input: z.object({ blind: z.boolean() }).strict(), output: z.object({ blind: z.boolean() }), access: ['supervisor', 'admin'] },
 } as const satisfies Record<string, MethodSpec>;
 

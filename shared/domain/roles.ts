@@ -10,6 +10,7 @@ export const workAreas = [
   'picking',
   'packing',
   'daily-counts',
+  'station-settings',
   'admin',
 ] as const;
 export type WorkArea = (typeof workAreas)[number];
@@ -17,6 +18,6 @@ export type WorkArea = (typeof workAreas)[number];
 export const areasByRole: Record<Role, readonly WorkArea[]> = {
   clerk: ['receiving', 'inspection', 'sku-labels', 'scan-check'],
   packer: ['picking', 'packing', 'scan-check'],
-  supervisor: ['daily-counts', 'receiving', 'inspection', 'sku-labels', 'picking', 'packing', 'scan-check'],
-  admin: ['admin', 'daily-counts', 'receiving', 'inspection', 'sku-labels', 'picking', 'packing', 'scan-check'],
+  supervisor: ['daily-counts', 'receiving', 'inspection', 'sku-labels', 'picking', 'packing', 'station-settings', 'scan-check'],
+  admin: ['admin', 'daily-counts', 'receiving', 'inspection', 'sku-labels', 'picking', 'packing', 'station-settings', 'scan-check'],
 };

@@ -85,6 +85,9 @@ describe('receiving floor (web mode, Chromium, demo warehouse)', () => {
     await page.getByTestId('feedback').filter({ hasText: '不明な商品です' }).waitFor();
 
     await page.getByTestId('inspection-finish').click();
+    await page.getByTestId('finish-reasons').waitFor();
+    await page.getByTestId(`reason-${first.sku}`).selectOption('damaged');
+    await page.getByTestId('finish-confirm').click();
     await page.getByTestId('discrepancy-report').waitFor();
     await expect(page.getByTestId(`report-${first.sku}`).innerText()).resolves.toContain('不足');
     await expect(page.getByTestId(`report-${second.sku}`).innerText()).resolves.toContain('超過');
@@ -102,8 +105,11 @@ describe('receiving floor (web mode, Chromium, demo warehouse)', () => {
     const balance = (await db().selectFrom('sellers').select('balance_jpy').where('id', '=', 'sakura-shop').executeTakeFirstOrThrow()).balance_jpy;
     // Demo SKUs are all the small size class: 30 JPY in-housing and 20 JPY labelling per unit (the default schedule).
     expect(balanceBefore - balance).toBe(units * (30 + 20));
-    const dbLines = await db().selectFrom('inbound_lines').select(['sku', 'counted']).where('bundle_id', '=', bundleId).execute();
+    const dbLines = await db().selectFrom('inbound_lines').select(['id', 'sku', 'counted']).where('bundle_id', '=', bundleId).execute();
     for (const line of dbLines) expect(line.counted, line.sku).toBe(counted.get(line.sku));
+    // The clerk's reasons are kept with the bundle: damaged for the first line, the plain fact for the second.
+    const reasons = await db().selectFrom('inspection_findings').select(['line_id', 'code']).where('bundle_id', '=', bundleId).where('kind', '=', 'line-reason').execute();
+    expect(new Map(reasons.map((reason) => [reason.line_id, reason.code]))).toEqual(new Map([[lines[0]!.id, 'damaged'], [lines[1]!.id, 'over']]));
   });
 
   it('prints SKU labels for the counted units to the label printer, every barcode readable, and saves the report as a PDF', async () => {
@@ -113,7 +119,10 @@ describe('receiving floor (web mode, Chromium, demo warehouse)', () => {
     await page.getByTestId('print-labels').click();
     await page.locator('[data-testid="print-job"][data-state="done"]').waitFor();
     const pdf = await printer.job(0);
+    await page.getByTestId('reprint').click();
+    const again = await printer.job(1);
     await printer.close();
+    expect(again.equals(pdf)).toBe(true);
     const counted = new Map(lines.map((line, index) => [line.sku, index === 0 ? line.quantity - 2 : index === 1 ? line.quantity + 1 : line.quantity]));
     // One label per counted unit, each with a Code 128 that zbarimg reads back as its SKU.
     const decoded = decodePdfBarcodes(pdf, { dpi: 203 }).flat();

@@ -1,13 +1,12 @@
-import { z } from 'zod';
+import type { LabelMedia } from '../../../shared/contract/printer-profile';
 import { skuLabelSize } from './sku-label-layout';
 
-/**
- * What the labels are printed on: a roll of 50 × 30 mm labels (thermal printers, one label per page), or A4 sheets
- * of self-adhesive labels for office printers. The geometry of a sheet is that of the stock in the tray (Avery
- * L7159-style 3 × 8 of 63.5 × 33.9 mm, and 4 × 10 of 48.5 × 25.4 mm); the 50 × 30 mm design is scaled to fit a cell.
+export { labelMediaSchema, type LabelMedia } from '../../../shared/contract/printer-profile';
+
+/*
+ * The geometry of a sheet is that of the stock in the tray (Avery L7159-style 3 × 8 of 63.5 × 33.9 mm, and 4 × 10 of
+ * 48.5 × 25.4 mm); the 50 × 30 mm design is scaled to fit a cell.
  */
-export const labelMediaSchema = z.enum(['roll-50x30', 'a4-3x8', 'a4-4x10']);
-export type LabelMedia = z.infer<typeof labelMediaSchema>;
 
 export interface SheetGeometry {
   pageMm: { width: number; height: number };

@@ -1,50 +1,7 @@
-import { z } from 'zod';
-import { labelMediaSchema } from './label-media';
+import { printerProfileSchema, type PrinterProfile } from '../../../shared/contract/printer-profile';
 
-/**
- * A printer as a station knows it. The station stores its profiles (the caller's business); this is their shape and
- * their defaults. Two ways to reach a printer:
- * - 'cups': a queue of the local print system, through `lp` (Linux, macOS). PDF goes through the queue's driver;
- *   ZPL goes with `-o raw`, so the queue must lead straight to the printer.
- * - 'raw-tcp': bytes straight to the printer's raw port (JetDirect, 9100), on every OS. ZPL printers take this
- *   natively; many office printers accept PDF on it too.
- */
-const common = {
-  id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'a printer id is 1–64 letters, digits, _ . or -'),
-  name: z.string().trim().min(1).max(100),
-  format: z.enum(['pdf', 'zpl']).default('pdf'),
-  media: labelMediaSchema.default('roll-50x30'),
-};
-
-// A CUPS destination name: printable, no space, slash, comma or '#' (CUPS's own rule), optionally "queue/instance";
-// and not starting with '-', so lp can never read it as an option.
-const cupsQueue = z.string().regex(/^[A-Za-z0-9_][^\s/#,\\'"]{0,126}(\/[^\s/#,\\'"]{1,127})?$/, 'not a CUPS queue name');
-
-export const defaultRawTcpPort = 9100;
-
-export const printerProfileSchema = z
-  .discriminatedUnion('kind', [
-    z.object({
-      ...common,
-      kind: z.literal('cups'),
-      queue: cupsQueue,
-      /** A CUPS server other than the local one (host or host:port), as lp's -h. */
-      server: z.string().regex(/^[A-Za-z0-9.:\[\]-]{1,255}$/).nullable().default(null),
-    }),
-    z.object({
-      ...common,
-      kind: z.literal('raw-tcp'),
-      host: z.string().regex(/^[A-Za-z0-9.:\[\]-]{1,255}$/, 'not a host name or IP address'),
-      port: z.int().min(1).max(65535).default(defaultRawTcpPort),
-    }),
-  ])
-  .refine((profile) => profile.format === 'pdf' || profile.media === 'roll-50x30', {
-    message: 'ZPL is for label rolls: a sheet of labels needs format pdf',
-    path: ['media'],
-  });
-
-export type PrinterProfileInput = z.input<typeof printerProfileSchema>;
-export type PrinterProfile = z.output<typeof printerProfileSchema>;
+// The profile's shape is part of the station contract (the settings screen edits it), so it lives in shared/.
+export { defaultRawTcpPort, printerProfileSchema, type PrinterProfile, type PrinterProfileInput } from '../../../shared/contract/printer-profile';
 
 /** What a new station starts with: the label printer as a local CUPS queue named qwms-labels, printing PDF. */
 export const defaultPrinterProfiles: PrinterProfile[] = [

@@ -154,6 +154,10 @@ export class ReceivingService {
     return this.view(this.inspectable(bundleId), false);
   }
 
+  blind(): boolean {
+    return this.deps.store.setting(blindSetting) === '1';
+  }
+
   setBlind(blind: boolean): boolean {
     this.deps.store.setSetting(blindSetting, blind ? '1' : '0');
     return blind;
@@ -195,7 +199,7 @@ export class ReceivingService {
     };
   }
 
-  private view(bundle: CachedBundle, hideExpected = this.deps.store.setting(blindSetting) === '1'): InspectionView {
+  private view(bundle: CachedBundle, hideExpected = this.blind()): InspectionView {
     const tally = this.tally(bundle.id);
     const lines = bundle.lines.map((line) => {
       const sku = this.deps.store.cachedOne<CachedSku>('sku', line.sku);

@@ -7,10 +7,15 @@ import { useFeedback } from '../scanning/feedback-store';
 import { DiscrepancyReport } from './DiscrepancyReport';
 import { useInspection } from './inspection-store';
 
+const lineReasons = ['short', 'over', 'damaged', 'mixed', 'other'] as const;
+type Reason = (typeof lineReasons)[number];
+
 export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionView; onAnswer(result: InspectionScanResult): void; onClose(): void }) {
   const { t } = useTranslation();
   const show = useInspection((state) => state.show);
   const [keyed, setKeyed] = useState<Record<string, string>>({});
+  const [reasons, setReasons] = useState<Record<string, Reason> | null>(null);
+  const differing = view.lines.filter((line) => line.status === 'short' || line.status === 'counting' || line.status === 'over' || (line.status === 'pending' && line.expected !== null));
   const bundleId = view.bundle.id;
   const fail = (error: unknown) => useFeedback.getState().signal('bad', errorText(t, error));
 
@@ -23,9 +28,14 @@ export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionV
     void station.call('inspection.key', { bundleId, lineId, count }).then(onAnswer).catch(fail);
     setKeyed({ ...keyed, [lineId]: '' });
   };
-  const finish = () =>
+  // Blind mode cannot ask about differences it may not show; the station records them as short or over.
+  const askReasons = () =>
+    view.blind || differing.length === 0
+      ? finish({})
+      : setReasons(Object.fromEntries(differing.map((line) => [line.lineId, line.status === 'over' ? 'over' : 'short'])));
+  const finish = (chosen: Record<string, Reason>) =>
     void station
-      .call('inspection.finish', { bundleId, reasons: [] })
+      .call('inspection.finish', { bundleId, reasons: Object.entries(chosen).map(([lineId, reason]) => ({ lineId, reason, note: null })) })
       .then((finished) => {
         show(finished);
         useFeedback.getState().signal('done', t('inspection.finishedSignal', { id: bundleId }));
@@ -95,11 +105,38 @@ export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionV
           <button type="button" disabled={!view.canUndo} onClick={() => void station.call('inspection.undo', { bundleId }).then(onAnswer).catch(fail)} data-testid="inspection-undo">
             {t('inspection.undo')}
           </button>
-          <button type="button" className="primary" onClick={finish} data-testid="inspection-finish">
+          <button type="button" className="primary" onClick={askReasons} data-testid="inspection-finish">
             {t('inspection.finish')}
           </button>
         </div>
       )}
+      {reasons && !view.finished ? (
+        <div className="report" role="dialog" aria-modal="false" data-testid="finish-reasons">
+          <p>{t('inspection.confirmFinish')}</p>
+          {differing.map((line) => (
+            <label key={line.lineId} className="row">
+              <span>
+                {line.itemName} {line.optionName} ({line.counted} / {line.expected ?? '—'})
+              </span>
+              <select value={reasons[line.lineId]} data-testid={`reason-${line.sku}`} onChange={(event) => setReasons({ ...reasons, [line.lineId]: event.target.value as Reason })}>
+                {lineReasons.map((reason) => (
+                  <option key={reason} value={reason}>
+                    {t(`inspection.reasons.${reason}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+          <div className="row">
+            <button type="button" className="secondary" onClick={() => setReasons(null)}>
+              {t('inspection.cancel')}
+            </button>
+            <button type="button" className="primary" data-testid="finish-confirm" onClick={() => finish(reasons)}>
+              {t('inspection.confirm')}
+            </button>
+          </div>
+        </div>
+      ) : null}
       <p>
         <button type="button" className="secondary" onClick={onClose}>
           {t('inspection.otherBundle')}

@@ -58,6 +58,11 @@ export function ReportActions({ view }: { view: InspectionView }) {
           {job.message ? ` — ${job.message}` : ''}
         </p>
       ) : null}
+      {job && (job.state === 'done' || job.state === 'failed') ? (
+        <button type="button" data-testid="reprint" onClick={() => void station.call('printing.reprint', { jobId: job.jobId }).then(setJob).catch(fail)}>
+          {t('inspection.reprint')}
+        </button>
+      ) : null}
       {saved ? (
         <p role="status" data-testid="report-saved">
           {t('inspection.reportSaved', { path: saved })}

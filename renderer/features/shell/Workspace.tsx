@@ -4,6 +4,7 @@ import type { Role } from '../../../shared/domain/roles';
 import { InspectionScreen } from '../inspection/InspectionScreen';
 import { DockScreen } from '../receiving/DockScreen';
 import { ScanCheckScreen } from '../scanning/ScanCheckScreen';
+import { StationSettingsScreen } from '../station-settings/StationSettingsScreen';
 import { Menu } from './Menu';
 import { useNavigation } from './navigation-store';
 
@@ -27,7 +28,7 @@ export function Workspace({ role }: { role: Role }) {
           {t('app.backToMenu')}
         </button>
       </nav>
-      {area === 'scan-check' ? <ScanCheckScreen /> : area === 'receiving' ? <DockScreen /> : area === 'inspection' ? <InspectionScreen /> : <p>{t('app.comingSoonBody')}</p>}
+      {area === 'scan-check' ? <ScanCheckScreen /> : area === 'receiving' ? <DockScreen /> : area === 'inspection' ? <InspectionScreen /> : area === 'station-settings' ? <StationSettingsScreen /> : <p>{t('app.comingSoonBody')}</p>}
     </>
   );
 }
