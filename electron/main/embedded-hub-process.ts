@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { utilityProcess } from 'electron';
-import { embeddedHubArgs, hubUrlFrom } from '../station/embedded-hub/embedded-hub-args';
+import { embeddedHubArgs, waitForHubUrl } from '../station/embedded-hub/embedded-hub-args';
 import type { EmbeddedHub } from '../station/embedded-hub/hub-child-process';
 import type { StationIdentity } from '../station/embedded-hub/station-identity';
 
@@ -14,18 +14,7 @@ export async function startHubUtilityProcess(appRoot: string, dataDir: string, i
     serviceName: 'QWMS hub',
   });
   const exited = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const take = (data: Buffer) => {
-      output += data.toString();
-      for (const line of data.toString().split('\n').filter(Boolean)) log(`[hub] ${line}`);
-      const found = hubUrlFrom(output);
-      if (found) resolve(found);
-    };
-    child.stdout?.on('data', take);
-    child.stderr?.on('data', take);
-    void exited.then((code) => reject(new Error(`the embedded hub stopped before it was ready (exit ${code}): ${output.trim()}`)));
-  });
+  const url = await waitForHubUrl(child, exited, log);
   return {
     url,
     async stop() {

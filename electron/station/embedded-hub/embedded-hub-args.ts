@@ -10,3 +10,27 @@ export function embeddedHubArgs(dataDir: string, identity: StationIdentity): str
 export function hubUrlFrom(output: string): string | null {
   return /QWMS hub ready at (http:\/\/\S+)/.exec(output)?.[1] ?? null;
 }
+
+/**
+ * Waits for a starting hub process (child process or Electron utilityProcess) to say where it listens, passing its
+ * output on to `log`; fails with that output if the process ends first.
+ */
+/** Just what is read of a process's output: Node streams and Electron's utilityProcess streams both fit. */
+interface OutputStream {
+  on(event: 'data', listener: (data: Buffer) => void): unknown;
+}
+
+export function waitForHubUrl(output: { stdout: OutputStream | null; stderr: OutputStream | null }, exited: Promise<number | null>, log: (line: string) => void): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let seen = '';
+    const take = (data: Buffer) => {
+      seen += data.toString();
+      for (const line of data.toString().split('\n').filter(Boolean)) log(`[hub] ${line}`);
+      const found = hubUrlFrom(seen);
+      if (found) resolve(found);
+    };
+    output.stdout?.on('data', take);
+    output.stderr?.on('data', take);
+    void exited.then((code) => reject(new Error(`the embedded hub stopped before it was ready (exit ${code}): ${seen.trim()}`)));
+  });
+}

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { embeddedHubArgs, hubUrlFrom } from './embedded-hub-args';
+import { embeddedHubArgs, waitForHubUrl } from './embedded-hub-args';
 import type { StationIdentity } from './station-identity';
 
 export interface EmbeddedHub {
@@ -14,18 +14,7 @@ const qwmsCli = fileURLToPath(new URL('../../../bin/qwms.mjs', import.meta.url))
 export async function startHubChildProcess(dataDir: string, identity: StationIdentity, log: (line: string) => void): Promise<EmbeddedHub> {
   const child: ChildProcess = spawn(process.execPath, [qwmsCli, ...embeddedHubArgs(dataDir, identity)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const take = (data: Buffer) => {
-      output += data.toString();
-      for (const line of data.toString().split('\n').filter(Boolean)) log(`[hub] ${line}`);
-      const found = hubUrlFrom(output);
-      if (found) resolve(found);
-    };
-    child.stdout?.on('data', take);
-    child.stderr?.on('data', take);
-    void exited.then((code) => reject(new Error(`the embedded hub stopped before it was ready (exit ${code}): ${output.trim()}`)));
-  });
+  const url = await waitForHubUrl(child, exited, log);
   return {
     url,
     async stop() {
