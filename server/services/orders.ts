@@ -31,9 +31,11 @@ export type OrderSource = (typeof orderSources)[number];
  * An order's life in the hub. `paid`: received and waiting for allocation (a Qoo10 order paid by the buyer, or a
  * management-no. shipment just registered). `allocated`: a branch holds stock for it. `held`: un-allocated by hand;
  * the automatic run leaves it alone until someone allocates it by hand again, otherwise the next run would undo
- * the un-allocation at once. Packing and `in_transit` belong to the pick/pack pipeline.
+ * the un-allocation at once. Then the floor (server/sync/packing-events.ts): `picked`, its units off the shelf;
+ * `packed`, in its parcel with a label (tracking no. and service set; a voided label sends it back to `picked`);
+ * `in_transit`, the label scanned on the way out, the pick posted to the ledger and the number queued for upload.
  */
-export const orderStates = ['paid', 'held', 'allocated', 'in_transit'] as const;
+export const orderStates = ['paid', 'held', 'allocated', 'picked', 'packed', 'in_transit'] as const;
 export type OrderState = (typeof orderStates)[number];
 
 /** The state of an order un-allocated by hand. */
@@ -44,13 +46,16 @@ export const autoAllocatableStates: readonly string[] = ['paid'];
 /** Orders someone may allocate by hand. */
 export const handAllocatableStates: readonly string[] = ['paid', heldByHand];
 /**
- * Allocated orders whose units are still counted in the branch balance: the pick movement is posted at packing,
- * so until then their quantities are reserved and not available to other orders. A state added between
- * allocation and packing belongs here, and in unallocatableStates.
+ * Allocated orders whose units are still counted in the branch balance: the pick movement is posted when the packed
+ * parcel is scanned out (`in_transit`), so until then their quantities are reserved and not available to other
+ * orders. Picked and packed units are off the shelf but still on the books, hence reserved too.
  */
-export const stockReservingStates: readonly string[] = ['allocated'];
-/** Un-allocating is possible only before packing. */
-export const unallocatableStates: readonly string[] = ['allocated'];
+export const stockReservingStates: readonly string[] = ['allocated', 'picked', 'packed'];
+/**
+ * Un-allocating is possible only before packing: a picked order's units go back on the shelf. A packed order
+ * carries a label with a tracking number; its label must be voided first (back to `picked`).
+ */
+export const unallocatableStates: readonly string[] = ['allocated', 'picked'];
 
 export const orderViewSchema = z.object({
   id: z.string(),

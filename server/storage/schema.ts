@@ -233,6 +233,16 @@ export interface InspectionFindingsTable {
   created_at: string;
 }
 
+/** A tracking number whose label was voided on the floor: never printed on a parcel again. */
+export interface VoidedTrackingNumbersTable {
+  tracking_no: string;
+  order_id: string;
+  station_id: string;
+  station_event_id: string;
+  reason: string;
+  voided_at: string;
+}
+
 export interface HubDatabase {
   branches: BranchesTable;
   sellers: SellersTable;
@@ -256,5 +266,6 @@ export interface HubDatabase {
   changes: ChangesTable;
   station_events: StationEventsTable;
   inspection_findings: InspectionFindingsTable;
+  voided_tracking_numbers: VoidedTrackingNumbersTable;
 }
 

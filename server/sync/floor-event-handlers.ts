@@ -4,6 +4,7 @@ import { arriveBundle } from '../services/inbound';
 import { postMovement } from '../services/stock-ledger';
 import type { FloorEventHandler } from './event-context';
 import { countUnits, finishInspection, recordFinding } from './inspection-events';
+import { packOrder, pickOrder, shipOrder, voidLabel } from './packing-events';
 
 export type { EventContext, HandlerOutcome } from './event-context';
 
@@ -23,4 +24,8 @@ export const floorEventHandlers: Handlers = {
     if (!option) throw notFound('SKU', payload.sku);
     await postMovement(trx, { sku: payload.sku, branchCode, kind: 'adjustment', quantity: payload.quantity, reference: payload.reason, stationEventId: eventId }, now);
   },
+  'order.picked': pickOrder,
+  'order.packed': packOrder,
+  'order.shipped': shipOrder,
+  'label.voided': voidLabel,
 };

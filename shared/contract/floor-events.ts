@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parcelServices, sagawaTimeSlots } from '../domain/parcel-services';
 
 /**
  * Floor events: what a station did, written to its outbox before the screen confirms it and pushed to the hub,
@@ -6,6 +7,9 @@ import { z } from 'zod';
  */
 const bundleIdSchema = z.string().regex(/^IB\d{8}$/);
 const inboundLineIdSchema = z.string().min(1).max(64);
+const orderIdSchema = z.string().min(1).max(64);
+/** Twelve digits as scanned; the check digit is judged by the hub so the clerk hears which rule the label broke. */
+const scannedTrackingNumberSchema = z.string().regex(/^\d{12}$/);
 
 export const floorEventPayloads = {
   /** The dock scanned a bundle's boxes: the bundle has arrived. */
@@ -42,6 +46,34 @@ export const floorEventPayloads = {
     .object({
       sku: z.string().regex(/^3\d{11}-\d{5}$/),
       quantity: z.int().min(-100_000).max(100_000).refine((quantity) => quantity !== 0, 'zero-quantity'),
+      reason: z.string().min(1).max(200),
+    })
+    .strict(),
+  /** The picker took the order's units off the shelf: the SKU and quantity scanned against the order. */
+  'order.picked': z
+    .object({
+      orderId: orderIdSchema,
+      sku: z.string().regex(/^3\d{11}-\d{5}$/),
+      quantity: z.int().min(1).max(100_000),
+    })
+    .strict(),
+  /** The packer closed the parcel and stuck a label from the station's own tracking block on it. */
+  'order.packed': z
+    .object({
+      orderId: orderIdSchema,
+      service: z.enum(parcelServices),
+      /** A delivery time slot on the label: Sagawa only. */
+      timeSlot: z.enum(sagawaTimeSlots).nullable(),
+      trackingNumber: scannedTrackingNumberSchema,
+    })
+    .strict(),
+  /** The parcel's label was scanned on the way out: the order is in transit. */
+  'order.shipped': z.object({ orderId: orderIdSchema, trackingNumber: scannedTrackingNumberSchema }).strict(),
+  /** A printed label was spoiled or torn off: the number is void for ever and the order goes back to be packed again. */
+  'label.voided': z
+    .object({
+      orderId: orderIdSchema,
+      trackingNumber: scannedTrackingNumberSchema,
       reason: z.string().min(1).max(200),
     })
     .strict(),

@@ -4,10 +4,11 @@ import { coreMessages } from './core';
 import { excelImportMessages } from './excel';
 import { inventoryMessages } from './inventory';
 import { orderMessages } from './orders';
+import { packingMessages } from './packing';
 import { receivingMessages } from './receiving';
 import { syncMessages } from './sync';
 
-export const hubMessages: MessageCatalog = { ...coreMessages, ...inventoryMessages, ...orderMessages, ...syncMessages, ...excelImportMessages, ...receivingMessages };
+export const hubMessages: MessageCatalog = { ...coreMessages, ...inventoryMessages, ...orderMessages, ...syncMessages, ...excelImportMessages, ...receivingMessages, ...packingMessages };
 
 /** The caller-facing sentence for a code; an unknown code falls back to the code itself so nothing is hidden. */
 export function hubMessage(code: string, language: HubLanguage, params: Record<string, string | number> = {}): string {

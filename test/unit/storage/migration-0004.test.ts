@@ -34,7 +34,7 @@ describe.each(hubStoreFactories())('schema step 0004 (inspection findings) on $d
     const db = store.db as unknown as Kysely<unknown>;
     await migrateHub(db, factory.dialect, '0003-orders-tracking-fees-sync');
     expect(await tableNames(db)).not.toContain('inspection_findings');
-    expect(await migrateHub(db, factory.dialect)).toEqual(['0004-inspection-findings']);
+    expect((await migrateHub(db, factory.dialect))[0]).toBe('0004-inspection-findings');
     expect(await tableNames(db)).toContain('inspection_findings');
 
     await seedBundleWithLine(store.db);
@@ -63,7 +63,7 @@ describe.each(hubStoreFactories())('schema step 0004 (inspection findings) on $d
     expect((await migrator.migrateTo('0003-orders-tracking-fees-sync')).error).toBeUndefined();
     expect(await tableNames(db)).not.toContain('inspection_findings');
     expect(await tableNames(db)).toContain('station_events');
-    expect(await migrateHub(db, factory.dialect)).toEqual(['0004-inspection-findings']);
+    expect((await migrateHub(db, factory.dialect))[0]).toBe('0004-inspection-findings');
     expect(await tableNames(db)).toContain('inspection_findings');
     await store.close();
   });

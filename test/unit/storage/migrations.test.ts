@@ -72,7 +72,9 @@ describe.each(hubStoreFactories())('hub schema on $dialect', (factory) => {
     const migrator = new Migrator({ db, provider: { getMigrations: async () => hubMigrations(factory.dialect) } });
     expect((await migrator.migrateTo('0002-inventory-inbound-stock')).error).toBeUndefined();
     expect(await tableNames(db)).not.toContain('orders');
-    expect(await migrateHub(db, factory.dialect)).toEqual(['0003-orders-tracking-fees-sync', '0004-inspection-findings']);
+    // Every step after 0002 comes back, in order, however many later steps there are.
+    const later = Object.keys(hubMigrations(factory.dialect)).filter((name) => name > '0002-inventory-inbound-stock');
+    expect(await migrateHub(db, factory.dialect)).toEqual(later);
     await store.close();
   });
 

@@ -1,0 +1,107 @@
+import PDFDocument from 'pdfkit';
+import type { ParcelService } from '../../../shared/domain/parcel-services';
+import { labelFont } from './label-font';
+import { collect } from './render-pdf';
+import { readableTrackingNumber, serviceNamesJa } from './shipping-label';
+import { mmToPt } from './units';
+
+/** One parcel handed to the carrier: a row of the manifest. */
+export interface ManifestParcel {
+  trackingNumber: string;
+  orderNo: string;
+  recipientName: string;
+  itemCount: number;
+}
+
+/** The parcels of one carrier service that left one station on one day. */
+export interface Manifest {
+  service: ParcelService;
+  /** The shipping day in Japan time, YYYY-MM-DD. */
+  date: string;
+  station: string;
+  parcels: readonly ManifestParcel[];
+}
+
+const pageMarginPt = mmToPt(15);
+const pageBottomPt = mmToPt(297 - 15);
+const cellPaddingPt = 4;
+const bodySizePt = 10;
+
+/** Column left edges and widths across the 180 mm between the margins. */
+const columns = [
+  { caption: 'No.', xMm: 15, widthMm: 12, align: 'right' },
+  { caption: 'お問い合わせ番号', xMm: 29, widthMm: 38, align: 'left' },
+  { caption: '注文番号', xMm: 69, widthMm: 40, align: 'left' },
+  { caption: 'お届け先', xMm: 111, widthMm: 64, align: 'left' },
+  { caption: '個数', xMm: 177, widthMm: 18, align: 'right' },
+] as const;
+
+/**
+ * The end-of-day manifest (出荷明細書) of one carrier service as an A4 PDF, handed to the driver at pickup and signed
+ * by both sides: every parcel with its tracking number, order number, recipient and item count, then the totals the
+ * driver counts against. Rows run onto further pages with the column captions repeated; a long name wraps in its
+ * cell rather than being cut, since the manifest is what a lost parcel is traced by.
+ */
+export function renderManifestPdf(manifest: Manifest): Promise<Buffer> {
+  const font = labelFont();
+  const serviceName = serviceNamesJa[manifest.service];
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: pageMarginPt,
+    info: { Title: `出荷明細書 ${serviceName} ${manifest.date} ${manifest.station}`, Producer: 'QWMS Floor' },
+  });
+  doc.registerFont('manifest', font.file);
+  doc.font('manifest');
+  const done = collect(doc);
+
+  doc.fontSize(18).text(`出荷明細書 — ${serviceName}`, pageMarginPt, pageMarginPt);
+  doc.fontSize(10).moveDown(0.3).text(`出荷日: ${manifest.date}    ステーション: ${manifest.station}    荷送人: Qxpress`);
+  doc.moveDown();
+
+  const cellWidth = (index: number) => mmToPt(columns[index]!.widthMm);
+  const rowHeight = (cells: readonly string[]) =>
+    Math.max(...cells.map((cell, index) => doc.heightOfString(cell, { width: cellWidth(index) }))) + cellPaddingPt;
+  const drawRow = (cells: readonly string[]) => {
+    const y = doc.y;
+    const height = rowHeight(cells);
+    cells.forEach((cell, index) => {
+      const column = columns[index]!;
+      doc.text(cell, mmToPt(column.xMm), y, { width: cellWidth(index), align: column.align });
+    });
+    doc.y = y + height;
+  };
+  const rule = () => {
+    doc.moveTo(pageMarginPt, doc.y).lineTo(mmToPt(195), doc.y).lineWidth(0.5).stroke();
+    doc.y += 2;
+  };
+  const header = () => {
+    drawRow(columns.map((column) => column.caption));
+    rule();
+  };
+
+  doc.fontSize(bodySizePt);
+  header();
+  manifest.parcels.forEach((parcel, index) => {
+    const cells = [String(index + 1), readableTrackingNumber(parcel.trackingNumber), parcel.orderNo, `${parcel.recipientName} 様`, String(parcel.itemCount)];
+    if (doc.y + rowHeight(cells) > pageBottomPt) {
+      doc.addPage();
+      doc.y = pageMarginPt;
+      header();
+    }
+    drawRow(cells);
+  });
+  rule();
+
+  const itemTotal = manifest.parcels.reduce((sum, parcel) => sum + parcel.itemCount, 0);
+  // The totals and the signatures belong together: a page break never leaves them apart.
+  if (doc.y + mmToPt(40) > pageBottomPt) {
+    doc.addPage();
+    doc.y = pageMarginPt;
+  }
+  doc.moveDown(0.5);
+  doc.fontSize(12).text(`合計: ${manifest.parcels.length} 個口    商品点数: ${itemTotal} 点`, pageMarginPt, doc.y);
+  doc.moveDown(2);
+  doc.fontSize(10).text('集荷担当者 署名: ____________________        出荷担当者 署名: ____________________', pageMarginPt, doc.y);
+  doc.end();
+  return done;
+}
