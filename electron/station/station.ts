@@ -11,6 +11,7 @@ import { createHidScannerService, type HidScannerService } from './scanner/hid-s
 import { ScanRecorder } from './scans/scan-recorder';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PackingService } from './packing/packing-service';
 import { createPrintService } from './printing/print-service';
 import { renderDiscrepancyReport } from './printing/render-discrepancy-report';
 import { labelPrinterProfile } from './printing/station-printer';
@@ -91,6 +92,21 @@ export async function startStation(options: StationOptions): Promise<Station> {
 
   const printing = createPrintService({ dataDir: join(options.dataDir, 'print-jobs'), log, onJobStatus: (job) => bus.emit('print.job', job) });
 
+  const packing = new PackingService({
+    store,
+    branchCode: options.branchCode,
+    hub: options.hub,
+    record: recordFloorEvent,
+    // Shipping labels go through the same queue as SKU labels: kept on disk, retried while the printer is away.
+    printLabel: async (label) => {
+      const job = await printing.printShipping(labelPrinterProfile(store), [label]);
+      return { jobId: job.jobId, printer: job.printer, state: job.state, message: job.message };
+    },
+    log,
+  });
+  // A block fetched while the hub is here is what the bench prints from when it is away.
+  packing.refillIfLow();
+
   const status = (): StationStatus => ({
     stationId: options.hub.stationId,
     hub: sync.hubStatus,
@@ -138,6 +154,11 @@ export async function startStation(options: StationOptions): Promise<Station> {
     // Print jobs carry more than their status; the contract's schema keeps only the status fields.
     'printing.skuLabels': (input) => printing.print(labelPrinterProfile(store), receivingCall(() => receiving.skuLabels(input.bundleId))),
     'printing.jobs': () => printing.jobs(),
+    'packing.open': (input) => packing.open(input.code),
+    'packing.scan': (input, ctx) => packing.scan(input.orderId, input.code, userOf(ctx)),
+    'packing.label': (input, ctx) => packing.label(input.orderId, input.service, input.timeSlot, userOf(ctx)),
+    'packing.ship': (input, ctx) => packing.ship(input.orderId, input.code, userOf(ctx)),
+    'packing.void': (input, ctx) => packing.void(input.orderId, input.reason, userOf(ctx)),
     'printing.reprint': (input) => printing.reprint(input.jobId),
   };
   const dispatch = createDispatcher(handlers, log);

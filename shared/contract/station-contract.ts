@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { hubLanguages } from '../hub/hub-roles';
 import type { Role } from '../domain/roles';
+import { parcelServices, sagawaTimeSlots } from '../domain/parcel-services';
 import { floorEventPayloads } from './floor-events';
+import { packLabelResultSchema, packStepResultSchema, packViewSchema } from './packing';
 import { printerProfileSchema } from './printer-profile';
 import { bundleSummarySchema, dockArrivalSchema, inspectionScanResultSchema, inspectionViewSchema, lineReasonSchema, reportWordingSchema } from './receiving';
 import {
@@ -28,6 +30,8 @@ export interface MethodSpec {
 
 const receivingRoles = ['clerk', 'supervisor', 'admin'] as const satisfies readonly Role[];
 const bundleInput = z.object({ bundleId: z.string().regex(/^IB\d{8}$/) }).strict();
+const packingRoles = ['packer', 'supervisor', 'admin'] as const satisfies readonly Role[];
+const orderInput = z.object({ orderId: z.string().min(1).max(64) }).strict();
 
 /**
  * The whole station contract: every call the renderer can make, whatever carries it (Electron IPC or WebSocket).
@@ -86,6 +90,20 @@ export const stationMethods = {
     access: 'signed-in',
   },
   'printing.setLabelPrinter': { input: printerProfileSchema, output: printerProfileSchema, access: ['supervisor', 'admin'] },
+  /** An order id, order no., cart no. (or the label's QR) scanned at the pack bench: the order(s) to pack here. */
+  'packing.open': { input: z.object({ code: z.string().min(1).max(256) }).strict(), output: packViewSchema, access: packingRoles },
+  /** One unit scanned against the order: counted if it belongs and is still needed; else refused, nothing recorded. */
+  'packing.scan': { input: orderInput.extend({ code: z.string().min(1).max(256) }).strict(), output: packStepResultSchema, access: packingRoles },
+  /** The parcel is closed: a number from the station's block, `order.packed`, and the shipping label printed. */
+  'packing.label': {
+    input: orderInput.extend({ service: z.enum(parcelServices), timeSlot: z.enum(sagawaTimeSlots).nullable() }).strict(),
+    output: packLabelResultSchema,
+    access: packingRoles,
+  },
+  /** The label scanned on the way out: it must be the order's number; then the order is in transit. */
+  'packing.ship': { input: orderInput.extend({ code: z.string().min(1).max(64) }).strict(), output: packStepResultSchema, access: packingRoles },
+  /** A spoiled label: its number is void for ever and the order can be labelled again. */
+  'packing.void': { input: orderInput.extend({ reason: z.string().trim().min(1).max(200) }).strict(), output: packStepResultSchema, access: packingRoles },
   'inspection.setBlind': { input: z.object({ blind: z.boolean() }).strict(), output: z.object({ blind: z.boolean() }), access: ['supervisor', 'admin'] },
 } as const satisfies Record<string, MethodSpec>;
 

@@ -8,7 +8,7 @@ let station: StationPage;
 beforeAll(async () => {
   // This file is about receiving, not burst timing (wedge-scanning.test.ts keeps the defaults): a wider key gap keeps
   // a loaded test machine's keyboard jitter from splitting the long box and SKU codes.
-  station = await openStationPage({ wedgeSettings: { maxGapMs: 400, maxAverageGapMs: 60 } });
+  station = await openStationPage({ wedgeSettings: { maxGapMs: 400, maxMedianGapMs: 60 } });
   await signInWithPin(station.page, 'u-clerk', '1111');
 });
 afterAll(async () => {

@@ -61,9 +61,11 @@ describe('sign-in (web mode, Chromium)', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('menu').waitFor();
     await expect(page.getByTestId('signed-in-user').innerText()).resolves.toContain('佐藤 健');
-    // The first area that is ready has focus.
+    // The first area that is ready has focus; Enter opens it.
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    expect(focused).toMatch(/^area-/);
     await page.keyboard.press('Enter');
-    await page.getByTestId('scan-check').waitFor();
+    await page.getByTestId('back-to-menu').waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('menu').waitFor();
   });

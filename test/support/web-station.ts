@@ -15,6 +15,8 @@ export interface RunningWebStation {
   station: Station;
   hub: RunningHub;
   url: string;
+  /** Starts the hub again on its old port and database, after a test stopped it with `hub.close()`. */
+  restartHub(): Promise<RunningHub>;
   stop(): Promise<void>;
 }
 
@@ -30,15 +32,20 @@ export async function startWebStation(): Promise<RunningWebStation> {
   await registerStation(hub.store.db, { id: identity.stationId, name: 'test station', branchCode: identity.branchCode, secret: identity.secret });
   const station = await startStation({ dataDir, hub: { url: hub.url, stationId: identity.stationId, secret: identity.secret }, branchCode: identity.branchCode, log: () => {}, hubPollMs: 200 });
   const host = await startWebHost({ station, rendererDir });
-  return {
+  const running: RunningWebStation = {
     station,
     hub,
     url: host.url,
+    async restartHub() {
+      running.hub = await startHub({ database: join(dataDir, 'hub.sqlite'), port: Number(new URL(hub.url).port) });
+      return running.hub;
+    },
     async stop() {
       await host.close();
       await station.close();
-      await hub.close();
+      await running.hub.close().catch(() => {});
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return running;
 }

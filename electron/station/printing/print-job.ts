@@ -1,5 +1,6 @@
 import type { PrintJobStatus } from '../../../shared/contract/schemas';
 import type { PrinterProfile } from './printer-profile';
+import type { ShippingLabel } from './shipping-label';
 import type { SkuLabel } from './sku-label';
 
 export type PrintJobState = PrintJobStatus['state'];
@@ -25,12 +26,14 @@ export interface StoredPrintJob extends PrintJob {
   sequence: number;
   profile: PrinterProfile;
   labels: SkuLabel[];
+  /** A shipping-label job: these labels (its `labels` is then empty). */
+  shippingLabels?: ShippingLabel[];
 }
 
 export const finishedStates: ReadonlySet<PrintJobState> = new Set(['done', 'failed']);
 
 export function toPrintJob(stored: StoredPrintJob): PrintJob {
-  const { sequence: _sequence, profile: _profile, labels: _labels, ...job } = stored;
+  const { sequence: _sequence, profile: _profile, labels: _labels, shippingLabels: _shippingLabels, ...job } = stored;
   return { ...job, warnings: [...job.warnings] };
 }
 

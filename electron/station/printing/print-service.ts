@@ -9,6 +9,9 @@ import { describePrinter, printerProfileSchema, type PrinterProfile } from './pr
 import { renderLabels, sameRendering } from './render-labels';
 import type { RenderedLabels } from './rendered-labels';
 import { defaultRetryPolicy, retryDelay, type RetryPolicy } from './retry-delay';
+import { renderShippingLabelsPdf } from './render-shipping-label';
+import { renderShippingLabelsZpl } from './render-shipping-label-zpl';
+import { describeShippingLabelProblems, shippingLabelSchema, type ShippingLabel } from './shipping-label';
 import { describeLabelProblems, skuLabelBatchSchema, type SkuLabel } from './sku-label';
 
 export interface PrintServiceOptions {
@@ -30,6 +33,8 @@ export interface PrintService {
    * absurd number of copies) does not throw: the job comes back failed, with the reason.
    */
   print(profile: unknown, labels: unknown): Promise<PrintJob>;
+  /** The same for 100 × 150 shipping labels: the same queue, retries, files on disk and reprints as SKU labels. */
+  printShipping(profile: unknown, labels: unknown): Promise<PrintJob>;
   /** Prints a job's labels again as a new job, on its own printer or on `profile`. Rejects for an unknown job id. */
   reprint(jobId: string, profile?: unknown): Promise<PrintJob>;
   job(jobId: string): PrintJob | null;
@@ -125,12 +130,12 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     return job;
   }
 
-  async function enqueue(profile: PrinterProfile, labels: SkuLabel[], reprintOf: StoredPrintJob | null): Promise<PrintJob> {
+  async function enqueue(profile: PrinterProfile, labels: SkuLabel[], reprintOf: StoredPrintJob | null, shippingLabels?: ShippingLabel[]): Promise<PrintJob> {
     let rendered: Pick<RenderedLabels, 'bytes' | 'warnings' | 'labelCount'>;
     try {
       // A reprint on a printer that takes the same bytes sends exactly what was printed before.
       const reused = reprintOf && sameRendering(reprintOf.profile, profile) ? payloadOf(reprintOf.jobId) : null;
-      rendered = reused && reprintOf ? { bytes: reused, warnings: reprintOf.warnings, labelCount: reprintOf.labelCount } : await renderLabels(labels, profile);
+      rendered = reused && reprintOf ? { bytes: reused, warnings: reprintOf.warnings, labelCount: reprintOf.labelCount } : await renderJob({ labels, shippingLabels }, profile);
     } catch (error) {
       return refuse(profile.id, `could not render the labels: ${messageOf(error)}`);
     }
@@ -151,6 +156,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       reprintOf: reprintOf?.jobId ?? null,
       profile,
       labels,
+      ...(shippingLabels ? { shippingLabels } : {}),
     };
     try {
       store?.savePayload(stored.jobId, bytes);
@@ -206,7 +212,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     const attempts = stored.attempts + 1;
     update(job, 'sending', `sending ${countLabels(stored.labelCount)} to ${printer}${attempts > 1 ? ` (attempt ${attempts})` : ''}`, { attempts });
     try {
-      const bytes = job.payload ?? store?.payload(stored.jobId) ?? (await renderLabels(stored.labels, stored.profile)).bytes;
+      const bytes = job.payload ?? store?.payload(stored.jobId) ?? (await renderJob(stored, stored.profile)).bytes;
       job.payload = bytes;
       const { printerJobId } = await deliver(stored.profile, bytes, `qwms ${stored.jobId}`, sendTimeoutMs);
       const accepted = printerJobId ? `; CUPS accepted it as job ${printerJobId}` : '';
@@ -255,12 +261,13 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     // Written by this code, but perhaps by an older version of it: a job whose printer or labels no longer pass the
     // schemas is left on disk and reported, not sent half-understood.
     const profile = printerProfileSchema.safeParse(stored.profile);
-    const labels = skuLabelBatchSchema.safeParse(stored.labels);
-    if (!profile.success || !labels.success || typeof stored.jobId !== 'string') {
+    const shipping = stored.shippingLabels === undefined ? null : shippingLabelBatchSchema.safeParse(stored.shippingLabels);
+    const labels = shipping ? { success: shipping.success, data: [] as SkuLabel[] } : skuLabelBatchSchema.safeParse(stored.labels);
+    if (!profile.success || !labels.success || (shipping && !shipping.success) || typeof stored.jobId !== 'string') {
       log(`skipped print job ${String(stored.jobId)} kept on disk: it does not match this version's job format`);
       continue;
     }
-    Object.assign(stored, { profile: profile.data, labels: labels.data });
+    Object.assign(stored, { profile: profile.data, labels: labels.data }, shipping?.success ? { shippingLabels: shipping.data } : {});
     sequence = Math.max(sequence, stored.sequence + 1);
     const job: LiveJob = { stored, payload: null };
     live.set(stored.jobId, job);
@@ -279,13 +286,21 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       return enqueue(profile.data, labels.data, null);
     },
 
+    async printShipping(profileInput, labelsInput) {
+      const profile = printerProfileSchema.safeParse(profileInput);
+      if (!profile.success) return refuse(printerIdOf(profileInput), `the printer profile is not valid: ${describeIssues(profile.error)}`);
+      const labels = shippingLabelBatchSchema.safeParse(labelsInput);
+      if (!labels.success) return refuse(profile.data.id, describeShippingLabelProblems(labels.error));
+      return enqueue(profile.data, [], null, labels.data);
+    },
+
     async reprint(jobId, profileInput) {
       const original = live.get(jobId)?.stored;
       if (!original) throw new Error(`there is no print job ${jobId} to reprint (only the last ${keepFinished} finished jobs are kept)`);
-      if (profileInput === undefined) return enqueue(original.profile, original.labels, original);
+      if (profileInput === undefined) return enqueue(original.profile, original.labels, original, original.shippingLabels);
       const profile = printerProfileSchema.safeParse(profileInput);
       if (!profile.success) return refuse(printerIdOf(profileInput), `the printer profile is not valid: ${describeIssues(profile.error)}`);
-      return enqueue(profile.data, original.labels, original);
+      return enqueue(profile.data, original.labels, original, original.shippingLabels);
     },
 
     job(jobId) {
@@ -325,6 +340,14 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       await Promise.all([...lines.values()].map((line) => line.running));
     },
   };
+}
+
+const shippingLabelBatchSchema = shippingLabelSchema.array().min(1, 'there are no labels to print').max(1000, 'more than 1000 shipping labels in one job: split it');
+
+/** A job's bytes for its printer: shipping labels (PDF or ZPL) when it carries them, else its SKU labels. */
+function renderJob(job: { labels: readonly SkuLabel[]; shippingLabels?: readonly ShippingLabel[] | undefined }, profile: PrinterProfile): Promise<Pick<RenderedLabels, 'bytes' | 'warnings' | 'labelCount'>> {
+  if (job.shippingLabels) return profile.format === 'zpl' ? renderShippingLabelsZpl(job.shippingLabels) : renderShippingLabelsPdf(job.shippingLabels);
+  return renderLabels(job.labels, profile);
 }
 
 function withWarnings(message: string, warnings: readonly string[]): string {

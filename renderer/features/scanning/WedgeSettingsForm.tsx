@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { KeyboardLayout } from '../../../shared/scanning/keyboard-layouts';
 import { useWedgeSettings } from './wedge-settings-store';
 
-const limits = { maxGapMs: [5, 500], maxAverageGapMs: [2, 100], minLength: [2, 64], unfinishedAfterMs: [50, 2000] } as const;
+const limits = { maxGapMs: [5, 500], maxMedianGapMs: [2, 100], minLength: [2, 64], unfinishedAfterMs: [50, 2000] } as const;
 type NumericSetting = keyof typeof limits;
 
 export function WedgeSettingsForm() {
@@ -31,7 +31,7 @@ export function WedgeSettingsForm() {
     <details className="settings">
       <summary>{t('settings.title')}</summary>
       {numberField('maxGapMs', t('settings.maxGap'))}
-      {numberField('maxAverageGapMs', t('settings.maxAverageGap'))}
+      {numberField('maxMedianGapMs', t('settings.maxMedianGap'))}
       {numberField('minLength', t('settings.minLength'))}
       {numberField('unfinishedAfterMs', t('settings.unfinishedAfter'))}
       <label>

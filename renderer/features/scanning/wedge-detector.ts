@@ -1,11 +1,12 @@
 import { charForKey, scanEndCodes, type KeyboardLayout } from '../../../shared/scanning/keyboard-layouts';
 
 export interface WedgeSettings {
-  /** A longer pause between two keys ends a burst. Scanners type every 1–20 ms, but a busy PC or USB hub can hold a
-   * key back now and then, so this is generous; the average below is what tells a scanner from a person. */
+  /** A longer pause between two keys ends a burst. Scanners type every 1–20 ms, and a busy PC can hold a key back
+   * now and then; people rarely type two keys within 100 ms, so what they type stays out of a scanner's burst. */
   maxGapMs: number;
-  /** A scan's keys come at most this far apart on average (people manage 80 ms or more). */
-  maxAverageGapMs: number;
+  /** Half of a scan's key gaps are at most this long (people manage 80 ms or more). A median, not an average, so
+   * one held-back key does not turn a scan into typing. */
+  maxMedianGapMs: number;
   /** Fewer characters than this, even typed fast, are a person (key rollover), not a scan. */
   minLength: number;
   /** A fast burst that stops this long without Enter/Tab was cut off: reported as a bad scan. */
@@ -16,11 +17,17 @@ export interface WedgeSettings {
 
 export const defaultWedgeSettings: WedgeSettings = {
   maxGapMs: 100,
-  maxAverageGapMs: 30,
+  maxMedianGapMs: 30,
   minLength: 4,
   unfinishedAfterMs: 250,
   layout: 'us',
 };
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
 
 export interface KeyInput {
   code: string;
@@ -59,6 +66,8 @@ function controlCharFor(code: string): string {
  */
 export class WedgeDetector {
   private buffer = '';
+  /** When each character of the buffer was typed. */
+  private times: number[] = [];
   private startedAt = 0;
   private lastAt = Number.NEGATIVE_INFINITY;
 
@@ -69,13 +78,18 @@ export class WedgeDetector {
     this.reset();
   }
 
-  /** True while the burst so far is long and fast enough to be a scan (`until`: the time of the key that ends it). */
+  /** The burst as a scan, or null when it is too short or too slow (`until`: the time of the key that ends it). */
+  scanPart(until = this.lastAt): { raw: string; startedAt: number } | null {
+    if (this.buffer.length < this.settings.minLength) return null;
+    const times = until === this.lastAt ? this.times : [...this.times, until];
+    const gaps = times.slice(1).map((time, i) => time - (times[i] as number));
+    if (gaps.length > 0 && median(gaps) > this.settings.maxMedianGapMs) return null;
+    return { raw: this.buffer, startedAt: this.startedAt };
+  }
+
+  /** True while the burst so far is long and fast enough to be a scan. */
   isScan(until = this.lastAt): boolean {
-    const keys = this.buffer.length;
-    if (keys < this.settings.minLength) return false;
-    // Gaps counted: between the burst's keys, plus the one to the end key when there is one.
-    const gaps = until === this.lastAt ? keys - 1 : keys;
-    return (until - this.startedAt) / gaps <= this.settings.maxAverageGapMs;
+    return this.scanPart(until) !== null;
   }
 
   get pendingSince(): number {
@@ -87,15 +101,15 @@ export class WedgeDetector {
     const fast = input.timeStamp - this.lastAt <= this.settings.maxGapMs;
 
     if (scanEndCodes.has(input.code)) {
-      const isScan = fast && this.isScan(input.timeStamp);
-      const verdict: KeyVerdict = isScan ? { kind: 'scan', raw: this.buffer, startedAt: this.startedAt } : { kind: 'pass' };
+      const scan = fast ? this.scanPart(input.timeStamp) : null;
       this.reset();
-      return verdict;
+      return scan ? { kind: 'scan', ...scan } : { kind: 'pass' };
     }
 
     if (input.withCommandModifier) {
       if (!fast || this.buffer.length === 0) return this.interrupt();
       this.buffer += controlCharFor(input.code);
+      this.times.push(input.timeStamp);
       this.lastAt = input.timeStamp;
       return { kind: 'swallow' };
     }
@@ -106,11 +120,13 @@ export class WedgeDetector {
     }
     if (fast && this.buffer.length > 0) {
       this.buffer += char;
+      this.times.push(input.timeStamp);
       this.lastAt = input.timeStamp;
       return { kind: 'pass' };
     }
     const cutOff = this.interrupt();
     this.buffer = char;
+    this.times = [input.timeStamp];
     this.startedAt = input.timeStamp;
     this.lastAt = input.timeStamp;
     return cutOff;
@@ -123,15 +139,14 @@ export class WedgeDetector {
   }
 
   private interrupt(): KeyVerdict {
-    const verdict: KeyVerdict = this.isScan()
-      ? { kind: 'unfinished-then-pass', raw: this.buffer, startedAt: this.startedAt }
-      : { kind: 'pass' };
+    const scan = this.scanPart();
     this.reset();
-    return verdict;
+    return scan ? { kind: 'unfinished-then-pass', ...scan } : { kind: 'pass' };
   }
 
   private reset(): void {
     this.buffer = '';
+    this.times = [];
     this.lastAt = Number.NEGATIVE_INFINITY;
   }
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/domain/roles';
 import { InspectionScreen } from '../inspection/InspectionScreen';
+import { PackScreen } from '../packing/PackScreen';
 import { DockScreen } from '../receiving/DockScreen';
 import { ScanCheckScreen } from '../scanning/ScanCheckScreen';
 import { StationSettingsScreen } from '../station-settings/StationSettingsScreen';
@@ -28,7 +29,7 @@ export function Workspace({ role }: { role: Role }) {
           {t('app.backToMenu')}
         </button>
       </nav>
-      {area === 'scan-check' ? <ScanCheckScreen /> : area === 'receiving' ? <DockScreen /> : area === 'inspection' ? <InspectionScreen /> : area === 'station-settings' ? <StationSettingsScreen /> : <p>{t('app.comingSoonBody')}</p>}
+      {area === 'scan-check' ? <ScanCheckScreen /> : area === 'receiving' ? <DockScreen /> : area === 'inspection' ? <InspectionScreen /> : area === 'station-settings' ? <StationSettingsScreen /> : area === 'packing' ? <PackScreen /> : <p>{t('app.comingSoonBody')}</p>}
     </>
   );
 }

@@ -51,12 +51,18 @@ export function StationSettingsScreen() {
           type="checkbox"
           checked={blind}
           data-testid="blind-toggle"
-          onChange={(event) =>
+          onChange={(event) => {
+            // Shown at once; put back if the station refuses.
+            const wanted = event.target.checked;
+            setBlind(wanted);
             void station
-              .call('inspection.setBlind', { blind: event.target.checked })
+              .call('inspection.setBlind', { blind: wanted })
               .then((result) => setBlind(result.blind))
-              .catch(fail)
-          }
+              .catch((error: unknown) => {
+                setBlind(!wanted);
+                fail(error);
+              });
+          }}
         />
         {t('stationSettings.blind')}
       </label>

@@ -1,0 +1,244 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PackLabelResult, PackOrder, PackStepResult } from '../../../shared/contract/packing';
+import { parcelServices, sagawaTimeSlots, type ParcelService, type SagawaTimeSlot } from '../../../shared/domain/parcel-services';
+import { station } from '../../station-client/station-client';
+import { errorText } from '../../ui/error-text';
+import { useFeedback } from '../scanning/feedback-store';
+import { useScanConsumer } from '../scanning/scan-consumer';
+import { activeOrder, usePack } from './pack-store';
+
+/**
+ * The pack bench: scan the order (or cart), scan every unit, choose the service, print the label, scan the label.
+ * Scans go to the step the active order is at; every answer is a sound and a colour.
+ */
+export function PackScreen() {
+  const { t } = useTranslation();
+  const orders = usePack((state) => state.orders);
+  const show = usePack((state) => state.show);
+  const update = usePack((state) => state.update);
+  const [code, setCode] = useState('');
+  const [last, setLast] = useState<{ ok: boolean; text: string } | null>(null);
+  const active = activeOrder(orders);
+
+  const say = useCallback((kind: 'good' | 'bad' | 'done', text: string) => {
+    useFeedback.getState().signal(kind, text);
+    setLast({ ok: kind !== 'bad', text });
+  }, []);
+  const fail = useCallback((error: unknown) => say('bad', errorText(t, error)), [say, t]);
+  const refusal = useCallback((result: { refusal: string | null }) => t(`packing.reasons.${result.refusal}`), [t]);
+
+  const open = useCallback(
+    async (orderCode: string) => {
+      try {
+        const view = await station.call('packing.open', { code: orderCode });
+        if (view.refusal || view.orders.length === 0) return say('bad', t(`packing.reasons.${view.refusal ?? 'unknown-order'}`));
+        show(view.orders);
+        const first = activeOrder(view.orders);
+        say('good', first ? t('packing.opened', { orderNo: first.orderNo, count: view.orders.length }) : t('packing.allShipped'));
+      } catch (error) {
+        fail(error);
+      }
+    },
+    [fail, say, show, t],
+  );
+
+  const answer = useCallback(
+    (result: PackStepResult, done: string) => {
+      update(result.order);
+      if (result.verdict === 'refused') return say('bad', refusal(result));
+      const line = result.order.lines.find((candidate) => candidate.sku === result.sku);
+      if (result.verdict === 'complete') say('done', done);
+      else say('good', t('packing.counted', { name: line?.itemName ?? result.sku ?? '', packed: line?.packed ?? 0, expected: line?.expected ?? 0 }));
+    },
+    [refusal, say, t, update],
+  );
+
+  useScanConsumer((scan) => {
+    const order = activeOrder(usePack.getState().orders);
+    if (!order) return void open(scan.text);
+    if (order.state === 'packed') {
+      void station
+        .call('packing.ship', { orderId: order.orderId, code: scan.text })
+        .then((result) => answer(result, t('packing.shipped', { orderNo: order.orderNo, trackingNumber: order.trackingNumber ?? '' })))
+        .catch(fail);
+      return;
+    }
+    // A unit scanned after the order is complete is sent too: the station refuses it as extra, loudly.
+    void station
+      .call('packing.scan', { orderId: order.orderId, code: scan.text })
+      .then((result) => answer(result, t('packing.complete', { orderNo: result.order.orderNo })))
+      .catch(fail);
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (code.trim()) void open(code.trim());
+    setCode('');
+  };
+
+  if (!orders) {
+    return (
+      <section className="screen" data-testid="pack" aria-labelledby="pack-title">
+        <h1 id="pack-title">{t('areas.packing')}</h1>
+        <p className="hint">{t('packing.hint')}</p>
+        <form className="row wrap" onSubmit={submit}>
+          <label>
+            {t('packing.orderCode')}
+            <input value={code} onChange={(event) => setCode(event.target.value)} data-testid="pack-code" />
+          </label>
+          <button type="submit" className="primary" disabled={code.trim() === ''}>
+            {t('packing.open')}
+          </button>
+        </form>
+        <PackResult last={last} />
+      </section>
+    );
+  }
+
+  return (
+    <section className="screen" data-testid="pack-bench" aria-labelledby="pack-title">
+      <h1 id="pack-title">{t('areas.packing')}</h1>
+      <p className="hint">{active ? t(`packing.step.${active.state === 'packed' ? 'ship' : active.complete ? 'label' : 'items'}`) : t('packing.allShipped')}</p>
+      <table className="scan-table" data-testid="pack-lines">
+        <thead>
+          <tr>
+            <th>{t('packing.order')}</th>
+            <th>{t('packing.item')}</th>
+            <th>{t('packing.expected')}</th>
+            <th>{t('packing.packed')}</th>
+            <th>{t('packing.state')}</th>
+            <th>{t('packing.tracking')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {orders.flatMap((order) =>
+            order.lines.map((line) => (
+              <tr key={`${order.orderId}-${line.sku}`} className={order === active ? 'active' : ''} data-testid={`pack-order-${order.orderNo}`} data-state={order.state}>
+                <td className="code">{order.orderNo}</td>
+                <td>
+                  {line.itemName} {line.optionName}
+                  <br />
+                  <span className="code">{line.sku}</span>
+                </td>
+                <td>{line.expected}</td>
+                <td data-testid={`packed-${order.orderNo}`}>{line.packed}</td>
+                <td data-testid={`state-${order.orderNo}`}>{t(`packing.states.${order.state}`)}</td>
+                <td className="code">{order.trackingNumber ?? ''}</td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+      {active && active.complete && active.state !== 'packed' ? <LabelStep key={active.orderId} order={active} onResult={(result) => labelled(result)} onError={fail} /> : null}
+      {active && active.state === 'packed' ? <VoidStep key={active.orderId} order={active} onResult={(result) => answer(result, t('packing.voided'))} onError={fail} /> : null}
+      <PackResult last={last} />
+      <div className="row actions">
+        <button type="button" className="secondary" data-testid="pack-close" onClick={() => show(null)}>
+          {t('packing.next')}
+        </button>
+      </div>
+    </section>
+  );
+
+  function labelled(result: PackLabelResult) {
+    update(result.order);
+    if (result.verdict === 'refused') return say('bad', refusal(result));
+    if (result.job?.state === 'failed') return say('bad', t('packing.printFailed', { message: result.job.message ?? '' }));
+    say('done', t('packing.printed', { trackingNumber: result.order.trackingNumber ?? '' }));
+  }
+}
+
+function PackResult({ last }: { last: { ok: boolean; text: string } | null }) {
+  if (!last) return null;
+  return (
+    <p className={last.ok ? 'result ok' : 'result bad'} data-testid="pack-result" role="status">
+      {last.text}
+    </p>
+  );
+}
+
+/** Choose the service (the size-based suggestion preselected), a Sagawa time slot, and print: Enter prints. */
+function LabelStep({ order, onResult, onError }: { order: PackOrder; onResult(result: PackLabelResult): void; onError(error: unknown): void }) {
+  const { t } = useTranslation();
+  const [service, setService] = useState<ParcelService>(order.suggestion.service);
+  const [timeSlot, setTimeSlot] = useState<SagawaTimeSlot | ''>(order.requestedTimeSlot ?? '');
+  const [busy, setBusy] = useState(false);
+  const printButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => printButton.current?.focus(), []);
+
+  const print = async () => {
+    setBusy(true);
+    try {
+      onResult(await station.call('packing.label', { orderId: order.orderId, service, timeSlot: service === 'sagawa' && timeSlot ? timeSlot : null }));
+    } catch (error) {
+      onError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="row wrap"
+      data-testid="pack-label-step"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void print();
+      }}
+    >
+      <label>
+        {t('packing.service')}
+        <select value={service} onChange={(event) => setService(event.target.value as ParcelService)} data-testid="pack-service">
+          {parcelServices.map((option) => (
+            <option key={option} value={option}>
+              {t(`packing.services.${option}`)}
+              {option === order.suggestion.service ? ` (${t('packing.suggested')})` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      {service === 'sagawa' ? (
+        <label>
+          {t('packing.timeSlot')}
+          <select value={timeSlot} onChange={(event) => setTimeSlot(event.target.value as SagawaTimeSlot | '')} data-testid="pack-time-slot">
+            <option value="">{t('packing.noTimeSlot')}</option>
+            {sagawaTimeSlots.map((slot) => (
+              <option key={slot} value={slot}>
+                {slot}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <button type="submit" className="primary" ref={printButton} disabled={busy} data-testid="pack-print">
+        {t('packing.print')}
+      </button>
+    </form>
+  );
+}
+
+/** A spoiled label: void its number (never used again) with a reason, then print a new one. */
+function VoidStep({ order, onResult, onError }: { order: PackOrder; onResult(result: PackStepResult): void; onError(error: unknown): void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  return (
+    <form
+      className="row wrap"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!reason.trim()) return;
+        void station.call('packing.void', { orderId: order.orderId, reason: reason.trim() }).then(onResult).catch(onError);
+        setReason('');
+      }}
+    >
+      <label>
+        {t('packing.voidReason')}
+        <input value={reason} onChange={(event) => setReason(event.target.value)} data-testid="pack-void-reason" />
+      </label>
+      <button type="submit" className="secondary" disabled={reason.trim() === ''} data-testid="pack-void">
+        {t('packing.void')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodePdfBarcodes } from '../support/barcode-tools';
+import { listenAsPrinter, type RawPortListener } from '../support/raw-port-listener';
+import { typeLikeScanner } from '../support/scanner-keyboard';
+import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
+
+let station: StationPage;
+let printer: RawPortListener;
+let printed = 0;
+beforeAll(async () => {
+  station = await openStationPage({ wedgeSettings: { maxGapMs: 400, maxMedianGapMs: 60 } });
+  printer = await listenAsPrinter();
+  station.running.station.store.setSetting('printer.labels', JSON.stringify({ id: 'labels', name: 'test printer', kind: 'raw-tcp', host: '127.0.0.1', port: printer.port, format: 'pdf' }));
+  await signInWithPin(station.page, 'u-packer', '2222');
+});
+afterAll(async () => {
+  await printer?.close();
+  await station?.close();
+});
+
+const db = () => station.running.hub.store.db;
+const feedbackKind = () => station.page.getByTestId('feedback').getAttribute('data-kind');
+
+async function waitUntil(condition: () => Promise<boolean>, what: string): Promise<void> {
+  const start = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - start > 30_000) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+interface CartOrder {
+  id: string;
+  order_no: string;
+  sku: string | null;
+  quantity: number;
+}
+
+/** The allocated carts of the demo warehouse, each with every order of it allocated here. */
+async function allocatedCarts(): Promise<CartOrder[][]> {
+  const rows = await db().selectFrom('orders').select(['id', 'order_no', 'cart_no', 'seller_id', 'sku', 'quantity', 'state']).where('cart_no', 'is not', null).orderBy('order_no').execute();
+  const carts = new Map<string, typeof rows>();
+  for (const row of rows) carts.set(`${row.seller_id}/${row.cart_no}`, [...(carts.get(`${row.seller_id}/${row.cart_no}`) ?? []), row]);
+  return [...carts.values()].filter((cart) => cart.every((order) => order.state === 'allocated' && order.sku));
+}
+
+/** Packs a whole cart on the bench: every unit scanned, a label printed and read back, the label scanned out. */
+async function packCart(cart: CartOrder[]): Promise<Map<string, string>> {
+  const { page } = station;
+  const tracking = new Map<string, string>();
+  await typeLikeScanner(page, `${cart[0]!.order_no}\n`);
+  await page.getByTestId('pack-bench').waitFor();
+  for (const order of cart) {
+    for (let i = 0; i < order.quantity; i++) await typeLikeScanner(page, `]C0${order.sku}\n`);
+    await page.getByTestId(`packed-${order.order_no}`).filter({ hasText: new RegExp(`^${order.quantity}$`) }).waitFor();
+    expect(await feedbackKind()).toBe('done');
+    // An extra unit is refused loudly and not counted.
+    await typeLikeScanner(page, `]C0${order.sku}\n`);
+    await page.getByTestId('pack-result').filter({ hasText: '余分な商品です' }).waitFor();
+    expect(await feedbackKind()).toBe('bad');
+
+    await page.getByTestId('pack-print').press('Enter');
+    await page.getByTestId(`state-${order.order_no}`).filter({ hasText: '送り状発行済み' }).waitFor();
+    const pdf = await printer.job(printed++);
+    const codes = decodePdfBarcodes(pdf, { dpi: 203 }).flat();
+    // The NW-7 reads back as the number, with or without its A…A start and stop characters.
+    const number = codes.map((code) => code.replace(/^[A-D]|[A-D]$/g, '')).find((code) => /^\d{12}$/.test(code));
+    expect(number, `barcodes read: ${codes.join(', ')}`).toBeDefined();
+    tracking.set(order.id, number!);
+
+    // A wrong label is refused loudly; the right one sends the parcel out.
+    await typeLikeScanner(page, '300000000000\n');
+    await page.getByTestId('pack-result').filter({ hasText: '違う送り状です' }).waitFor();
+    expect(await feedbackKind()).toBe('bad');
+    await typeLikeScanner(page, `${number}\n`);
+    await page.getByTestId(`state-${order.order_no}`).filter({ hasText: '運送中' }).waitFor();
+    expect(await feedbackKind()).toBe('done');
+  }
+  await page.getByTestId('pack-close').click();
+  await page.getByTestId('pack').waitFor();
+  return tracking;
+}
+
+async function expectShippedOnce(cart: CartOrder[], tracking: Map<string, string>): Promise<void> {
+  for (const order of cart) {
+    await waitUntil(async () => (await db().selectFrom('orders').select('state').where('id', '=', order.id).executeTakeFirstOrThrow()).state === 'in_transit', `the hub to ship ${order.order_no}`);
+    const row = await db().selectFrom('orders').select(['tracking_no', 'service']).where('id', '=', order.id).executeTakeFirstOrThrow();
+    expect(row.tracking_no).toBe(tracking.get(order.id));
+    const picks = await db().selectFrom('stock_movements').select(['sku', 'quantity']).where('reference', '=', order.id).where('kind', '=', 'pick').execute();
+    expect(picks).toEqual([{ sku: order.sku, quantity: -order.quantity }]);
+    const uploads = await db().selectFrom('tracking_uploads').select(['tracking_no', 'carrier']).where('order_id', '=', order.id).execute();
+    expect(uploads).toEqual([{ tracking_no: tracking.get(order.id), carrier: 'Qxpress' }]);
+  }
+}
+
+describe('packing and dispatch (web mode, Chromium, demo warehouse)', () => {
+  let carts: CartOrder[][];
+
+  beforeAll(async () => {
+    carts = await allocatedCarts();
+    expect(carts.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses a wrong item loudly, packs the cart, prints an NW-7 label and sends the parcel out', async () => {
+    const { page } = station;
+    await page.getByTestId('area-packing').click();
+    await page.getByTestId('pack').waitFor();
+    const cart = carts[0]!;
+    const inCart = new Set(cart.map((order) => order.sku));
+    const wrong = (await db().selectFrom('orders').select('sku').where('sku', 'is not', null).execute()).map((row) => row.sku!).find((sku) => !inCart.has(sku))!;
+
+    await typeLikeScanner(page, `${cart[0]!.order_no}\n`);
+    await page.getByTestId('pack-bench').waitFor();
+    await typeLikeScanner(page, `]C0${wrong}\n`);
+    await page.getByTestId('pack-result').filter({ hasText: '違う商品です' }).waitFor();
+    expect(await feedbackKind()).toBe('bad');
+    await expect(page.getByTestId(`packed-${cart[0]!.order_no}`).innerText()).resolves.toBe('0');
+    await page.getByTestId('pack-close').click();
+
+    const tracking = await packCart(cart);
+    await expectShippedOnce(cart, tracking);
+    // Nothing refused: the outbox is empty and every event applied.
+    await waitUntil(async () => station.running.station.store.pendingCount() === 0, 'the outbox to drain');
+    expect(station.running.station.store.recent(1000).filter((entry) => entry.state === 'rejected')).toEqual([]);
+  });
+
+  it('packs and ships with the hub away, and the hub applies it exactly once when it is back', async () => {
+    const cart = carts[1]!;
+    await station.running.hub.close();
+    const tracking = await packCart(cart);
+    expect(station.running.station.store.pendingCount()).toBeGreaterThan(0);
+    await station.running.restartHub();
+    await expectShippedOnce(cart, tracking);
+    await waitUntil(async () => station.running.station.store.pendingCount() === 0, 'the outbox to drain');
+    expect(station.running.station.store.recent(1000).filter((entry) => entry.state === 'rejected')).toEqual([]);
+    const events = await db().selectFrom('station_events').select('event_id').execute();
+    expect(new Set(events.map((event) => event.event_id)).size).toBe(events.length);
+  });
+});
