@@ -22,7 +22,11 @@ export function BundleList({ bundles, action, onAction }: { bundles: BundleSumma
           <tr key={bundle.id} data-testid={`bundle-${bundle.id}`}>
             <td>
               {bundle.id} {bundle.late ? <span className="badge bad">{t('receiving.late')}</span> : null}
-              {bundle.holdReason ? <span className="badge warn">{t('receiving.held')}</span> : null}
+              {bundle.holdReason ? (
+                <span className="badge warn" data-testid={`hold-${bundle.id}`}>
+                  {t('receiving.held')}: {t(`receiving.holdReasons.${bundle.holdReason}`, { defaultValue: bundle.holdReason })}
+                </span>
+              ) : null}
             </td>
             <td>{bundle.sellerId}</td>
             <td>{t(`receiving.states.${bundle.state}`)}</td>
