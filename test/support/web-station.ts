@@ -30,7 +30,7 @@ export async function startWebStation(): Promise<RunningWebStation> {
   await loadDemoData(hub.store);
   const identity = stationIdentity(dataDir, {});
   await registerStation(hub.store.db, { id: identity.stationId, name: 'test station', branchCode: identity.branchCode, secret: identity.secret });
-  const station = await startStation({ dataDir, hub: { url: hub.url, stationId: identity.stationId, secret: identity.secret }, branchCode: identity.branchCode, log: () => {}, hubPollMs: 200 });
+  const station = await startStation({ dataDir, hub: { url: hub.url, stationId: identity.stationId, secret: identity.secret }, branchCode: identity.branchCode, log: () => {}, hubPollMs: 1000 });
   const host = await startWebHost({ station, rendererDir });
   const running: RunningWebStation = {
     station,

@@ -28,7 +28,9 @@ export function useWedgeScanner(onBurst: (burst: WedgeBurst) => void): void {
       if (verdict.kind !== 'scan' && verdict.kind !== 'unfinished-then-pass') return;
       if (snapshot) restoreField(snapshot);
       snapshot = null;
-      onBurstRef.current({ raw: verdict.raw, unfinished: verdict.kind === 'unfinished-then-pass', endedAt });
+      // A broken scan (the tail of a code whose head went astray) is as bad as one cut off: never taken as a code.
+      const unfinished = verdict.kind === 'unfinished-then-pass' || verdict.broken === true;
+      onBurstRef.current({ raw: verdict.raw, unfinished, endedAt });
     };
 
     const onKeyDown = (event: KeyboardEvent) => {

@@ -45,7 +45,7 @@ export type KeyVerdict =
    * Ctrl+W or the like does nothing to the window. */
   | { kind: 'swallow' }
   /** The key ended a scan: swallow it (an Enter must not submit a form) and take the scan. */
-  | { kind: 'scan'; raw: string; startedAt: number }
+  | { kind: 'scan'; raw: string; startedAt: number; broken?: boolean }
   /** The key started a new burst right after a fast burst that never ended: that one was cut off. */
   | { kind: 'unfinished-then-pass'; raw: string; startedAt: number };
 
@@ -70,6 +70,12 @@ export class WedgeDetector {
   private times: number[] = [];
   private startedAt = 0;
   private lastAt = Number.NEGATIVE_INFINITY;
+  /** The last key of any burst, kept across bursts. */
+  private previousKeyAt = Number.NEGATIVE_INFINITY;
+  /** The current burst's first key came hard on the heels of another key. */
+  private followsKeys = false;
+  /** The current burst began right after a scanner's burst broke off: it is the rest of a code, not a code. */
+  private broken = false;
 
   constructor(private settings: WedgeSettings = defaultWedgeSettings) {}
 
@@ -102,8 +108,11 @@ export class WedgeDetector {
 
     if (scanEndCodes.has(input.code)) {
       const scan = fast ? this.scanPart(input.timeStamp) : null;
+      const broken = this.broken;
       this.reset();
-      return scan ? { kind: 'scan', ...scan } : { kind: 'pass' };
+      this.previousKeyAt = input.timeStamp;
+      if (!scan) return { kind: 'pass' };
+      return broken ? { kind: 'scan', ...scan, broken: true } : { kind: 'scan', ...scan };
     }
 
     if (input.withCommandModifier) {
@@ -122,14 +131,31 @@ export class WedgeDetector {
       this.buffer += char;
       this.times.push(input.timeStamp);
       this.lastAt = input.timeStamp;
+      this.previousKeyAt = input.timeStamp;
       return { kind: 'pass' };
     }
+    const brokeOff = this.brokeOff(input.timeStamp);
     const cutOff = this.interrupt();
     this.buffer = char;
     this.times = [input.timeStamp];
     this.startedAt = input.timeStamp;
     this.lastAt = input.timeStamp;
+    this.followsKeys = input.timeStamp - this.previousKeyAt <= this.settings.maxGapMs;
+    this.broken = brokeOff;
+    this.previousKeyAt = input.timeStamp;
     return cutOff;
+  }
+
+  /**
+   * Whether the burst now ending was a scanner's that stopped short: a fast run of keys, or a single key that came
+   * right after other keys, followed soon by more. What comes next is then the tail of that code (a busy PC held a
+   * key back); taking the tail as a code of its own would accept a wrong code, so it is reported as broken instead.
+   */
+  private brokeOff(now: number): boolean {
+    if (this.buffer.length === 0 || now - this.lastAt > this.settings.unfinishedAfterMs) return false;
+    if (this.buffer.length === 1) return this.followsKeys;
+    const gaps = this.times.slice(1).map((time, i) => time - (this.times[i] as number));
+    return median(gaps) <= this.settings.maxMedianGapMs;
   }
 
   /** Called from a timer: a scan-length burst that has gone quiet without its end key is cut off. */
@@ -148,5 +174,7 @@ export class WedgeDetector {
     this.buffer = '';
     this.times = [];
     this.lastAt = Number.NEGATIVE_INFINITY;
+    this.followsKeys = false;
+    this.broken = false;
   }
 }
