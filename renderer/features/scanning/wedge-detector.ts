@@ -70,10 +70,6 @@ export class WedgeDetector {
   private times: number[] = [];
   private startedAt = 0;
   private lastAt = Number.NEGATIVE_INFINITY;
-  /** The last key of any burst, kept across bursts. */
-  private previousKeyAt = Number.NEGATIVE_INFINITY;
-  /** The current burst's first key came hard on the heels of another key. */
-  private followsKeys = false;
   /** The current burst began right after a scanner's burst broke off: it is the rest of a code, not a code. */
   private broken = false;
 
@@ -110,7 +106,6 @@ export class WedgeDetector {
       const scan = fast ? this.scanPart(input.timeStamp) : null;
       const broken = this.broken;
       this.reset();
-      this.previousKeyAt = input.timeStamp;
       if (!scan) return { kind: 'pass' };
       return broken ? { kind: 'scan', ...scan, broken: true } : { kind: 'scan', ...scan };
     }
@@ -131,7 +126,6 @@ export class WedgeDetector {
       this.buffer += char;
       this.times.push(input.timeStamp);
       this.lastAt = input.timeStamp;
-      this.previousKeyAt = input.timeStamp;
       return { kind: 'pass' };
     }
     const brokeOff = this.brokeOff(input.timeStamp);
@@ -140,20 +134,17 @@ export class WedgeDetector {
     this.times = [input.timeStamp];
     this.startedAt = input.timeStamp;
     this.lastAt = input.timeStamp;
-    this.followsKeys = input.timeStamp - this.previousKeyAt <= this.settings.maxGapMs;
     this.broken = brokeOff;
-    this.previousKeyAt = input.timeStamp;
     return cutOff;
   }
 
   /**
-   * Whether the burst now ending was a scanner's that stopped short: a fast run of keys, or a single key that came
-   * right after other keys, followed soon by more. What comes next is then the tail of that code (a busy PC held a
-   * key back); taking the tail as a code of its own would accept a wrong code, so it is reported as broken instead.
+   * Whether the burst now ending was a scanner's that stopped short: a fast run of keys followed soon by more. What
+   * comes next is then the tail of that code (a busy PC held a key back); taking the tail as a code of its own would
+   * accept a wrong code, so it is reported as broken instead. A single key cannot be told from a person's.
    */
   private brokeOff(now: number): boolean {
-    if (this.buffer.length === 0 || now - this.lastAt > this.settings.unfinishedAfterMs) return false;
-    if (this.buffer.length === 1) return this.followsKeys;
+    if (this.buffer.length < 2 || now - this.lastAt > this.settings.unfinishedAfterMs) return false;
     const gaps = this.times.slice(1).map((time, i) => time - (this.times[i] as number));
     return median(gaps) <= this.settings.maxMedianGapMs;
   }
@@ -174,7 +165,6 @@ export class WedgeDetector {
     this.buffer = '';
     this.times = [];
     this.lastAt = Number.NEGATIVE_INFINITY;
-    this.followsKeys = false;
     this.broken = false;
   }
 }
