@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { BundleScope } from '../services/inbound';
 import { sellerScope } from '../auth/principal';
 import { HubError } from './hub-error';
 
@@ -21,4 +22,10 @@ export function sellerFilter(request: FastifyRequest, requested: string | undefi
   const own = request.principal ? sellerScope(request.principal) : null;
   if (own) return actingSeller(request, requested);
   return requested ?? null;
+}
+
+/** A seller sees its own bundles; a station the bundles of its own branch; staff see every one. */
+export function bundleScope(request: FastifyRequest): BundleScope {
+  const principal = request.principal!;
+  return { onlySeller: sellerFilter(request, undefined), onlyBranch: principal.kind === 'station' ? principal.branchCode : null };
 }

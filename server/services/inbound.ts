@@ -355,8 +355,13 @@ function matchCounts(lines: readonly LineRow[], counts: readonly LineCount[]): M
 
 async function recordBundleChange(trx: Trx, bundle: BundleRow, now: Date): Promise<BundleView> {
   const view = (await bundleViews(trx, [bundle], now))[0]!;
-  await recordChange(trx, { entity: 'bundle', entityId: bundle.id, op: 'upsert', branchCode: bundle.branch_code, sellerId: bundle.seller_id, data: view }, now);
+  await recordBundleView(trx, view, now);
   return view;
+}
+
+/** Tells the stations of the bundle's branch (and its seller) how the bundle stands now. */
+export async function recordBundleView(trx: Trx, view: BundleView, now: Date): Promise<void> {
+  await recordChange(trx, { entity: 'bundle', entityId: view.id, op: 'upsert', branchCode: view.branchCode, sellerId: view.sellerId, data: view }, now);
 }
 
 async function bundleViews(db: Db, bundles: readonly BundleRow[], now: Date): Promise<BundleView[]> {

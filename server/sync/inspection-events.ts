@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import { badRequest, conflict } from '../api/hub-error';
 import { recordChange } from '../services/changes';
-import { completeBundle, getBundle, type BundleScope, type BundleView } from '../services/inbound';
+import { completeBundle, getBundle, recordBundleView, type BundleScope, type BundleView } from '../services/inbound';
 import type { InspectionFindingsTable } from '../storage/schema';
 import type { EventContext, FloorEventHandler } from './event-context';
 
@@ -24,7 +24,7 @@ async function bundleUnderInspection(context: EventContext, bundleId: string): P
 /** Tells other stations and the supervisor how far inspection has come: the bundle with its lines' counts now. */
 async function publishProgress(context: EventContext, bundleId: string): Promise<void> {
   const bundle = await getBundle(context.trx, bundleId, stationScope(context), context.now);
-  await recordChange(context.trx, { entity: 'bundle', entityId: bundle.id, op: 'upsert', branchCode: bundle.branchCode, sellerId: bundle.sellerId, data: bundle }, context.now);
+  await recordBundleView(context.trx, bundle, context.now);
 }
 
 type NewFinding = Omit<Insertable<InspectionFindingsTable>, 'id' | 'bundle_id' | 'station_event_id' | 'created_at'>;

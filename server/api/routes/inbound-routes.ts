@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { bundleStateSchema, bundleStates } from '../../../shared/domain/bundle-states';
 import { branchCodeSchema, sellerIdSchema, skuSchema } from '../../../shared/domain/identifiers';
@@ -16,13 +15,12 @@ import {
   registerInboundLines,
   rejectBundle,
   shipBundle,
-  type BundleScope,
 } from '../../services/inbound';
 import type { HubRoutes } from '../build-app';
 import { badRequest } from '../hub-error';
 import { hubMessage } from '../messages';
 import { office, staff } from '../route-policy';
-import { actingSeller, sellerFilter } from '../seller-scope';
+import { actingSeller, bundleScope, sellerFilter } from '../seller-scope';
 
 /** Sellers announce and ship; the warehouse confirms, receives, inspects and rejects; stations scan arrivals. */
 const readers = [...staff, 'seller'] as const;
@@ -73,12 +71,6 @@ const newLineFields = {
 const page = { limit: z.coerce.number().int().min(1).max(1000).default(200), offset: z.coerce.number().int().min(0).default(0) };
 const lineParams = z.object({ id: z.uuid({ error: 'invalid-line-id' }) });
 const bundleParams = z.object({ id: z.string().regex(/^IB\d{8}$/, { error: 'invalid-bundle-id' }) });
-
-/** A seller sees its own bundles; a station the bundles of its own branch; staff see every one. */
-function bundleScope(request: FastifyRequest): BundleScope {
-  const principal = request.principal!;
-  return { onlySeller: sellerFilter(request, undefined), onlyBranch: principal.kind === 'station' ? principal.branchCode : null };
-}
 
 export const inboundRoutes: HubRoutes = (app, store) => {
   const { db } = store;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { getBundle } from '../../services/inbound';
 import type { HubRoutes } from '../build-app';
 import { staff } from '../route-policy';
-import { sellerFilter } from '../seller-scope';
+import { bundleScope } from '../seller-scope';
 
 const findingSchema = z.object({
   id: z.int(),
@@ -35,10 +35,8 @@ export const inspectionRoutes: HubRoutes = (app, store) => {
       },
     },
     async (request) => {
-      const principal = request.principal!;
       // Same visibility as the bundle itself: a seller its own, a station its branch's; otherwise not found.
-      const scope = { onlySeller: sellerFilter(request, undefined), onlyBranch: principal.kind === 'station' ? principal.branchCode : null };
-      const bundle = await getBundle(db, request.params.id, scope);
+      const bundle = await getBundle(db, request.params.id, bundleScope(request));
       const rows = await db.selectFrom('inspection_findings').selectAll().where('bundle_id', '=', bundle.id).orderBy('id').execute();
       return rows.map((row) => ({
         id: row.id,
