@@ -11,10 +11,13 @@ import { createHidScannerService, type HidScannerService } from './scanner/hid-s
 import { ScanRecorder } from './scans/scan-recorder';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ManifestService } from './manifest/manifest-service';
 import { PackingService } from './packing/packing-service';
+import { PickingService } from './picking/picking-service';
+import { PutawayService } from './putaway/putaway-service';
 import { createPrintService } from './printing/print-service';
 import { renderDiscrepancyReport } from './printing/render-discrepancy-report';
-import { labelPrinterProfile } from './printing/station-printer';
+import { documentPrinterProfile, labelPrinterProfile } from './printing/station-printer';
 import { ReceivingRefused, ReceivingService } from './receiving/receiving-service';
 import { HubSessionService } from './session/hub-session-service';
 import { StationStore } from './store/station-store';
@@ -104,8 +107,20 @@ export async function startStation(options: StationOptions): Promise<Station> {
     },
     log,
   });
+  const putaway = new PutawayService({ store, branchCode: options.branchCode, record: recordFloorEvent });
+  const picking = new PickingService({ store, branchCode: options.branchCode, hub: options.hub, record: recordFloorEvent });
   // A block fetched while the hub is here is what the bench prints from when it is away.
   packing.refillIfLow();
+  const manifests = new ManifestService({
+    store,
+    branchCode: options.branchCode,
+    stationId: options.hub.stationId,
+    reportsDir: join(options.dataDir, 'reports'),
+    printDocument: async (pdf, title) => {
+      const job = await printing.printDocument(documentPrinterProfile(store), pdf, title);
+      return { jobId: job.jobId, printer: job.printer, state: job.state, message: job.message };
+    },
+  });
 
   const status = (): StationStatus => ({
     stationId: options.hub.stationId,
@@ -155,18 +170,31 @@ export async function startStation(options: StationOptions): Promise<Station> {
     'printing.skuLabels': (input) => printing.print(labelPrinterProfile(store), receivingCall(() => receiving.skuLabels(input.bundleId))),
     'printing.jobs': () => printing.jobs(),
     'packing.open': (input) => packing.open(input.code),
-    'packing.scan': (input, ctx) => packing.scan(input.orderId, input.code, userOf(ctx)),
+    'packing.scan': (input, ctx) => packing.scan(input.orderId, input.code, userOf(ctx), input.bench),
     'packing.label': (input, ctx) => packing.label(input.orderId, input.service, input.timeSlot, userOf(ctx)),
     'packing.ship': (input, ctx) => packing.ship(input.orderId, input.code, userOf(ctx)),
     'packing.void': (input, ctx) => packing.void(input.orderId, input.reason, userOf(ctx)),
     'printing.reprint': (input) => printing.reprint(input.jobId),
+    'manifest.day': (input) => manifests.day(input.date),
+    'manifest.print': (input) => manifests.print(input.date, input.service),
+    'picking.make': (input, ctx) => picking.make(input.ordersPerList, { userId: userOf(ctx), token: sessions.tokenOf(ctx.clientId), language: sessions.languageOf(ctx.clientId) }),
+    'picking.lists': () => picking.lists(),
+    'picking.open': (input) => picking.open(input.code),
+    'picking.scan': (input, ctx) => picking.scan(input.pickListId, input.code, userOf(ctx)),
+    'putaway.scan': (input, ctx) => putaway.scan(ctx.clientId, input.code, userOf(ctx)),
+    'putaway.pending': (_input, ctx) => putaway.pending(ctx.clientId),
+    'putaway.clear': (_input, ctx) => ({ cleared: putaway.clear(ctx.clientId) }),
+    'putaway.location': (input) => putaway.location(input.sku),
   };
   const dispatch = createDispatcher(handlers, log);
 
   return {
     store,
     dispatch: (method, rawInput, clientId) => dispatch(method, rawInput, { clientId, session: () => sessions.current(clientId) }),
-    disconnectClient: (clientId) => sessions.forget(clientId),
+    disconnectClient: (clientId) => {
+      sessions.forget(clientId);
+      putaway.clear(clientId);
+    },
     onEvent: (listener) => bus.subscribe(listener),
     close: async () => {
       await hid?.stop();

@@ -4,7 +4,8 @@ export interface DemoItem {
   name: string;
   sellerItemCode: string;
   listingId: string;
-  options: { name: string; sellerSkuCode: string; jan?: string; size: [number, number, number, number] }[];
+  /** `bin`: where the option is shelved at the Tokyo branch; deliberately not in SKU order, so a pick list's walk shows. */
+  options: { name: string; sellerSkuCode: string; jan?: string; size: [number, number, number, number]; bin?: string }[];
 }
 
 export const demoCatalog: DemoItem[] = [
@@ -14,9 +15,9 @@ export const demoCatalog: DemoItem[] = [
     sellerItemCode: 'SK-TOWEL',
     listingId: '1100000001',
     options: [
-      { name: 'カラー : 白', sellerSkuCode: 'SK-TOWEL-WH', jan: '4901234567894', size: [25, 25, 2, 80] },
-      { name: 'カラー : 紺', sellerSkuCode: 'SK-TOWEL-NV', size: [25, 25, 2, 80] },
-      { name: 'カラー : 桜色', sellerSkuCode: 'SK-TOWEL-PK', size: [25, 25, 2, 80] },
+      { name: 'カラー : 白', sellerSkuCode: 'SK-TOWEL-WH', jan: '4901234567894', size: [25, 25, 2, 80], bin: 'B-02-01-03' },
+      { name: 'カラー : 紺', sellerSkuCode: 'SK-TOWEL-NV', size: [25, 25, 2, 80], bin: 'A-03-02-01' },
+      { name: 'カラー : 桜色', sellerSkuCode: 'SK-TOWEL-PK', size: [25, 25, 2, 80], bin: 'C-01-01-02' },
     ],
   },
   {
@@ -25,8 +26,8 @@ export const demoCatalog: DemoItem[] = [
     sellerItemCode: 'SK-MUG',
     listingId: '1100000002',
     options: [
-      { name: '柄 : 藍染 / サイズ : M', sellerSkuCode: 'SK-MUG-AI-M', size: [12, 9, 10, 350] },
-      { name: '柄 : 藍染 / サイズ : L', sellerSkuCode: 'SK-MUG-AI-L', size: [13, 10, 11, 420] },
+      { name: '柄 : 藍染 / サイズ : M', sellerSkuCode: 'SK-MUG-AI-M', size: [12, 9, 10, 350], bin: 'A-01-04-02' },
+      { name: '柄 : 藍染 / サイズ : L', sellerSkuCode: 'SK-MUG-AI-L', size: [13, 10, 11, 420], bin: 'B-01-03-01' },
     ],
   },
   {
@@ -35,9 +36,9 @@ export const demoCatalog: DemoItem[] = [
     sellerItemCode: 'FJ-TEE',
     listingId: '1200000001',
     options: [
-      { name: 'T-2 / サイズ : S', sellerSkuCode: 'FJ-TEE-S', size: [30, 22, 2, 180] },
-      { name: 'T-2 / サイズ : M', sellerSkuCode: 'FJ-TEE-M', size: [32, 24, 2, 190] },
-      { name: 'T-2 / サイズ : L', sellerSkuCode: 'FJ-TEE-L', size: [34, 26, 3, 200] },
+      { name: 'T-2 / サイズ : S', sellerSkuCode: 'FJ-TEE-S', size: [30, 22, 2, 180], bin: 'C-02-01-01' },
+      { name: 'T-2 / サイズ : M', sellerSkuCode: 'FJ-TEE-M', size: [32, 24, 2, 190], bin: 'A-02-01-01' },
+      { name: 'T-2 / サイズ : L', sellerSkuCode: 'FJ-TEE-L', size: [34, 26, 3, 200], bin: 'B-03-02-02' },
     ],
   },
 ];

@@ -1,14 +1,15 @@
 import type { Kysely, Transaction } from 'kysely';
 import { branches } from '../../shared/domain/identifiers';
-import { addDays, tokyoDate } from '../../shared/domain/tokyo-time';
+import { addDays, tokyoDate, tokyoInstant } from '../../shared/domain/tokyo-time';
 import { createInventoryItem, createOption, linkListing } from '../services/inventory';
 import { arriveBundle, completeBundle, confirmBundle, createBundle, registerInboundLines, rejectBundle, shipBundle } from '../services/inbound';
 import { runAllocation } from '../services/allocation';
+import { placeSku } from '../services/sku-locations';
 import { importQoo10Orders } from '../services/orders';
 import { addUser } from '../services/users';
 import type { HubStore } from '../storage/database';
 import type { HubDatabase } from '../storage/schema';
-import { demoCatalog, demoRecipients } from './demo-catalog';
+import { demoCatalog, demoRecipients, type DemoItem } from './demo-catalog';
 import { demoStaff } from './demo-users';
 
 export const demoSellers = [
@@ -47,6 +48,8 @@ async function loadCatalog(db: Kysely<HubDatabase>, now: Date): Promise<Map<stri
       const [lengthCm, widthCm, heightCm, weightG] = option.size;
       const made = await createOption(db, created.code, null, { name: option.name, sellerSkuCode: option.sellerSkuCode, jan: option.jan ?? null, lengthCm, widthCm, heightCm, weightG }, now);
       await linkListing(db, made.sku, null, { listingId: item.listingId, title: item.name, optionLabel: option.name });
+      const bin = option.bin;
+      if (bin) await db.transaction().execute((trx) => placeSku(trx, { branchCode: tokyo, sku: made.sku, bin, updatedBy: null }, now));
       skusBySeller.set(item.sellerId, [...(skusBySeller.get(item.sellerId) ?? []), made.sku]);
     }
   }
@@ -104,5 +107,32 @@ async function loadOrders(store: HubStore, now: Date): Promise<void> {
   for (const seller of demoSellers) {
     await importQoo10Orders(store.db, lines.filter((line) => line.sellerId === seller.id), { ownSeller: null }, now);
   }
+  await importQoo10Orders(store.db, pickingOrders(now), { ownSeller: null }, now);
   await runAllocation(store, { now });
+}
+
+/**
+ * Orders paid yesterday after the 16:00 cut-off: due today whatever the clock says when the demo is loaded, so today's
+ * pick list always has something on it: a cart of two, a single order, and a 14-day order that is picked last.
+ */
+function pickingOrders(now: Date) {
+  const paidAt = tokyoInstant(addDays(tokyoDate(now), -1), 17, 30).toISOString();
+  const [towels, mugs] = demoCatalog;
+  const line = (orderNo: number, cartNo: number, item: DemoItem, option: number, quantity: number, shipsWithin14Days = false) => ({
+    sellerId: item.sellerId,
+    orderNo: String(orderNo),
+    cartNo: String(cartNo),
+    itemNo: item.listingId,
+    option: { label: item.options[option]!.name },
+    quantity,
+    recipient: demoRecipients[orderNo % demoRecipients.length]!,
+    paidAt,
+    shipsWithin14Days,
+  });
+  return [
+    line(700_000_100, 600_000_100, towels!, 0, 2),
+    line(700_000_101, 600_000_100, mugs!, 1, 1),
+    line(700_000_102, 600_000_101, mugs!, 0, 1),
+    line(700_000_103, 600_000_102, towels!, 1, 1, true),
+  ];
 }

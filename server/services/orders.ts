@@ -80,6 +80,10 @@ export const orderViewSchema = z.object({
   branchCode: z.string().nullable(),
   allocatedAt: z.string().nullable(),
   trackingNo: z.string().nullable(),
+  /** The parcel service on the label (nekopos, yamato, sagawa), once packed; cleared with a voided label. */
+  service: z.string().nullable(),
+  /** The Sagawa time slot printed on the label (not the one asked for: that is deliveryTime). */
+  labelTimeSlot: z.string().nullable(),
   shippedAt: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -127,6 +131,8 @@ export function toOrderView(row: OrderRow): OrderView {
     branchCode: row.branch_code,
     allocatedAt: row.allocated_at,
     trackingNo: row.tracking_no,
+    service: row.service,
+    labelTimeSlot: row.label_time_slot,
     shippedAt: row.shipped_at,
     createdAt: row.created_at,
   };

@@ -153,6 +153,8 @@ export interface OrdersTable {
   allocated_at: string | null;
   tracking_no: string | null;
   service: string | null;
+  /** The Sagawa time slot printed on the label (step 0008): set when packed, cleared when the label is voided. */
+  label_time_slot: string | null;
   shipped_at: string | null;
   created_at: string;
 }
@@ -243,6 +245,32 @@ export interface VoidedTrackingNumbersTable {
   voided_at: string;
 }
 
+/** Where a SKU is shelved at a branch: one bin per SKU and branch, set at putaway (scan the SKU, then the bin). */
+export interface SkuLocationsTable {
+  branch_code: string;
+  sku: string;
+  /** `A-01-02-03`: zone, aisle, rack, level (shared/domain/bin-locations.ts). */
+  bin: string;
+  updated_at: string;
+  /** The user who placed it on the floor; null when set by a tool or the demo data. */
+  updated_by: string | null;
+}
+
+/** A pick list (step 0007): a batch of a branch's due orders, made on the floor. */
+export interface PickListsTable {
+  id: string;
+  branch_code: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+/** The orders of a pick list, in priority order; an order is on one list at most. */
+export interface PickListOrdersTable {
+  pick_list_id: string;
+  order_id: string;
+  position: number;
+}
+
 export interface HubDatabase {
   branches: BranchesTable;
   sellers: SellersTable;
@@ -267,5 +295,8 @@ export interface HubDatabase {
   station_events: StationEventsTable;
   inspection_findings: InspectionFindingsTable;
   voided_tracking_numbers: VoidedTrackingNumbersTable;
+  sku_locations: SkuLocationsTable;
+  pick_lists: PickListsTable;
+  pick_list_orders: PickListOrdersTable;
 }
 

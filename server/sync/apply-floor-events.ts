@@ -86,7 +86,7 @@ async function applyOne(db: Kysely<HubDatabase>, station: PushingStation, event:
       if (!payload.success) throw new HubError('bad-event-payload', 400, { kind: event.kind, fields: payload.error.issues.map((issue) => issue.path.join('.')).join(', ') });
       // The schema picked by `kind` parsed the payload, so it fits that kind's handler.
       const handle = floorEventHandlers[kind] as (payload: unknown, context: EventContext) => Promise<HandlerOutcome>;
-      const outcome = await handle(payload.data, { trx, stationId: station.stationId, branchCode: station.branchCode, eventId: event.eventId, now });
+      const outcome = await handle(payload.data, { trx, stationId: station.stationId, branchCode: station.branchCode, eventId: event.eventId, userId: event.userId, now });
       // Refused, but what the handler wrote stands (a bundle held for its fees): the receipt, in the same
       // transaction, says rejected, so the event is still answered once and never applied again.
       if (outcome) await trx.updateTable('station_events').set({ outcome: 'rejected', reason: outcome.refusal.code }).where('event_id', '=', event.eventId).execute();

@@ -10,6 +10,8 @@ export interface EventContext {
   stationId: string;
   branchCode: string;
   eventId: string;
+  /** The user signed in at the station when it happened, as the station reported it. */
+  userId: string | null;
   now: Date;
 }
 

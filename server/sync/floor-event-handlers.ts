@@ -5,6 +5,7 @@ import { postMovement } from '../services/stock-ledger';
 import type { FloorEventHandler } from './event-context';
 import { countUnits, finishInspection, recordFinding } from './inspection-events';
 import { packOrder, pickOrder, shipOrder, voidLabel } from './packing-events';
+import { locateSku } from './putaway-events';
 
 export type { EventContext, HandlerOutcome } from './event-context';
 
@@ -28,4 +29,5 @@ export const floorEventHandlers: Handlers = {
   'order.packed': packOrder,
   'order.shipped': shipOrder,
   'label.voided': voidLabel,
+  'sku.located': locateSku,
 };

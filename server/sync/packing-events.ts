@@ -27,7 +27,7 @@ async function stationOrder(context: EventContext, orderId: string): Promise<Ord
 }
 
 /** Writes the order's new fields, guarded by the state it was read in, and tells the branch. */
-async function moveOrder(context: EventContext, order: OrderRow, fields: Partial<Pick<OrderRow, 'state' | 'tracking_no' | 'service' | 'shipped_at'>>): Promise<OrderRow> {
+async function moveOrder(context: EventContext, order: OrderRow, fields: Partial<Pick<OrderRow, 'state' | 'tracking_no' | 'service' | 'label_time_slot' | 'shipped_at'>>): Promise<OrderRow> {
   const updated = await context.trx.updateTable('orders').set(fields).where('id', '=', order.id).where('state', '=', order.state).returningAll().executeTakeFirst();
   // The event's transaction holds the hub's write lock, so the state read a moment ago is still the state now.
   if (!updated) throw conflict('order-not-open', { orderNo: order.order_no, state: order.state });
@@ -39,7 +39,7 @@ async function moveOrder(context: EventContext, order: OrderRow, fields: Partial
  * A number the packer may put on a parcel: a valid check digit, cut from one of this station's own blocks (so two
  * stations printing offline never share a number), on no other order, and never voided.
  */
-async function checkNewLabel(context: EventContext, trackingNo: string): Promise<void> {
+async function checkNewLabel(context: EventContext, trackingNo: string, order: OrderRow): Promise<void> {
   if (!isValidTrackingNumber(trackingNo)) throw conflict('tracking-check-digit', { trackingNo });
   const serial = trackingSerial(trackingNo);
   const block = await context.trx
@@ -52,8 +52,10 @@ async function checkNewLabel(context: EventContext, trackingNo: string): Promise
   if (!block) throw conflict('tracking-not-issued', { trackingNo, station: context.stationId });
   const voided = await context.trx.selectFrom('voided_tracking_numbers').select('tracking_no').where('tracking_no', '=', trackingNo).executeTakeFirst();
   if (voided) throw conflict('tracking-number-voided', { trackingNo });
-  const user = await context.trx.selectFrom('orders').select('order_no').where('tracking_no', '=', trackingNo).executeTakeFirst();
-  if (user) throw conflict('tracking-number-used', { trackingNo, orderNo: user.order_no });
+  // A cart travels in one box: its orders share the parcel's number, and no other order may.
+  const users = await context.trx.selectFrom('orders').select(['order_no', 'seller_id', 'cart_no']).where('tracking_no', '=', trackingNo).execute();
+  const other = users.find((user) => user.cart_no === null || user.cart_no !== order.cart_no || user.seller_id !== order.seller_id);
+  if (other) throw conflict('tracking-number-used', { trackingNo, orderNo: other.order_no });
 }
 
 /** The picker took the order's units off the shelf; the scan must be the order's SKU and its whole quantity. */
@@ -67,15 +69,16 @@ export const pickOrder: FloorEventHandler<'order.picked'> = async (payload, cont
 };
 
 /**
- * The parcel is closed and labelled: the service the packer chose (the station's suggestion or an override) and a
- * number from the station's block. A pick not reported on its own (packed straight from the shelf) is allowed.
+ * The parcel is closed and labelled: the service the packer chose (the station's suggestion or an override), the
+ * Sagawa time slot printed on the label, and a number from the station's block. A pick not reported on its own
+ * (packed straight from the shelf) is allowed.
  */
 export const packOrder: FloorEventHandler<'order.packed'> = async (payload, context) => {
   const order = await stationOrder(context, payload.orderId);
   if (order.state !== 'picked' && order.state !== 'allocated') throw conflict('order-not-packable', { orderNo: order.order_no, state: order.state });
   if (payload.timeSlot !== null && !parcelServiceRules[payload.service].offersTimeSlots) throw conflict('time-slot-sagawa-only', { service: payload.service });
-  await checkNewLabel(context, payload.trackingNumber);
-  await moveOrder(context, order, { state: 'packed', tracking_no: payload.trackingNumber, service: payload.service });
+  await checkNewLabel(context, payload.trackingNumber, order);
+  await moveOrder(context, order, { state: 'packed', tracking_no: payload.trackingNumber, service: payload.service, label_time_slot: payload.timeSlot });
 };
 
 /**
@@ -92,16 +95,18 @@ export const shipOrder: FloorEventHandler<'order.shipped'> = async (payload, con
 };
 
 /**
- * A label spoiled or torn off before the parcel left: the order goes back to `picked` (number and service cleared)
+ * A label spoiled or torn off before the parcel left: the order goes back to `picked` (number, service and slot cleared)
  * and the number is kept as voided, so it never goes on another parcel.
  */
 export const voidLabel: FloorEventHandler<'label.voided'> = async (payload, context) => {
   const order = await stationOrder(context, payload.orderId);
   if (order.state !== 'packed') throw conflict('order-not-packed', { orderNo: order.order_no, state: order.state });
   if (payload.trackingNumber !== order.tracking_no) throw conflict('label-mismatch', { orderNo: order.order_no, scanned: payload.trackingNumber, expected: order.tracking_no ?? '' });
-  await moveOrder(context, order, { state: 'picked', tracking_no: null, service: null });
+  await moveOrder(context, order, { state: 'picked', tracking_no: null, service: null, label_time_slot: null });
   await context.trx
     .insertInto('voided_tracking_numbers')
     .values({ tracking_no: payload.trackingNumber, order_id: order.id, station_id: context.stationId, station_event_id: context.eventId, reason: payload.reason, voided_at: context.now.toISOString() })
+    // The other orders of the cart void the same number: the first of them keeps the trail.
+    .onConflict((oc) => oc.column('tracking_no').doNothing())
     .execute();
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { binCodeSchema } from '../domain/bin-locations';
 import { parcelServices, sagawaTimeSlots } from '../domain/parcel-services';
 
 /**
@@ -77,6 +78,8 @@ export const floorEventPayloads = {
       reason: z.string().min(1).max(200),
     })
     .strict(),
+  /** Putaway: the SKU was shelved in this bin at the station's branch (scan the SKU, then the bin); the last one wins. */
+  'sku.located': z.object({ sku: z.string().regex(/^3\d{11}-\d{5}$/), bin: binCodeSchema }).strict(),
 } as const;
 
 export type FloorEventKind = keyof typeof floorEventPayloads;

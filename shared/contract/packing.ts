@@ -17,8 +17,18 @@ export const packingRefusals = [
   'time-slot-sagawa-only',
   'label-mismatch',
   'already-shipped',
+  'invalid-postal-code',
+  'missing-address',
 ] as const;
 export type PackingRefusal = (typeof packingRefusals)[number];
+
+/**
+ * What is wrong with an order's recipient, found when the order is opened so the packer can set it aside before
+ * packing: no label is printed without a postal code and an address; a phone that is not Japanese is only flagged
+ * (the carrier may not reach the buyer, but the parcel can still be delivered).
+ */
+export const recipientProblemCodes = ['invalid-postal-code', 'missing-address', 'invalid-phone'] as const;
+export type RecipientProblem = (typeof recipientProblemCodes)[number];
 
 /** Where an order is on this bench: the hub's state moved on by this station's own events the hub may not have yet. */
 export const packStates = ['allocated', 'picked', 'packed', 'in_transit'] as const;
@@ -47,6 +57,7 @@ export const packOrderSchema = z.object({
   cartNo: z.string().nullable(),
   sellerId: z.string(),
   recipientName: z.string(),
+  recipientProblems: z.array(z.enum(recipientProblemCodes)),
   state: z.enum(packStates),
   lines: z.array(packLineSchema),
   /** Every unit scanned against the order. */

@@ -3,8 +3,11 @@ import { hubLanguages } from '../hub/hub-roles';
 import type { Role } from '../domain/roles';
 import { parcelServices, sagawaTimeSlots } from '../domain/parcel-services';
 import { floorEventPayloads } from './floor-events';
+import { manifestDayInputSchema, manifestDaySchema, manifestPrintInputSchema, manifestPrintResultSchema } from './manifest';
 import { packLabelResultSchema, packStepResultSchema, packViewSchema } from './packing';
+import { pickMakeResultSchema, pickListSummarySchema, pickOpenResultSchema, pickScanResultSchema } from './picking';
 import { printerProfileSchema } from './printer-profile';
+import { putawayItemSchema, putawayStepSchema } from './putaway';
 import { bundleSummarySchema, dockArrivalSchema, inspectionScanResultSchema, inspectionViewSchema, lineReasonSchema, reportWordingSchema } from './receiving';
 import {
   emptyInput,
@@ -29,6 +32,7 @@ export interface MethodSpec {
 }
 
 const receivingRoles = ['clerk', 'supervisor', 'admin'] as const satisfies readonly Role[];
+const putawayRoles = ['clerk', 'supervisor', 'admin'] as const satisfies readonly Role[];
 const bundleInput = z.object({ bundleId: z.string().regex(/^IB\d{8}$/) }).strict();
 const packingRoles = ['packer', 'supervisor', 'admin'] as const satisfies readonly Role[];
 const orderInput = z.object({ orderId: z.string().min(1).max(64) }).strict();
@@ -90,10 +94,15 @@ export const stationMethods = {
     access: 'signed-in',
   },
   'printing.setLabelPrinter': { input: printerProfileSchema, output: printerProfileSchema, access: ['supervisor', 'admin'] },
-  /** An order id, order no., cart no. (or the label's QR) scanned at the pack bench: the order(s) to pack here. */
+  /** An order id, order no., cart no., pick list id (or the label's QR) scanned at the pack bench: the order(s) to pack here. */
   'packing.open': { input: z.object({ code: z.string().min(1).max(256) }).strict(), output: packViewSchema, access: packingRoles },
   /** One unit scanned against the order: counted if it belongs and is still needed; else refused, nothing recorded. */
-  'packing.scan': { input: orderInput.extend({ code: z.string().min(1).max(256) }).strict(), output: packStepResultSchema, access: packingRoles },
+  'packing.scan': {
+    // `bench`: the other orders on the bench (a pick list's), where a unit the active order does not need may count.
+    input: orderInput.extend({ code: z.string().min(1).max(256), bench: z.array(z.string().min(1).max(64)).max(1000).default([]) }).strict(),
+    output: packStepResultSchema,
+    access: packingRoles,
+  },
   /** The parcel is closed: a number from the station's block, `order.packed`, and the shipping label printed. */
   'packing.label': {
     input: orderInput.extend({ service: z.enum(parcelServices), timeSlot: z.enum(sagawaTimeSlots).nullable() }).strict(),
@@ -104,7 +113,31 @@ export const stationMethods = {
   'packing.ship': { input: orderInput.extend({ code: z.string().min(1).max(64) }).strict(), output: packStepResultSchema, access: packingRoles },
   /** A spoiled label: its number is void for ever and the order can be labelled again. */
   'packing.void': { input: orderInput.extend({ reason: z.string().trim().min(1).max(200) }).strict(), output: packStepResultSchema, access: packingRoles },
+  /** The end-of-day manifest of a Tokyo day (today by default): per service, the parcels handed over, with counts. */
+  'manifest.day': { input: manifestDayInputSchema, output: manifestDaySchema, access: packingRoles },
+  /** One service's manifest as an A4 PDF, kept in the station's data folder and sent to the station's document printer. */
+  'manifest.print': { input: manifestPrintInputSchema, output: manifestPrintResultSchema, access: packingRoles },
   'inspection.setBlind': { input: z.object({ blind: z.boolean() }).strict(), output: z.object({ blind: z.boolean() }), access: ['supervisor', 'admin'] },
+  /** Today's pick lists made by the hub (so it must be reachable) from the branch's due orders; the new lists and the held orders. */
+  'picking.make': { input: z.object({ ordersPerList: z.int().min(1).max(200).optional() }).strict(), output: pickMakeResultSchema, access: packingRoles },
+  /** This branch's pick lists the station has (today's, and older ones not finished), with how far each is. */
+  'picking.lists': { input: emptyInput, output: z.array(pickListSummarySchema), access: packingRoles },
+  /** A pick list by its id (scanned or chosen): its lines in bin order with picked / expected units. */
+  'picking.open': { input: z.object({ code: z.string().min(1).max(256) }).strict(), output: pickOpenResultSchema, access: packingRoles },
+  /** One unit (SKU label, JAN, seller SKU code) picked for the list, or a bin label; an item not on the list or extra is refused. */
+  'picking.scan': {
+    input: z.object({ pickListId: z.string().regex(/^PL\d{8}$/), code: z.string().min(1).max(256) }).strict(),
+    output: pickScanResultSchema,
+    access: packingRoles,
+  },
+  /** Putaway: a SKU (label, JAN, seller SKU code) is held; a bin label then places it (`sku.located`, durable first). */
+  'putaway.scan': { input: z.object({ code: z.string().min(1).max(256) }).strict(), output: putawayStepSchema, access: putawayRoles },
+  /** The SKU this window holds and waits to place, if any. */
+  'putaway.pending': { input: emptyInput, output: putawayItemSchema.nullable(), access: putawayRoles },
+  /** Puts the held SKU down without placing it. */
+  'putaway.clear': { input: emptyInput, output: z.object({ cleared: z.boolean() }), access: putawayRoles },
+  /** Where a SKU (label, JAN or seller SKU code) is shelved at this branch, as the station knows it; null if unknown. */
+  'putaway.location': { input: z.object({ sku: z.string().min(1).max(256) }).strict(), output: putawayItemSchema.nullable(), access: putawayRoles },
 } as const satisfies Record<string, MethodSpec>;
 
 export type StationMethods = typeof stationMethods;

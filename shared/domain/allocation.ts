@@ -51,12 +51,15 @@ export type HeldLine = { orderNo: string; reason: HoldReason };
 /** Both lists are in allocation priority order. */
 export type AllocationPlan = { allocated: AllocatedLine[]; held: HeldLine[] };
 
-type Line = {
-  order: AllocationOrder;
+/** How urgent an order (or a cart) is; the pick-list planner ranks by the same rule (shared/domain/pick-lists.ts). */
+export type Urgency = {
   dueDay: number;
   deferred: 0 | 1; // 14-day orders after normal ones
   paidMs: number;
+  orderNo: string;
 };
+
+type Line = Urgency & { order: AllocationOrder };
 
 type Cart = { lines: Line[]; best: Line };
 
@@ -101,7 +104,7 @@ function toLine(order: AllocationOrder): Line {
   const dueDay = dueShipDayNumber(
     isQoo10 ? { paidAt: at, desiredShipDate: order.desiredShipDate } : { registeredAt: at, desiredShipDate: order.desiredShipDate },
   );
-  return { order, dueDay, deferred: order.shipsWithin14Days ? 1 : 0, paidMs: at.getTime() };
+  return { order, dueDay, deferred: order.shipsWithin14Days ? 1 : 0, paidMs: at.getTime(), orderNo: order.orderNo };
 }
 
 type CartContext = {
@@ -199,16 +202,16 @@ function everyEntry<K, V>(map: ReadonlyMap<K, V>, test: (key: K, value: V) => bo
 }
 
 function compareLines(a: Line, b: Line): number {
-  return (
-    a.dueDay - b.dueDay ||
-    a.deferred - b.deferred ||
-    a.paidMs - b.paidMs ||
-    compareOrderNos(a.order.orderNo, b.order.orderNo)
-  );
+  return compareUrgency(a, b);
+}
+
+/** Due ship day, then normal before 14-day orders, then paid (registered) time, then order no. */
+export function compareUrgency(a: Urgency, b: Urgency): number {
+  return a.dueDay - b.dueDay || a.deferred - b.deferred || a.paidMs - b.paidMs || compareOrderNos(a.orderNo, b.orderNo);
 }
 
 /** Order numbers are digit strings of varying length: 999 comes before 1000. */
-function compareOrderNos(a: string, b: string): number {
+export function compareOrderNos(a: string, b: string): number {
   if (a.length !== b.length && /^\d+$/.test(a) && /^\d+$/.test(b)) return a.length - b.length;
   return a < b ? -1 : a > b ? 1 : 0;
 }

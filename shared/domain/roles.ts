@@ -6,9 +6,11 @@ export const workAreas = [
   'scan-check',
   'receiving',
   'inspection',
+  'putaway',
   'sku-labels',
   'picking',
   'packing',
+  'manifest',
   'daily-counts',
   'station-settings',
   'admin',
@@ -16,8 +18,8 @@ export const workAreas = [
 export type WorkArea = (typeof workAreas)[number];
 
 export const areasByRole: Record<Role, readonly WorkArea[]> = {
-  clerk: ['receiving', 'inspection', 'sku-labels', 'scan-check'],
-  packer: ['picking', 'packing', 'scan-check'],
-  supervisor: ['daily-counts', 'receiving', 'inspection', 'sku-labels', 'picking', 'packing', 'station-settings', 'scan-check'],
-  admin: ['admin', 'daily-counts', 'receiving', 'inspection', 'sku-labels', 'picking', 'packing', 'station-settings', 'scan-check'],
+  clerk: ['receiving', 'inspection', 'putaway', 'sku-labels', 'scan-check'],
+  packer: ['picking', 'packing', 'manifest', 'scan-check'],
+  supervisor: ['daily-counts', 'receiving', 'inspection', 'putaway', 'sku-labels', 'picking', 'packing', 'manifest', 'station-settings', 'scan-check'],
+  admin: ['admin', 'daily-counts', 'receiving', 'inspection', 'putaway', 'sku-labels', 'picking', 'packing', 'manifest', 'station-settings', 'scan-check'],
 };

@@ -205,6 +205,29 @@ describe.each(hubStoreFactories())('picking, packing and shipping events from th
     expect(await packed(order.id, spare, 'nekopos')).toMatchObject({ status: 'applied' });
   });
 
+  it('puts one number on every order of a cart (one parcel), never on another cart, and voids it for all of them', async () => {
+    const sellerId = `pack-${++shopCount}`;
+    const skus = (await sellerWithSkus(db(), sellerId, 2)) as [string, string];
+    const itemNo = `${shopCount}70000`;
+    await listing(db(), itemNo, sellerId, { A: skus[0], B: skus[1] });
+    for (const sku of skus) await db().transaction().execute((trx) => postMovement(trx, { sku, branchCode: tokyo, kind: 'inbound', quantity: 5, reference: 'test' }));
+    const cartNo = `9${String(shopCount).padStart(8, "0")}`;
+    const lines = [qoo10Line(sellerId, itemNo, 'A', { cartNo }), qoo10Line(sellerId, itemNo, 'B', { cartNo }), qoo10Line(sellerId, itemNo, 'A')];
+    expect((await hub.request('POST', '/api/v1/orders/qoo10', { body: lines })).status).toBe(201);
+    const [first, second, alone] = await Promise.all(lines.map((line) => orderByNo(db(), sellerId, line.orderNo)));
+    const [parcel, fresh] = (await pack.numbers(2)) as [string, string];
+    expect(await packed(first!.id, parcel)).toMatchObject({ status: 'applied' });
+    expect(await packed(second!.id, parcel)).toMatchObject({ status: 'applied' });
+    expect(await packed(alone!.id, parcel)).toMatchObject({ status: 'rejected', reason: 'tracking-number-used' });
+    for (const order of [first!, second!]) expect(await one(pack, 'label.voided', { orderId: order.id, trackingNumber: parcel, reason: 'smudged' })).toMatchObject({ status: 'applied' });
+    expect(await count('voided_tracking_numbers')).toBeGreaterThanOrEqual(1);
+    expect(await db().selectFrom('voided_tracking_numbers').select('order_id').where('tracking_no', '=', parcel).execute()).toEqual([{ order_id: first!.id }]);
+    expect(await packed(second!.id, parcel)).toMatchObject({ status: 'rejected', reason: 'tracking-number-voided' });
+    for (const order of [first!, second!]) expect(await packed(order.id, fresh)).toMatchObject({ status: 'applied' });
+    for (const order of [first!, second!]) expect(await shipped(order.id, fresh)).toMatchObject({ status: 'applied' });
+    expect((await orderRow(second!.id)).state).toBe('in_transit');
+  });
+
   it('voids a label: back to picked, the number never accepted again, a new number accepted', async () => {
     const { order, sku } = await allocatedOrder({ quantity: 3, onHand: 5 });
     const [label, fresh] = (await pack.numbers(2)) as [string, string];

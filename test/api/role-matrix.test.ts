@@ -38,6 +38,16 @@ describe.each(hubStoreFactories().slice(0, 1))('role × endpoint matrix ($dialec
     expect(undeclared).toEqual([]);
   });
 
+  it('gives the end-of-day manifest to packers, supervisors and admins only', () => {
+    const manifest = hub.hub.policies.find((policy) => policy.method === 'GET' && policy.url === '/api/v1/manifests');
+    expect(manifest?.roles && [...manifest.roles].sort()).toEqual(['admin', 'packer', 'supervisor']);
+  });
+
+  it('opens SKU locations to the floor staff and sellers (their own SKUs), not to stations', () => {
+    const route = hub.hub.policies.find((policy) => policy.method === 'GET' && policy.url === '/api/v1/sku-locations');
+    expect([...((route?.roles as readonly string[] | undefined) ?? [])].sort()).toEqual(['admin', 'clerk', 'packer', 'seller', 'supervisor']);
+  });
+
   it('lets exactly the named roles through, and nobody without credentials', async () => {
     const mismatches: string[] = [];
     for (const policy of hub.hub.policies.filter((p) => p.url.startsWith('/api/v1/'))) {

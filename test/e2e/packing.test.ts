@@ -44,10 +44,21 @@ async function allocatedCarts(): Promise<CartOrder[][]> {
   return [...carts.values()].filter((cart) => cart.every((order) => order.state === 'allocated' && order.sku));
 }
 
-/** Packs a whole cart on the bench: every unit scanned, a label printed and read back, the label scanned out. */
-async function packCart(cart: CartOrder[]): Promise<Map<string, string>> {
+/** The tracking number on a printed shipping label, read back from its NW-7 barcode (with or without A…A). */
+async function printedNumber(): Promise<string> {
+  const pdf = await printer.job(printed++);
+  const codes = decodePdfBarcodes(pdf, { dpi: 203 }).flat();
+  const number = codes.map((code) => code.replace(/^[A-D]|[A-D]$/g, '')).find((code) => /^\d{12}$/.test(code));
+  expect(number, `barcodes read: ${codes.join(', ')}`).toBeDefined();
+  return number!;
+}
+
+/**
+ * Packs a whole cart on the bench as one parcel: every unit scanned, one label printed and read back, the label
+ * scanned out. With `voidFirst`, the first label is voided (spoiled) and a second one printed.
+ */
+async function packCart(cart: CartOrder[], options: { voidFirst?: boolean } = {}): Promise<Map<string, string>> {
   const { page } = station;
-  const tracking = new Map<string, string>();
   await typeLikeScanner(page, `${cart[0]!.order_no}\n`);
   await page.getByTestId('pack-bench').waitFor();
   for (const order of cart) {
@@ -58,27 +69,36 @@ async function packCart(cart: CartOrder[]): Promise<Map<string, string>> {
     await typeLikeScanner(page, `]C0${order.sku}\n`);
     await page.getByTestId('pack-result').filter({ hasText: '余分な商品です' }).waitFor();
     expect(await feedbackKind()).toBe('bad');
+  }
 
+  await page.getByTestId('pack-print').press('Enter');
+  for (const order of cart) await page.getByTestId(`state-${order.order_no}`).filter({ hasText: '送り状発行済み' }).waitFor();
+  let number = await printedNumber();
+  if (options.voidFirst) {
+    const spoiled = number;
+    await page.getByTestId('pack-void-reason').fill('印字かすれ');
+    await page.getByTestId('pack-void').click();
+    for (const order of cart) await page.getByTestId(`state-${order.order_no}`).filter({ hasText: 'ピッキング済み' }).waitFor();
     await page.getByTestId('pack-print').press('Enter');
-    await page.getByTestId(`state-${order.order_no}`).filter({ hasText: '送り状発行済み' }).waitFor();
-    const pdf = await printer.job(printed++);
-    const codes = decodePdfBarcodes(pdf, { dpi: 203 }).flat();
-    // The NW-7 reads back as the number, with or without its A…A start and stop characters.
-    const number = codes.map((code) => code.replace(/^[A-D]|[A-D]$/g, '')).find((code) => /^\d{12}$/.test(code));
-    expect(number, `barcodes read: ${codes.join(', ')}`).toBeDefined();
-    tracking.set(order.id, number!);
-
-    // A wrong label is refused loudly; the right one sends the parcel out.
-    await typeLikeScanner(page, '300000000000\n');
+    for (const order of cart) await page.getByTestId(`state-${order.order_no}`).filter({ hasText: '送り状発行済み' }).waitFor();
+    number = await printedNumber();
+    expect(number).not.toBe(spoiled);
+    // The spoiled label is refused at the scan out like any other wrong label.
+    await typeLikeScanner(page, `${spoiled}\n`);
     await page.getByTestId('pack-result').filter({ hasText: '違う送り状です' }).waitFor();
     expect(await feedbackKind()).toBe('bad');
-    await typeLikeScanner(page, `${number}\n`);
-    await page.getByTestId(`state-${order.order_no}`).filter({ hasText: '運送中' }).waitFor();
-    expect(await feedbackKind()).toBe('done');
   }
+
+  // A wrong label is refused loudly; the right one sends the whole parcel out.
+  await typeLikeScanner(page, '300000000000\n');
+  await page.getByTestId('pack-result').filter({ hasText: '違う送り状です' }).waitFor();
+  expect(await feedbackKind()).toBe('bad');
+  await typeLikeScanner(page, `${number}\n`);
+  for (const order of cart) await page.getByTestId(`state-${order.order_no}`).filter({ hasText: '運送中' }).waitFor();
+  expect(await feedbackKind()).toBe('done');
   await page.getByTestId('pack-close').click();
   await page.getByTestId('pack').waitFor();
-  return tracking;
+  return new Map(cart.map((order) => [order.id, number]));
 }
 
 async function expectShippedOnce(cart: CartOrder[], tracking: Map<string, string>): Promise<void> {
@@ -101,7 +121,7 @@ describe('packing and dispatch (web mode, Chromium, demo warehouse)', () => {
     expect(carts.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('refuses a wrong item loudly, packs the cart, prints an NW-7 label and sends the parcel out', async () => {
+  it('refuses a wrong item loudly, packs the cart as one parcel, voids a spoiled label, prints an NW-7 label and sends the parcel out', async () => {
     const { page } = station;
     await page.getByTestId('area-packing').click();
     await page.getByTestId('pack').waitFor();
@@ -117,8 +137,10 @@ describe('packing and dispatch (web mode, Chromium, demo warehouse)', () => {
     await expect(page.getByTestId(`packed-${cart[0]!.order_no}`).innerText()).resolves.toBe('0');
     await page.getByTestId('pack-close').click();
 
-    const tracking = await packCart(cart);
+    const tracking = await packCart(cart, { voidFirst: true });
     await expectShippedOnce(cart, tracking);
+    const voided = await db().selectFrom('voided_tracking_numbers').select(['tracking_no', 'reason']).execute();
+    expect(voided).toEqual([{ tracking_no: expect.not.stringMatching(tracking.get(cart[0]!.id)!), reason: '印字かすれ' }]);
     // Nothing refused: the outbox is empty and every event applied.
     await waitUntil(async () => station.running.station.store.pendingCount() === 0, 'the outbox to drain');
     expect(station.running.station.store.recent(1000).filter((entry) => entry.state === 'rejected')).toEqual([]);

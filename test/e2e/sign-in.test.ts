@@ -17,7 +17,7 @@ describe('sign-in (web mode, Chromium)', () => {
     await signInWithPin(page, 'u-clerk', '1111');
     await expect(page.getByTestId('signed-in-user').innerText()).resolves.toContain('田中 花子');
     const areas = await page.locator('[data-testid^="area-"]').evaluateAll((tiles) => tiles.map((tile) => tile.getAttribute('data-testid')));
-    expect(areas).toEqual(['area-receiving', 'area-inspection', 'area-sku-labels', 'area-scan-check']);
+    expect(areas).toEqual(['area-receiving', 'area-inspection', 'area-putaway', 'area-sku-labels', 'area-scan-check']);
   });
 
   it('refuses a wrong PIN in Japanese and stays signed out', async () => {

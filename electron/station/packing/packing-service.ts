@@ -1,11 +1,13 @@
 import { StationFailure } from '../../../shared/contract/errors';
 import type { FloorEventKind } from '../../../shared/contract/floor-events';
-import type { PackingRefusal, PackLabelResult, PackOrder, PackStepResult, PackView } from '../../../shared/contract/packing';
+import type { PackingRefusal, PackLabelResult, PackOrder, PackStepResult, PackView, RecipientProblem } from '../../../shared/contract/packing';
+import { japanesePhoneSchema, postalCodeSchema } from '../../../shared/domain/orders';
 import type { PrintJobStatus } from '../../../shared/contract/schemas';
 import { parcelServiceRules, sagawaTimeSlots, suggestService, type ParcelService, type SagawaTimeSlot } from '../../../shared/domain/parcel-services';
 import { callHub, type HubCredentials } from '../hub-client/hub-http';
 import { shippingLabelSchema, describeShippingLabelProblems, type ShippingLabelInput } from '../printing/shipping-label';
 import type { StationStore } from '../store/station-store';
+import { resolveSku, type CachedSku } from '../catalog/resolve-sku';
 import { blockSize, refillBelow, TrackingStock } from './tracking-stock';
 
 /** An order as the hub's changes feed carries it (the hub's order view). */
@@ -26,18 +28,6 @@ export interface CachedOrder {
   service?: string | null;
 }
 
-interface CachedSku {
-  sku: string;
-  inventoryCode: string;
-  name: string;
-  sellerSkuCode: string | null;
-  jan: string | null;
-  sellerId: string;
-  lengthCm: number | null;
-  widthCm: number | null;
-  heightCm: number | null;
-  weightG: number | null;
-}
 
 interface Party {
   name: string;
@@ -82,92 +72,123 @@ export interface PackingDeps {
 export class PackingService {
   readonly stock: TrackingStock;
   private refilling: Promise<void> | null = null;
+  /** Parcel suggestions worked out during one step; cleared at the start of every step. */
+  private readonly suggestions = new Map<string, PackOrder['suggestion']>();
 
   constructor(private readonly deps: PackingDeps) {
     this.stock = new TrackingStock(deps.store, deps.hub.stationId);
   }
 
   open(code: string): PackView {
+    this.suggestions.clear();
     const wanted = normaliseOrderCode(code);
-    const all = this.deps.store.cached<CachedOrder>('order');
-    const found = all.filter((order) => order.id === wanted || order.orderNo === wanted || order.cartNo === wanted);
     this.refillIfLow();
     const view = (orders: CachedOrder[], refusal: PackingRefusal | null): PackView => ({ orders: orders.map((order) => this.packOrder(order)), refusal, trackingNumbersLeft: this.stock.left() });
+    // A pick list brings every order on it: the packer works through the picked tote order by order.
+    const pickList = this.deps.store.cachedOne<{ id: string; branchCode: string; orderIds: string[] }>('pick-list', wanted.toUpperCase());
+    const found = uniqueById([
+      ...(pickList?.orderIds ?? []).flatMap((id) => this.deps.store.cachedOne<CachedOrder>('order', id) ?? []),
+      ...(this.deps.store.cachedOne<CachedOrder>('order', wanted) ? [this.deps.store.cachedOne<CachedOrder>('order', wanted)!] : []),
+      ...this.deps.store.cachedWhere<CachedOrder>('order', 'orderNo', wanted),
+      ...this.deps.store.cachedWhere<CachedOrder>('order', 'cartNo', wanted),
+    ]);
     if (found.length === 0) return view([], 'unknown-order');
     const here = found.filter((order) => order.branchCode === this.deps.branchCode);
     if (here.length === 0) return view([], 'order-other-branch');
-    // An order of a cart brings the whole cart: it ships only with every item.
-    const carts = new Set(here.flatMap((order) => (order.cartNo ? [`${order.sellerId}/${order.cartNo}`] : [])));
-    const orders = all
-      .filter((order) => order.branchCode === this.deps.branchCode && (here.includes(order) || (order.cartNo !== null && carts.has(`${order.sellerId}/${order.cartNo}`))))
+    // An order of a cart brings the whole cart: it ships only with every item, in one parcel.
+    const orders = uniqueById(here.flatMap((order) => this.parcel(order)))
       .filter((order) => packStates.includes(this.progress(order).state) && packStates.includes(order.state))
-      .sort((a, b) => a.orderNo.localeCompare(b.orderNo));
+      .sort((a, b) => (a.cartNo ?? a.orderNo).localeCompare(b.cartNo ?? b.orderNo) || a.orderNo.localeCompare(b.orderNo));
     if (orders.length === 0) return view([], 'order-not-packable');
+    // A parcel scanned again after it left is refused loudly (its orders are described, nothing on them is left to do).
+    if (orders.every((order) => this.progress(order).state === 'in_transit')) return view(orders, 'already-shipped');
     return view(orders, null);
   }
 
-  scan(orderId: string, code: string, userId: string | null): PackStepResult {
+  /**
+   * One unit scanned at the bench. It counts on the order being worked on if that order needs it, else on another
+   * order of its parcel (cart), else on any order on the bench (`bench`: the orders a pick list brought).
+   */
+  scan(orderId: string, code: string, userId: string | null, bench: readonly string[] = []): PackStepResult {
+    this.suggestions.clear();
     const order = this.order(orderId);
     const refused = (refusal: PackingRefusal, sku: string | null = null): PackStepResult => ({ verdict: 'refused', refusal, sku, order: this.packOrder(order) });
     const state = this.progress(order).state;
     if (state === 'in_transit') return refused('already-shipped');
     if (state === 'packed') return refused('already-labelled');
-    const sku = this.resolveSku(code.trim(), order.sellerId);
+    const sku = resolveSku(this.deps.store, code.trim(), order.sellerId);
     if (!sku) return refused('unknown-item');
-    // A unit of another order of the same cart counts there, if that order still needs it.
-    const target = order.sku === sku.sku ? order : this.cartSiblings(order).find((sibling) => sibling.sku === sku.sku && !this.progress(sibling).complete && this.progress(sibling).state !== 'packed');
-    if (!target) return refused('not-in-order', sku.sku);
+    const needs = (candidate: CachedOrder) => candidate.sku === sku.sku && !this.progress(candidate).complete && this.progress(candidate).state !== 'packed' && this.progress(candidate).state !== 'in_transit';
+    const others = bench.filter((id) => id !== order.id).flatMap((id) => this.benchOrder(id));
+    const target = [order, ...this.cartSiblings(order), ...others].find(needs);
+    if (!target) {
+      const holds = [order, ...this.cartSiblings(order), ...others].find((candidate) => candidate.sku === sku.sku);
+      return holds ? { verdict: 'refused', refusal: 'extra-item', sku: sku.sku, order: this.packOrder(holds) } : refused('not-in-order', sku.sku);
+    }
     const progress = this.progress(target);
-    if (progress.complete) return { verdict: 'refused', refusal: 'extra-item', sku: sku.sku, order: this.packOrder(target) };
     const packed = progress.packed + 1;
     // The store is fsynced: a unit counted here is still counted after a crash.
     this.deps.store.setSetting(progressSetting(target.id), String(packed));
     if (packed < target.quantity) return { verdict: 'accepted', refusal: null, sku: sku.sku, order: this.packOrder(target) };
+    // Packed straight from the shelf, without a pick list: the pick is reported with the pack check.
     if (progress.state === 'allocated') this.deps.record('order.picked', { orderId: target.id, sku: sku.sku, quantity: target.quantity }, userId);
     return { verdict: 'complete', refusal: null, sku: sku.sku, order: this.packOrder(target) };
   }
 
+  /**
+   * Closes the parcel: the order with the rest of its cart, which travel in one box under one tracking number.
+   * Every order of it must be fully scanned; each gets its own `order.packed` event with the same number.
+   */
   async label(orderId: string, service: ParcelService, timeSlot: SagawaTimeSlot | null, userId: string | null): Promise<PackLabelResult> {
+    this.suggestions.clear();
     const order = this.order(orderId);
     const refused = (refusal: PackingRefusal): PackLabelResult => ({ verdict: 'refused', refusal, sku: null, order: this.packOrder(order), job: null });
     const progress = this.progress(order);
     if (progress.state === 'in_transit') return refused('already-shipped');
     if (progress.state === 'packed') return refused('already-labelled');
-    if (!progress.complete) return refused('not-complete');
+    const parcel = this.parcel(order).filter((member) => this.progress(member).state !== 'in_transit');
+    if (parcel.some((member) => this.progress(member).state === 'packed')) return refused('already-labelled');
+    if (!parcel.every((member) => this.progress(member).complete)) return refused('not-complete');
     if (timeSlot !== null && !parcelServiceRules[service].offersTimeSlots) return refused('time-slot-sagawa-only');
+    const blocking = recipientProblems(order.recipient).find((problem): problem is PackingRefusal & RecipientProblem => problem !== 'invalid-phone');
+    if (blocking) return refused(blocking);
     let trackingNumber = this.stock.next();
     if (!trackingNumber) {
       await this.refill();
       trackingNumber = this.stock.next();
     }
     if (!trackingNumber) return refused('no-tracking-numbers');
-    const label = this.shippingLabel(order, service, timeSlot, trackingNumber);
+    const label = this.shippingLabel(parcel, service, timeSlot, trackingNumber);
     const checked = shippingLabelSchema.safeParse(label);
     // Nothing is recorded for a label that cannot be printed: the number stays free and the packer hears why.
     if (!checked.success) throw new StationFailure('bad-input', `the shipping label of ${order.orderNo} cannot be printed: ${describeShippingLabelProblems(checked.error)}`);
-    this.deps.record('order.packed', { orderId: order.id, service, timeSlot, trackingNumber }, userId);
+    for (const member of parcel) this.deps.record('order.packed', { orderId: member.id, service, timeSlot, trackingNumber }, userId);
     const job = await this.deps.printLabel(label);
     this.refillIfLow();
     return { verdict: 'complete', refusal: null, sku: null, order: this.packOrder(order), job };
   }
 
+  /** The parcel's label scanned on the way out: every order under that number is in transit. */
   ship(orderId: string, code: string, userId: string | null): PackStepResult {
+    this.suggestions.clear();
     const order = this.order(orderId);
     const refused = (refusal: PackingRefusal): PackStepResult => ({ verdict: 'refused', refusal, sku: null, order: this.packOrder(order) });
     const progress = this.progress(order);
     if (progress.state === 'in_transit') return refused('already-shipped');
     if (progress.state !== 'packed' || !progress.trackingNumber) return refused('not-labelled');
     if (normaliseTrackingCode(code) !== progress.trackingNumber) return refused('label-mismatch');
-    this.deps.record('order.shipped', { orderId: order.id, trackingNumber: progress.trackingNumber }, userId);
+    for (const member of this.labelledWith(order, progress.trackingNumber)) this.deps.record('order.shipped', { orderId: member.id, trackingNumber: progress.trackingNumber }, userId);
     return { verdict: 'complete', refusal: null, sku: null, order: this.packOrder(order) };
   }
 
+  /** A spoiled label: its number is void for every order of the parcel, which goes back to be labelled again. */
   void(orderId: string, reason: string, userId: string | null): PackStepResult {
+    this.suggestions.clear();
     const order = this.order(orderId);
     const progress = this.progress(order);
     if (progress.state === 'in_transit') return { verdict: 'refused', refusal: 'already-shipped', sku: null, order: this.packOrder(order) };
     if (progress.state !== 'packed' || !progress.trackingNumber) return { verdict: 'refused', refusal: 'not-labelled', sku: null, order: this.packOrder(order) };
-    this.deps.record('label.voided', { orderId: order.id, trackingNumber: progress.trackingNumber, reason }, userId);
+    for (const member of this.labelledWith(order, progress.trackingNumber)) this.deps.record('label.voided', { orderId: member.id, trackingNumber: progress.trackingNumber, reason }, userId);
     return { verdict: 'accepted', refusal: null, sku: null, order: this.packOrder(order) };
   }
 
@@ -195,14 +216,33 @@ export class PackingService {
   private cartSiblings(order: CachedOrder): CachedOrder[] {
     if (!order.cartNo) return [];
     return this.deps.store
-      .cached<CachedOrder>('order')
-      .filter((other) => other.id !== order.id && other.cartNo === order.cartNo && other.sellerId === order.sellerId && other.branchCode === this.deps.branchCode);
+      .cachedWhere<CachedOrder>('order', 'cartNo', order.cartNo)
+      .filter((other) => other.id !== order.id && other.sellerId === order.sellerId && other.branchCode === this.deps.branchCode);
+  }
+
+  /** The orders that go into one box: the order with the rest of its cart. */
+  private parcel(order: CachedOrder): CachedOrder[] {
+    return [order, ...this.cartSiblings(order)];
+  }
+
+  /** The orders of the parcel that carry this tracking number (all of the parcel, unless part of it shipped before). */
+  private labelledWith(order: CachedOrder, trackingNumber: string): CachedOrder[] {
+    return this.parcel(order).filter((member) => {
+      const progress = this.progress(member);
+      return progress.state === 'packed' && progress.trackingNumber === trackingNumber;
+    });
+  }
+
+  /** An order the bench holds because a pick list brought it; one of another branch is not on this bench. */
+  private benchOrder(orderId: string): CachedOrder[] {
+    const order = this.deps.store.cachedOne<CachedOrder>('order', orderId);
+    return order && order.branchCode === this.deps.branchCode ? [order] : [];
   }
 
   /** The hub's state, moved on by this station's own events (the latest of them decides) that the hub did not refuse. */
   progress(order: CachedOrder): Progress {
     const scanned = Number(this.deps.store.setting(progressSetting(order.id)) ?? '0');
-    const events = this.deps.store.eventsOfKinds(orderKinds).filter((entry) => entry.state !== 'rejected' && (entry.payload as { orderId: string }).orderId === order.id);
+    const events = this.deps.store.orderEvents(orderKinds, order.id).filter((entry) => entry.state !== 'rejected');
     const hubState = order.state as PackState;
     let progress: Progress = {
       state: hubState,
@@ -215,7 +255,8 @@ export class PackingService {
     if (hubState !== 'in_transit') {
       for (const entry of events) {
         const payload = entry.payload as { trackingNumber?: string; service?: ParcelService; timeSlot?: SagawaTimeSlot | null };
-        if (entry.kind === 'order.picked') progress = { ...progress, state: 'picked', complete: true };
+        // A pick is not a pack check: units picked on the pick screen are still scanned one by one into the parcel.
+        if (entry.kind === 'order.picked') progress = { ...progress, state: 'picked' };
         if (entry.kind === 'order.packed') progress = { ...progress, state: 'packed', complete: true, trackingNumber: payload.trackingNumber ?? null, service: payload.service ?? null, timeSlot: payload.timeSlot ?? null };
         if (entry.kind === 'order.shipped') progress = { ...progress, state: 'in_transit', complete: true };
         if (entry.kind === 'label.voided') progress = { ...progress, state: 'picked', complete: true, trackingNumber: null, service: null, timeSlot: null };
@@ -236,21 +277,23 @@ export class PackingService {
       cartNo: order.cartNo,
       sellerId: order.sellerId,
       recipientName: order.recipient.name,
+      recipientProblems: recipientProblems(order.recipient),
       state: packStates.includes(progress.state) ? progress.state : 'allocated',
       lines: [{ sku: order.sku ?? '', itemName: item?.name ?? order.sku ?? '', optionName: sku?.name ?? order.optionLabel ?? '', jan: sku?.jan ?? null, expected: order.quantity, packed: progress.packed }],
       complete: progress.complete,
       requestedTimeSlot,
-      suggestion: suggestFor(sku, order.quantity, requestedTimeSlot !== null),
+      suggestion: this.parcelSuggestion(order, requestedTimeSlot !== null),
       service: progress.service,
       timeSlot: progress.timeSlot,
       trackingNumber: progress.state === 'packed' || progress.state === 'in_transit' ? progress.trackingNumber : null,
     };
   }
 
-  private shippingLabel(order: CachedOrder, service: ParcelService, timeSlot: SagawaTimeSlot | null, trackingNumber: string): ShippingLabelInput {
+  /** One label for the parcel: the first order's no. and recipient (a cart has one buyer), the cart no., all its units. */
+  private shippingLabel(parcel: readonly CachedOrder[], service: ParcelService, timeSlot: SagawaTimeSlot | null, trackingNumber: string): ShippingLabelInput {
     const saved = this.deps.store.setting('packing.sender');
     const sender = saved ? (JSON.parse(saved) as Party) : defaultSender;
-    const management = order.source === 'management';
+    const [order] = parcel as [CachedOrder];
     return {
       trackingNumber,
       service,
@@ -259,30 +302,63 @@ export class PackingService {
       sender,
       orderNo: order.orderNo,
       cartNo: order.cartNo,
-      managementNo: management ? order.orderNo : null,
-      itemCount: order.quantity,
+      managementNo: order.source === 'management' ? order.orderNo : null,
+      itemCount: parcel.reduce((sum, member) => sum + member.quantity, 0),
       qrPayload: `QWMS:ORDER:${order.id}`,
     };
   }
 
-  private resolveSku(code: string, sellerId: string): CachedSku | null {
-    const asSku = /^(?:\]C0)?(3\d{11})[-/:](\d{5})$/.exec(code);
-    if (asSku) return this.deps.store.cachedOne<CachedSku>('sku', `${asSku[1]}-${asSku[2]}`) ?? null;
-    const all = this.deps.store.cached<CachedSku>('sku');
-    const byJan = all.filter((sku) => sku.jan === code);
-    if (byJan.length > 0) return byJan.find((sku) => sku.sellerId === sellerId) ?? byJan[0] ?? null;
-    return all.find((sku) => sku.sellerSkuCode === code && sku.sellerId === sellerId) ?? null;
+  /** The service for the whole parcel (every unit of the cart in one box), worked out once per parcel and step. */
+  private parcelSuggestion(order: CachedOrder, timeSlotRequested: boolean): PackOrder['suggestion'] {
+    const key = `${cartKey(order)}/${timeSlotRequested}`;
+    let suggestion = this.suggestions.get(key);
+    if (!suggestion) {
+      const contents = this.parcel(order).map((member) => ({ sku: member.sku ? this.deps.store.cachedOne<CachedSku>('sku', member.sku) : null, quantity: member.quantity }));
+      suggestion = suggestFor(contents, timeSlotRequested);
+      this.suggestions.set(key, suggestion);
+    }
+    return suggestion;
   }
 }
 
-/** The service by the packed size: the SKU's dimensions with its units stacked on their thinnest side. */
-export function suggestFor(sku: Pick<CachedSku, 'lengthCm' | 'widthCm' | 'heightCm' | 'weightG'> | null, quantity: number, timeSlotRequested: boolean): PackOrder['suggestion'] {
+type Dimensions = Pick<CachedSku, 'lengthCm' | 'widthCm' | 'heightCm' | 'weightG'>;
+
+/**
+ * The service by the packed size: every unit laid on its thinnest side and stacked, so the box is as long and wide
+ * as the largest unit and as deep as the stack. One unit without dimensions leaves the parcel without a suggestion.
+ */
+export function suggestFor(contents: readonly { sku: Dimensions | null; quantity: number }[], timeSlotRequested: boolean): PackOrder['suggestion'] {
   const fallback = (note: NonNullable<PackOrder['suggestion']['note']>): PackOrder['suggestion'] => ({ service: timeSlotRequested ? 'sagawa' : 'yamato', sizeClass: null, note });
-  if (!sku || sku.lengthCm === null || sku.widthCm === null || sku.heightCm === null || sku.weightG === null) return fallback('no-dimensions');
-  const [a, b, c] = [sku.lengthCm, sku.widthCm, sku.heightCm].sort((x, y) => y - x) as [number, number, number];
-  const suggestion = suggestService({ lengthCm: a, widthCm: b, heightCm: c * quantity, weightG: sku.weightG * quantity, timeSlotRequested });
+  const box = { lengthCm: 0, widthCm: 0, heightCm: 0, weightG: 0, timeSlotRequested };
+  for (const { sku, quantity } of contents) {
+    if (!sku || sku.lengthCm === null || sku.widthCm === null || sku.heightCm === null || sku.weightG === null) return fallback('no-dimensions');
+    const [a, b, c] = [sku.lengthCm, sku.widthCm, sku.heightCm].sort((x, y) => y - x) as [number, number, number];
+    box.lengthCm = Math.max(box.lengthCm, a);
+    box.widthCm = Math.max(box.widthCm, b);
+    box.heightCm += c * quantity;
+    box.weightG += sku.weightG * quantity;
+  }
+  const suggestion = suggestService(box);
   if (!suggestion.ok) return fallback(suggestion.reason);
   return { service: suggestion.service, sizeClass: suggestion.service === 'nekopos' ? null : suggestion.sizeClass, note: null };
+}
+
+/** The recipient checks a label needs, by the same rules the hub imports orders with. */
+export function recipientProblems(recipient: CachedOrder['recipient']): RecipientProblem[] {
+  const problems: RecipientProblem[] = [];
+  if (!postalCodeSchema.safeParse(recipient.postalCode ?? '').success) problems.push('invalid-postal-code');
+  if (!recipient.address?.trim()) problems.push('missing-address');
+  if (!japanesePhoneSchema.safeParse(recipient.phone ?? '').success) problems.push('invalid-phone');
+  return problems;
+}
+
+/** Orders of one seller sharing a cart no. ship together; an order without one is a parcel of its own. */
+function cartKey(order: CachedOrder): string {
+  return order.cartNo ? `cart/${order.sellerId}/${order.cartNo}` : `order/${order.id}`;
+}
+
+function uniqueById(orders: readonly CachedOrder[]): CachedOrder[] {
+  return [...new Map(orders.map((order) => [order.id, order])).values()];
 }
 
 /** An order id, order/cart no. as typed or scanned, or the label's QR (QWMS:ORDER:<id>). */

@@ -28,12 +28,17 @@ export interface StoredPrintJob extends PrintJob {
   labels: SkuLabel[];
   /** A shipping-label job: these labels (its `labels` is then empty). */
   shippingLabels?: ShippingLabel[];
+  /**
+   * A finished document (an A4 manifest) printed as it is: its bytes are the job's payload file, nothing is rendered
+   * again, and `labelCount` is its number of pages.
+   */
+  document?: { title: string };
 }
 
 export const finishedStates: ReadonlySet<PrintJobState> = new Set(['done', 'failed']);
 
 export function toPrintJob(stored: StoredPrintJob): PrintJob {
-  const { sequence: _sequence, profile: _profile, labels: _labels, shippingLabels: _shippingLabels, ...job } = stored;
+  const { sequence: _sequence, profile: _profile, labels: _labels, shippingLabels: _shippingLabels, document: _document, ...job } = stored;
   return { ...job, warnings: [...job.warnings] };
 }
 

@@ -35,6 +35,11 @@ export interface PrintService {
   print(profile: unknown, labels: unknown): Promise<PrintJob>;
   /** The same for 100 × 150 shipping labels: the same queue, retries, files on disk and reprints as SKU labels. */
   printShipping(profile: unknown, labels: unknown): Promise<PrintJob>;
+  /**
+   * A finished PDF document (the end-of-day manifest) to a PDF printer, as it is: the same queue, retries, files on
+   * disk and reprints as labels. A ZPL printer cannot print it: the job comes back failed, with the reason.
+   */
+  printDocument(profile: unknown, pdf: Buffer, title: string): Promise<PrintJob>;
   /** Prints a job's labels again as a new job, on its own printer or on `profile`. Rejects for an unknown job id. */
   reprint(jobId: string, profile?: unknown): Promise<PrintJob>;
   job(jobId: string): PrintJob | null;
@@ -130,15 +135,25 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     return job;
   }
 
-  async function enqueue(profile: PrinterProfile, labels: SkuLabel[], reprintOf: StoredPrintJob | null, shippingLabels?: ShippingLabel[]): Promise<PrintJob> {
+  async function enqueue(profile: PrinterProfile, labels: SkuLabel[], reprintOf: StoredPrintJob | null, shippingLabels?: ShippingLabel[], document?: { title: string; bytes: Buffer }): Promise<PrintJob> {
     let rendered: Pick<RenderedLabels, 'bytes' | 'warnings' | 'labelCount'>;
-    try {
-      // A reprint on a printer that takes the same bytes sends exactly what was printed before.
-      const reused = reprintOf && sameRendering(reprintOf.profile, profile) ? payloadOf(reprintOf.jobId) : null;
-      rendered = reused && reprintOf ? { bytes: reused, warnings: reprintOf.warnings, labelCount: reprintOf.labelCount } : await renderJob({ labels, shippingLabels }, profile);
-    } catch (error) {
-      return refuse(profile.id, `could not render the labels: ${messageOf(error)}`);
+    const documentTitle = document?.title ?? reprintOf?.document?.title;
+    if (documentTitle !== undefined) {
+      // A document is printed as it was made: only a PDF printer can take it, and a reprint sends the same bytes.
+      if (profile.format !== 'pdf') return refuse(profile.id, `${documentTitle} is a PDF document; ${describePrinter(profile)} takes ZPL only`);
+      const bytes = document?.bytes ?? (reprintOf ? payloadOf(reprintOf.jobId) : null);
+      if (!bytes) return refuse(profile.id, `${documentTitle} is no longer kept, so it cannot be printed again`);
+      rendered = { bytes, warnings: [], labelCount: pdfPageCount(bytes) };
+    } else {
+      try {
+        // A reprint on a printer that takes the same bytes sends exactly what was printed before.
+        const reused = reprintOf && sameRendering(reprintOf.profile, profile) ? payloadOf(reprintOf.jobId) : null;
+        rendered = reused && reprintOf ? { bytes: reused, warnings: reprintOf.warnings, labelCount: reprintOf.labelCount } : await renderJob({ labels, shippingLabels }, profile);
+      } catch (error) {
+        return refuse(profile.id, `could not render the labels: ${messageOf(error)}`);
+      }
     }
+    const documentOf = documentTitle === undefined ? {} : { document: { title: documentTitle } };
     const { bytes, warnings, labelCount } = rendered;
 
     const stored: StoredPrintJob = {
@@ -146,7 +161,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       sequence: sequence++,
       printer: profile.id,
       state: 'queued',
-      message: withWarnings(`${countLabels(labelCount)} queued for ${describePrinter(profile)}`, warnings),
+      message: withWarnings(`${contents({ labelCount, ...documentOf })} queued for ${describePrinter(profile)}`, warnings),
       labelCount,
       warnings,
       createdAt: new Date().toISOString(),
@@ -157,6 +172,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       profile,
       labels,
       ...(shippingLabels ? { shippingLabels } : {}),
+      ...documentOf,
     };
     try {
       store?.savePayload(stored.jobId, bytes);
@@ -210,13 +226,13 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     const { stored } = job;
     const printer = describePrinter(stored.profile);
     const attempts = stored.attempts + 1;
-    update(job, 'sending', `sending ${countLabels(stored.labelCount)} to ${printer}${attempts > 1 ? ` (attempt ${attempts})` : ''}`, { attempts });
+    update(job, 'sending', `sending ${contents(stored)} to ${printer}${attempts > 1 ? ` (attempt ${attempts})` : ''}`, { attempts });
     try {
       const bytes = job.payload ?? store?.payload(stored.jobId) ?? (await renderJob(stored, stored.profile)).bytes;
       job.payload = bytes;
       const { printerJobId } = await deliver(stored.profile, bytes, `qwms ${stored.jobId}`, sendTimeoutMs);
       const accepted = printerJobId ? `; CUPS accepted it as job ${printerJobId}` : '';
-      update(job, 'done', withWarnings(`${countLabels(stored.labelCount)} sent to ${printer}${accepted}`, stored.warnings), { printerJobId });
+      update(job, 'done', withWarnings(`${contents(stored)} sent to ${printer}${accepted}`, stored.warnings), { printerJobId });
       return 'finished';
     } catch (error) {
       if (error instanceof PrinterUnavailableError && !closed) {
@@ -262,7 +278,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     // schemas is left on disk and reported, not sent half-understood.
     const profile = printerProfileSchema.safeParse(stored.profile);
     const shipping = stored.shippingLabels === undefined ? null : shippingLabelBatchSchema.safeParse(stored.shippingLabels);
-    const labels = shipping ? { success: shipping.success, data: [] as SkuLabel[] } : skuLabelBatchSchema.safeParse(stored.labels);
+    const labels = shipping || stored.document ? { success: shipping?.success ?? true, data: [] as SkuLabel[] } : skuLabelBatchSchema.safeParse(stored.labels);
     if (!profile.success || !labels.success || (shipping && !shipping.success) || typeof stored.jobId !== 'string') {
       log(`skipped print job ${String(stored.jobId)} kept on disk: it does not match this version's job format`);
       continue;
@@ -273,7 +289,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     live.set(stored.jobId, job);
     if (finishedStates.has(stored.state)) continue;
     lineFor(stored.printer).pending.push(stored.jobId);
-    update(job, 'queued', `queued again after a restart: ${countLabels(stored.labelCount)} for ${describePrinter(stored.profile)}`);
+    update(job, 'queued', `queued again after a restart: ${contents(stored)} for ${describePrinter(stored.profile)}`);
   }
   for (const printer of lines.keys()) run(printer);
 
@@ -292,6 +308,12 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       const labels = shippingLabelBatchSchema.safeParse(labelsInput);
       if (!labels.success) return refuse(profile.data.id, describeShippingLabelProblems(labels.error));
       return enqueue(profile.data, [], null, labels.data);
+    },
+
+    async printDocument(profileInput, pdf, title) {
+      const profile = printerProfileSchema.safeParse(profileInput);
+      if (!profile.success) return refuse(printerIdOf(profileInput), `the printer profile is not valid: ${describeIssues(profile.error)}`);
+      return enqueue(profile.data, [], null, undefined, { title, bytes: pdf });
     },
 
     async reprint(jobId, profileInput) {
@@ -345,7 +367,9 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
 const shippingLabelBatchSchema = shippingLabelSchema.array().min(1, 'there are no labels to print').max(1000, 'more than 1000 shipping labels in one job: split it');
 
 /** A job's bytes for its printer: shipping labels (PDF or ZPL) when it carries them, else its SKU labels. */
-function renderJob(job: { labels: readonly SkuLabel[]; shippingLabels?: readonly ShippingLabel[] | undefined }, profile: PrinterProfile): Promise<Pick<RenderedLabels, 'bytes' | 'warnings' | 'labelCount'>> {
+function renderJob(job: { labels: readonly SkuLabel[]; shippingLabels?: readonly ShippingLabel[] | undefined; document?: { title: string } | undefined }, profile: PrinterProfile): Promise<Pick<RenderedLabels, 'bytes' | 'warnings' | 'labelCount'>> {
+  // A document's bytes are its payload file; without that file there is nothing to make it again from.
+  if (job.document) return Promise.reject(new Error(`${job.document.title}: its PDF file is missing from the print queue`));
   if (job.shippingLabels) return profile.format === 'zpl' ? renderShippingLabelsZpl(job.shippingLabels) : renderShippingLabelsPdf(job.shippingLabels);
   return renderLabels(job.labels, profile);
 }
@@ -353,6 +377,16 @@ function renderJob(job: { labels: readonly SkuLabel[]; shippingLabels?: readonly
 function withWarnings(message: string, warnings: readonly string[]): string {
   if (warnings.length === 0) return message;
   return `${message}. ${warnings.length === 1 ? 'Warning' : `${warnings.length} warnings`}: ${warnings.join('; ')}`;
+}
+
+/** What a job holds, for its status messages: labels, or a document's title and pages. */
+function contents(job: { labelCount: number; document?: { title: string } | undefined }): string {
+  return job.document ? `${job.document.title} (${job.labelCount} page${job.labelCount === 1 ? '' : 's'})` : countLabels(job.labelCount);
+}
+
+/** The pages of a PDF as pdfkit writes it: one `/Type /Page` object each. */
+function pdfPageCount(pdf: Buffer): number {
+  return Math.max(1, pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0);
 }
 
 function countLabels(count: number): string {

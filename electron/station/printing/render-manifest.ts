@@ -1,15 +1,24 @@
 import PDFDocument from 'pdfkit';
+import { carrierOfService, type ManifestCarrier } from '../../../shared/domain/manifest';
 import type { ParcelService } from '../../../shared/domain/parcel-services';
 import { labelFont } from './label-font';
 import { collect } from './render-pdf';
-import { readableTrackingNumber, serviceNamesJa } from './shipping-label';
+import { readableTrackingNumber, serviceNamesJa, timeSlotNamesJa } from './shipping-label';
 import { mmToPt } from './units';
 
 /** One parcel handed to the carrier: a row of the manifest. */
 export interface ManifestParcel {
   trackingNumber: string;
   orderNo: string;
+  /** The Qoo10 cart no., printed under the order no. when it differs from it. */
+  cartNo?: string | null;
+  /** For another platform's shipment: its management no. (then the order no. is the same number). */
+  managementNo?: string | null;
+  sellerName?: string | null;
   recipientName: string;
+  prefecture?: string | null;
+  /** The Sagawa time slot printed on the label. */
+  timeSlot?: string | null;
   itemCount: number;
 }
 
@@ -19,27 +28,47 @@ export interface Manifest {
   /** The shipping day in Japan time, YYYY-MM-DD. */
   date: string;
   station: string;
+  /** The branch the parcels left from, printed beside the station when given. */
+  branch?: string;
   parcels: readonly ManifestParcel[];
 }
+
+/** The company whose driver signs the manifest. */
+export const carrierNamesJa: Readonly<Record<ManifestCarrier, string>> = {
+  'yamato-transport': 'ヤマト運輸',
+  'sagawa-express': '佐川急便',
+};
 
 const pageMarginPt = mmToPt(15);
 const pageBottomPt = mmToPt(297 - 15);
 const cellPaddingPt = 4;
-const bodySizePt = 10;
+const bodySizePt = 9;
 
 /** Column left edges and widths across the 180 mm between the margins. */
 const columns = [
-  { caption: 'No.', xMm: 15, widthMm: 12, align: 'right' },
-  { caption: 'お問い合わせ番号', xMm: 29, widthMm: 38, align: 'left' },
-  { caption: '注文番号', xMm: 69, widthMm: 40, align: 'left' },
-  { caption: 'お届け先', xMm: 111, widthMm: 64, align: 'left' },
-  { caption: '個数', xMm: 177, widthMm: 18, align: 'right' },
+  { caption: 'No.', xMm: 15, widthMm: 8, align: 'right' },
+  { caption: 'お問い合わせ番号', xMm: 25, widthMm: 30, align: 'left' },
+  { caption: '注文番号', xMm: 57, widthMm: 34, align: 'left' },
+  { caption: '出品者', xMm: 93, widthMm: 26, align: 'left' },
+  { caption: 'お届け先', xMm: 121, widthMm: 40, align: 'left' },
+  { caption: '時間帯', xMm: 163, widthMm: 17, align: 'left' },
+  { caption: '個数', xMm: 182, widthMm: 13, align: 'right' },
 ] as const;
+
+function orderCell(parcel: ManifestParcel): string {
+  if (parcel.managementNo) return `管理番号 ${parcel.managementNo}`;
+  return parcel.cartNo && parcel.cartNo !== parcel.orderNo ? `${parcel.orderNo}\nカート ${parcel.cartNo}` : parcel.orderNo;
+}
+
+function slotName(slot: string | null | undefined): string {
+  if (!slot) return '';
+  return (timeSlotNamesJa as Readonly<Record<string, string>>)[slot] ?? slot;
+}
 
 /**
  * The end-of-day manifest (出荷明細書) of one carrier service as an A4 PDF, handed to the driver at pickup and signed
- * by both sides: every parcel with its tracking number, order number, recipient and item count, then the totals the
- * driver counts against. Rows run onto further pages with the column captions repeated; a long name wraps in its
+ * by both sides: the carrier whose driver takes it, every parcel with its tracking number, order (cart, management)
+ * number, seller, recipient and prefecture, time slot and item count, then the totals the driver counts against. Rows run onto further pages with the column captions repeated; a long name wraps in its
  * cell rather than being cut, since the manifest is what a lost parcel is traced by.
  */
 export function renderManifestPdf(manifest: Manifest): Promise<Buffer> {
@@ -55,7 +84,10 @@ export function renderManifestPdf(manifest: Manifest): Promise<Buffer> {
   const done = collect(doc);
 
   doc.fontSize(18).text(`出荷明細書 — ${serviceName}`, pageMarginPt, pageMarginPt);
-  doc.fontSize(10).moveDown(0.3).text(`出荷日: ${manifest.date}    ステーション: ${manifest.station}    荷送人: Qxpress`);
+  const carrier = carrierNamesJa[carrierOfService[manifest.service]];
+  const where = manifest.branch ? `    拠点: ${manifest.branch}` : '';
+  doc.fontSize(10).moveDown(0.3).text(`出荷日: ${manifest.date}    ステーション: ${manifest.station}${where}`);
+  doc.text(`運送会社: ${carrier}    サービス: ${serviceName}    荷送人: Qxpress`);
   doc.moveDown();
 
   const cellWidth = (index: number) => mmToPt(columns[index]!.widthMm);
@@ -82,7 +114,8 @@ export function renderManifestPdf(manifest: Manifest): Promise<Buffer> {
   doc.fontSize(bodySizePt);
   header();
   manifest.parcels.forEach((parcel, index) => {
-    const cells = [String(index + 1), readableTrackingNumber(parcel.trackingNumber), parcel.orderNo, `${parcel.recipientName} 様`, String(parcel.itemCount)];
+    const recipient = parcel.prefecture ? `${parcel.recipientName} 様\n${parcel.prefecture}` : `${parcel.recipientName} 様`;
+    const cells = [String(index + 1), readableTrackingNumber(parcel.trackingNumber), orderCell(parcel), parcel.sellerName ?? '', recipient, slotName(parcel.timeSlot), String(parcel.itemCount)];
     if (doc.y + rowHeight(cells) > pageBottomPt) {
       doc.addPage();
       doc.y = pageMarginPt;
@@ -94,9 +127,11 @@ export function renderManifestPdf(manifest: Manifest): Promise<Buffer> {
 
   const itemTotal = manifest.parcels.reduce((sum, parcel) => sum + parcel.itemCount, 0);
   // The totals and the signatures belong together: a page break never leaves them apart.
+  // Every page carries the captions, so a page of totals alone still says what it totals.
   if (doc.y + mmToPt(40) > pageBottomPt) {
     doc.addPage();
     doc.y = pageMarginPt;
+    header();
   }
   doc.moveDown(0.5);
   doc.fontSize(12).text(`合計: ${manifest.parcels.length} 個口    商品点数: ${itemTotal} 点`, pageMarginPt, doc.y);

@@ -22,7 +22,7 @@ interface OutboxRow {
   message: string | null;
 }
 
-const schemaVersion = 1;
+const schemaVersion = 2;
 
 /**
  * The station's own SQLite file: the durable outbox of floor events (written and fsynced before the screen says
@@ -41,6 +41,17 @@ export class StationStore {
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version > schemaVersion) throw new Error(`station.sqlite was written by a newer QWMS Floor (schema ${version}); refusing to open it`);
     if (version < 1) this.createSchema();
+    if (version < 2) this.indexOrderLookups();
+  }
+
+  /** Schema step 2: the pack bench finds orders by order/cart no. and their events by order id without reading all. */
+  private indexOrderLookups(): void {
+    this.db.exec(`
+      create index if not exists cache_order_no on cache (entity, json_extract(data, '$.orderNo'));
+      create index if not exists cache_cart_no on cache (entity, json_extract(data, '$.cartNo'));
+      create index if not exists outbox_order_id on outbox (json_extract(payload, '$.orderId'));
+      pragma user_version = 2;
+    `);
   }
 
   private createSchema(): void {
@@ -58,7 +69,7 @@ export class StationStore {
       );
       create table cache (entity text not null, entity_id text not null, data text not null, primary key (entity, entity_id));
       create table settings (key text primary key, value text not null);
-      pragma user_version = ${schemaVersion};
+      pragma user_version = 1;
     `);
   }
 
@@ -121,6 +132,29 @@ export class StationStore {
   cachedOne<T>(entity: string, id: string): T | null {
     const row = this.db.prepare<[string, string], { data: string }>('select data from cache where entity = ? and entity_id = ?').get(entity, id);
     return row ? (JSON.parse(row.data) as T) : null;
+  }
+
+  /** Cached rows of an entity whose JSON field has this value; `orderNo` and `cartNo` are indexed. */
+  cachedWhere<T>(entity: string, field: 'orderNo' | 'cartNo', value: string): T[] {
+    return this.db
+      .prepare<[string, string], { data: string }>(`select data from cache where entity = ? and json_extract(data, '$.${field}') = ? order by entity_id`)
+      .all(entity, value)
+      .map((row) => JSON.parse(row.data) as T);
+  }
+
+  /** The events of these kinds about one order (payload.orderId), oldest first, refused ones included. */
+  orderEvents(kinds: readonly string[], orderId: string): OutboxEntry[] {
+    const marks = kinds.map(() => '?').join(', ');
+    return this.db
+      .prepare<string[], OutboxRow>(`select * from outbox where json_extract(payload, '$.orderId') = ? and kind in (${marks}) order by seq`)
+      .all(orderId, ...kinds)
+      .map(toEntry);
+  }
+
+  /** The events of these kinds the hub has not answered yet, oldest first. */
+  pendingOfKinds(kinds: readonly string[]): OutboxEntry[] {
+    const marks = kinds.map(() => '?').join(', ');
+    return this.db.prepare<string[], OutboxRow>(`select * from outbox where state = 'pending' and kind in (${marks}) order by seq`).all(...kinds).map(toEntry);
   }
 
   /** Every event of these kinds this station has recorded, oldest first, refused ones included (callers decide). */

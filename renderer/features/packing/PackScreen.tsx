@@ -6,7 +6,7 @@ import { station } from '../../station-client/station-client';
 import { errorText } from '../../ui/error-text';
 import { useFeedback } from '../scanning/feedback-store';
 import { useScanConsumer } from '../scanning/scan-consumer';
-import { activeOrder, usePack } from './pack-store';
+import { activeOrder, parcelOf, usePack } from './pack-store';
 
 /**
  * The pack bench: scan the order (or cart), scan every unit, choose the service, print the label, scan the label.
@@ -15,11 +15,15 @@ import { activeOrder, usePack } from './pack-store';
 export function PackScreen() {
   const { t } = useTranslation();
   const orders = usePack((state) => state.orders);
+  const activeId = usePack((state) => state.activeId);
   const show = usePack((state) => state.show);
   const update = usePack((state) => state.update);
   const [code, setCode] = useState('');
   const [last, setLast] = useState<{ ok: boolean; text: string } | null>(null);
-  const active = activeOrder(orders);
+  const [low, setLow] = useState<number | null>(null);
+  const active = activeOrder(orders, activeId);
+  const parcel = orders && active ? parcelOf(orders, active) : [];
+  const parcelComplete = parcel.length > 0 && parcel.every((order) => order.complete && order.state !== 'packed');
 
   const say = useCallback((kind: 'good' | 'bad' | 'done', text: string) => {
     useFeedback.getState().signal(kind, text);
@@ -33,9 +37,10 @@ export function PackScreen() {
       try {
         const view = await station.call('packing.open', { code: orderCode });
         if (view.refusal || view.orders.length === 0) return say('bad', t(`packing.reasons.${view.refusal ?? 'unknown-order'}`));
-        show(view.orders);
+        show(orderCode, view.orders);
         const first = activeOrder(view.orders);
         say('good', first ? t('packing.opened', { orderNo: first.orderNo, count: view.orders.length }) : t('packing.allShipped'));
+        if (view.trackingNumbersLeft < 20) setLow(view.trackingNumbersLeft);
       } catch (error) {
         fail(error);
       }
@@ -54,19 +59,36 @@ export function PackScreen() {
     [refusal, say, t, update],
   );
 
+  /** After a step that moves a whole parcel (label, ship, void), the station describes the bench again. */
+  const refresh = useCallback(async () => {
+    const { code: benchCode, activeId: keep } = usePack.getState();
+    if (!benchCode) return;
+    const view = await station.call('packing.open', { code: benchCode });
+    if (view.orders.length > 0) {
+      show(benchCode, view.orders);
+      const again = view.orders.find((order) => order.orderId === keep);
+      if (again) update(again);
+    }
+  }, [show, update]);
+
   useScanConsumer((scan) => {
-    const order = activeOrder(usePack.getState().orders);
+    const { orders: bench, activeId: current } = usePack.getState();
+    const order = activeOrder(bench, current);
     if (!order) return void open(scan.text);
     if (order.state === 'packed') {
       void station
         .call('packing.ship', { orderId: order.orderId, code: scan.text })
-        .then((result) => answer(result, t('packing.shipped', { orderNo: order.orderNo, trackingNumber: order.trackingNumber ?? '' })))
+        .then(async (result) => {
+          answer(result, t('packing.shipped', { orderNo: order.orderNo, trackingNumber: order.trackingNumber ?? '' }));
+          if (result.verdict === 'complete') await refresh();
+        })
         .catch(fail);
       return;
     }
     // A unit scanned after the order is complete is sent too: the station refuses it as extra, loudly.
+    const others = (bench ?? []).filter((other) => other.orderId !== order.orderId).map((other) => other.orderId);
     void station
-      .call('packing.scan', { orderId: order.orderId, code: scan.text })
+      .call('packing.scan', { orderId: order.orderId, code: scan.text, bench: others })
       .then((result) => answer(result, t('packing.complete', { orderNo: result.order.orderNo })))
       .catch(fail);
   });
@@ -114,7 +136,7 @@ export function PackScreen() {
         <tbody>
           {orders.flatMap((order) =>
             order.lines.map((line) => (
-              <tr key={`${order.orderId}-${line.sku}`} className={order === active ? 'active' : ''} data-testid={`pack-order-${order.orderNo}`} data-state={order.state}>
+              <tr key={`${order.orderId}-${line.sku}`} className={parcel.includes(order) ? 'active' : ''} data-testid={`pack-order-${order.orderNo}`} data-state={order.state}>
                 <td className="code">{order.orderNo}</td>
                 <td>
                   {line.itemName} {line.optionName}
@@ -130,11 +152,28 @@ export function PackScreen() {
           )}
         </tbody>
       </table>
-      {active && active.complete && active.state !== 'packed' ? <LabelStep key={active.orderId} order={active} onResult={(result) => labelled(result)} onError={fail} /> : null}
-      {active && active.state === 'packed' ? <VoidStep key={active.orderId} order={active} onResult={(result) => answer(result, t('packing.voided'))} onError={fail} /> : null}
+      {active && parcel.length > 1 ? <p className="hint" data-testid="pack-parcel">{t('packing.parcel', { cartNo: active.cartNo ?? '', count: parcel.length })}</p> : null}
+      {active && active.recipientProblems.length > 0 ? (
+        <p className="result bad" data-testid="pack-recipient-warning" role="alert">
+          {t('packing.recipientWarning', { problems: active.recipientProblems.map((problem) => t(`packing.recipientProblems.${problem}`)).join('、') })}
+        </p>
+      ) : null}
+      {low !== null ? <p className="hint" data-testid="pack-tracking-low">{t('packing.trackingLow', { count: low })}</p> : null}
+      {active && parcelComplete ? <LabelStep key={active.orderId} order={active} onResult={(result) => labelled(result)} onError={fail} /> : null}
+      {active && active.state === 'packed' ? (
+        <VoidStep
+          key={active.orderId}
+          order={active}
+          onResult={(result) => {
+            answer(result, t('packing.voided'));
+            void refresh().catch(fail);
+          }}
+          onError={fail}
+        />
+      ) : null}
       <PackResult last={last} />
       <div className="row actions">
-        <button type="button" className="secondary" data-testid="pack-close" onClick={() => show(null)}>
+        <button type="button" className="secondary" data-testid="pack-close" onClick={() => show(null, null)}>
           {t('packing.next')}
         </button>
       </div>
@@ -144,8 +183,9 @@ export function PackScreen() {
   function labelled(result: PackLabelResult) {
     update(result.order);
     if (result.verdict === 'refused') return say('bad', refusal(result));
-    if (result.job?.state === 'failed') return say('bad', t('packing.printFailed', { message: result.job.message ?? '' }));
-    say('done', t('packing.printed', { trackingNumber: result.order.trackingNumber ?? '' }));
+    if (result.job?.state === 'failed') say('bad', t('packing.printFailed', { message: result.job.message ?? '' }));
+    else say('done', t('packing.printed', { trackingNumber: result.order.trackingNumber ?? '' }));
+    void refresh().catch(fail);
   }
 }
 

@@ -5,6 +5,10 @@ import { down0002, up0002 } from './0002-inventory-inbound-stock';
 import { down0003, up0003 } from './0003-orders-tracking-fees-sync';
 import { down0004, up0004 } from './0004-inspection-findings';
 import { down0005, up0005 } from './0005-voided-tracking-numbers';
+import { down0006, up0006 } from './0006-bin-locations';
+import { down0007, up0007 } from './0007-pick-lists';
+import { down0008, up0008 } from './0008-label-time-slot';
+import { down0009, up0009 } from './0009-parcel-tracking-numbers';
 
 /** Every schema step, in order. A new step is a new file here; a shipped step is never edited. */
 export function hubMigrations(dialect: Dialect): Record<string, Migration> {
@@ -14,5 +18,9 @@ export function hubMigrations(dialect: Dialect): Record<string, Migration> {
     '0003-orders-tracking-fees-sync': { up: up0003(dialect), down: down0003 },
     '0004-inspection-findings': { up: up0004(dialect), down: down0004 },
     '0005-voided-tracking-numbers': { up: up0005(), down: down0005 },
+    '0006-bin-locations': { up: up0006(), down: down0006 },
+    '0007-pick-lists': { up: up0007(), down: down0007 },
+    '0008-label-time-slot': { up: up0008(), down: down0008 },
+    '0009-parcel-tracking-numbers': { up: up0009(dialect), down: down0009 },
   };
 }

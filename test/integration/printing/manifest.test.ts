@@ -48,10 +48,39 @@ describe('end-of-day manifest (A4 PDF)', () => {
     expect(pages.at(-1)).toContain(`商品点数:${list.reduce((sum, parcel) => sum + parcel.itemCount, 0)}点`);
   });
 
+  it('names the carrier whose driver signs, and prints cart and management numbers, seller, prefecture and the time slot', async () => {
+    const [first, second] = trackingBlock(30_000_000_500, 2) as [string, string];
+    const pdf = await renderManifestPdf({
+      service: 'sagawa',
+      date: '2026-11-27',
+      station: 'PACK-01',
+      branch: '0000011520',
+      parcels: [
+        { trackingNumber: first, orderNo: '1029384001', cartNo: '88001', managementNo: null, sellerName: 'さくら雑貨店', recipientName: '山田 太郎', prefecture: '千葉県', timeSlot: '14-16', itemCount: 2 },
+        { trackingNumber: second, orderNo: 'MG-7', cartNo: null, managementNo: 'MG-7', sellerName: 'フジ アパレル', recipientName: '佐藤 花子', prefecture: '大阪府', timeSlot: 'morning', itemCount: 1 },
+      ],
+    });
+    const text = withoutSpaces(pdfText(pdf));
+    expect(text).toContain('運送会社:佐川急便');
+    expect(text).toContain('荷送人:Qxpress');
+    expect(text).toContain('拠点:0000011520');
+    expect(text).toContain('カート88001');
+    expect(text).toContain('管理番号MG-7');
+    expect(text).toContain('さくら雑貨店');
+    expect(text).toContain('千葉県');
+    expect(text).toContain('大阪府');
+    expect(text).toContain('14時〜16時');
+    expect(text).toContain('午前中');
+    expect(text).toContain('合計:2個口');
+    expect(text).toContain('商品点数:3点');
+  });
+
   it('names the carrier in Japanese and still prints an empty day', async () => {
     const pdf = await renderManifestPdf({ service: 'nekopos', date: '2026-11-28', station: 'PACK-01', parcels: [] });
     const text = withoutSpaces(pdfText(pdf));
     expect(text).toContain('ネコポス');
+    // Nekopos is a Yamato product: Yamato's driver signs for it.
+    expect(text).toContain('運送会社:ヤマト運輸');
     expect(text).toContain('合計:0個口');
   });
 });

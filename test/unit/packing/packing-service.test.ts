@@ -90,10 +90,77 @@ describe('pack bench', () => {
 
   it('suggests Nekopos for a thin parcel, a takkyubin size otherwise, Sagawa for a time slot', () => {
     const thin = { lengthCm: 25, widthCm: 20, heightCm: 1, weightG: 100 };
-    expect(suggestFor(thin, 2, false)).toEqual({ service: 'nekopos', sizeClass: null, note: null });
-    expect(suggestFor(thin, 5, false)).toEqual({ service: 'yamato', sizeClass: 60, note: null });
-    expect(suggestFor(thin, 1, true)).toMatchObject({ service: 'sagawa' });
-    expect(suggestFor(null, 1, false)).toEqual({ service: 'yamato', sizeClass: null, note: 'no-dimensions' });
+    expect(suggestFor([{ sku: thin, quantity: 2 }], false)).toEqual({ service: 'nekopos', sizeClass: null, note: null });
+    expect(suggestFor([{ sku: thin, quantity: 5 }], false)).toEqual({ service: 'yamato', sizeClass: 60, note: null });
+    expect(suggestFor([{ sku: thin, quantity: 1 }], true)).toMatchObject({ service: 'sagawa' });
+    expect(suggestFor([{ sku: null, quantity: 1 }], false)).toEqual({ service: 'yamato', sizeClass: null, note: 'no-dimensions' });
     expect(normaliseTrackingCode(' 3000-0000-0016 ')).toBe('300000000016');
+  });
+});
+
+describe('parcels, pick lists and recipients', () => {
+  const sku2 = '300001289771-00004';
+  const sibling: CachedOrder = { ...order, id: 'o-2', orderNo: '700000002', sku: sku2, quantity: 1 };
+  const loner: CachedOrder = { ...order, id: 'o-3', orderNo: '700000003', cartNo: null, quantity: 1 };
+  beforeEach(() => {
+    store.applyChanges(
+      [
+        { entity: 'order', entityId: sibling.id, op: 'upsert', data: sibling },
+        { entity: 'order', entityId: loner.id, op: 'upsert', data: loner },
+        { entity: 'sku', entityId: sku2, op: 'upsert', data: { sku: sku2, inventoryCode: '300001289771', name: 'XL', sellerSkuCode: 'SK-XL', jan: null, sellerId: 'sakura-shop', lengthCm: 25, widthCm: 20, heightCm: 1, weightG: 100 } },
+        { entity: 'pick-list', entityId: 'PL00000001', op: 'upsert', data: { id: 'PL00000001', branchCode: branch, orderIds: ['o-3', 'o-1'] } },
+      ],
+      4,
+    );
+  });
+
+  it('packs a cart as one parcel: one label, one number on every order, shipped and voided together', async () => {
+    expect(service.open('700000002').orders.map((o) => o.orderId)).toEqual(['o-1', 'o-2']);
+    // A unit of the sibling scanned while the first order is active counts on the sibling.
+    expect(service.scan('o-1', sku2, null)).toMatchObject({ verdict: 'complete', order: { orderId: 'o-2' } });
+    service.scan('o-1', sku, null);
+    await expect(service.label('o-2', 'yamato', null, null)).resolves.toMatchObject({ refusal: 'not-complete' });
+    service.scan('o-1', sku, null);
+    const labelled = await service.label('o-2', 'yamato', null, null);
+    expect(labelled.verdict).toBe('complete');
+    expect(printed).toEqual([expect.objectContaining({ cartNo: '600000001', itemCount: 3 })]);
+    const packed = store.eventsOfKinds(['order.packed']).map((e) => e.payload as { orderId: string; trackingNumber: string });
+    expect(packed.map((p) => p.orderId).sort()).toEqual(['o-1', 'o-2']);
+    expect(new Set(packed.map((p) => p.trackingNumber)).size).toBe(1);
+    expect(service.void('o-1', 'smudged', null).verdict).toBe('accepted');
+    expect(store.eventsOfKinds(['label.voided'])).toHaveLength(2);
+    const again = await service.label('o-1', 'yamato', null, null);
+    expect(service.ship('o-2', again.order.trackingNumber!, null).verdict).toBe('complete');
+    expect(store.eventsOfKinds(['order.shipped']).map((e) => (e.payload as { orderId: string }).orderId).sort()).toEqual(['o-1', 'o-2']);
+    expect(service.open('700000001')).toMatchObject({ refusal: 'already-shipped', orders: [{ state: 'in_transit' }, { state: 'in_transit' }] });
+  });
+
+  it('opens a pick list with the carts of its orders; a unit counts on any bench order that needs it', () => {
+    const bench = service.open('pl00000001').orders.map((o) => o.orderId);
+    expect(bench.sort()).toEqual(['o-1', 'o-2', 'o-3']);
+    // o-3 is active but already has its unit: the next unit of the same SKU goes to o-1.
+    expect(service.scan('o-3', sku, null, bench)).toMatchObject({ verdict: 'complete', order: { orderId: 'o-3' } });
+    expect(service.scan('o-3', sku, null, bench)).toMatchObject({ verdict: 'accepted', order: { orderId: 'o-1' } });
+    expect(service.scan('o-3', '300001289771-00099', null, bench)).toMatchObject({ verdict: 'refused', refusal: 'unknown-item' });
+  });
+
+  it('a picked order is still checked unit by unit at the bench', () => {
+    store.appendEvent('order.picked', { orderId: 'o-3', sku, quantity: 1 }, null);
+    expect(service.open('700000003').orders[0]).toMatchObject({ state: 'picked', complete: false, lines: [{ packed: 0 }] });
+    expect(service.scan('o-3', sku, null)).toMatchObject({ verdict: 'complete' });
+    expect(store.eventsOfKinds(['order.picked'])).toHaveLength(1);
+  });
+
+  it('flags a foreign phone, and refuses a label without postal code, nothing recorded', async () => {
+    const foreign: CachedOrder = { ...loner, id: 'o-4', orderNo: '700000004', recipient: { ...loner.recipient, phone: '+1 415 555 0100' } };
+    const noPostal: CachedOrder = { ...loner, id: 'o-5', orderNo: '700000005', recipient: { ...loner.recipient, postalCode: '' } };
+    store.applyChanges([foreign, noPostal].map((o) => ({ entity: 'order', entityId: o.id, op: 'upsert' as const, data: o })), 5);
+    expect(service.open('700000004').orders[0]!.recipientProblems).toEqual(['invalid-phone']);
+    service.scan('o-4', sku, null);
+    await expect(service.label('o-4', 'nekopos', null, null)).resolves.toMatchObject({ verdict: 'complete' });
+    expect(service.open('700000005').orders[0]!.recipientProblems).toEqual(['invalid-postal-code']);
+    service.scan('o-5', sku, null);
+    await expect(service.label('o-5', 'nekopos', null, null)).resolves.toMatchObject({ verdict: 'refused', refusal: 'invalid-postal-code' });
+    expect(store.eventsOfKinds(['order.packed']).map((e) => (e.payload as { orderId: string }).orderId)).toEqual(['o-4']);
   });
 });

@@ -1,0 +1,158 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ManifestPrintResult } from '../../../shared/contract/manifest';
+import type { PrintJobStatus } from '../../../shared/contract/schemas';
+import { buildManifestDay, prefectureOf, type ManifestDay, type ManifestParcel } from '../../../shared/domain/manifest';
+import { parcelServices, type ParcelService } from '../../../shared/domain/parcel-services';
+import { tokyoDate, type TokyoDate } from '../../../shared/domain/tokyo-time';
+import { renderManifestPdf, type Manifest } from '../printing/render-manifest';
+import { serviceNamesJa } from '../printing/shipping-label';
+import type { OutboxEntry, StationStore } from '../store/station-store';
+
+/** The fields of the hub's order view (server/services/orders.ts) the manifest reads from the station's cache. */
+interface CachedOrder {
+  id: string;
+  sellerId: string;
+  source: string;
+  orderNo: string;
+  cartNo: string | null;
+  quantity: number;
+  recipient: { name: string; address: string };
+  state: string;
+  branchCode: string | null;
+  trackingNo: string | null;
+  shippedAt?: string | null;
+  /** Carried by the order view since hub schema step 0008; absent in entries cached from an older hub. */
+  service?: string | null;
+  labelTimeSlot?: string | null;
+}
+
+interface CachedSeller {
+  id: string;
+  name: string;
+}
+
+/** What this station's own events say of an order's label and its scan out, the latest event deciding. */
+interface OwnTrail {
+  label: { service: ParcelService; timeSlot: string | null; trackingNumber: string } | null;
+  shipped: OutboxEntry | null;
+}
+
+const trailKinds = ['order.packed', 'order.shipped', 'label.voided'] as const;
+const isService = (value: unknown): value is ParcelService => (parcelServices as readonly unknown[]).includes(value);
+
+export interface ManifestDeps {
+  store: StationStore;
+  branchCode: string;
+  stationId: string;
+  /** Where printed manifests are kept as PDF files (beside the discrepancy reports). */
+  reportsDir: string;
+  /** Queues a finished PDF on the station's document printer. */
+  printDocument(pdf: Buffer, title: string): Promise<PrintJobStatus>;
+  now?: () => Date;
+}
+
+/**
+ * The end-of-day manifest as this station sees it: the branch's orders in transit from the hub's changes feed (the
+ * station caches every order of its branch), and the parcels this station scanned out that the hub has not sent back
+ * yet — from its own outbox, the same events the pack bench answers from — so the list is whole with the hub away and
+ * shows a parcel the moment its label is scanned. A parcel the hub has not applied is marked (`atHub: false`); an
+ * event the hub refused counts for nothing.
+ */
+export class ManifestService {
+  constructor(private readonly deps: ManifestDeps) {}
+
+  today(): TokyoDate {
+    return tokyoDate(this.deps.now?.() ?? new Date());
+  }
+
+  day(date: TokyoDate = this.today()): ManifestDay {
+    return buildManifestDay(date, this.deps.branchCode, this.parcels());
+  }
+
+  /** One service's manifest of the day, as the PDF renderer takes it. */
+  printable(date: TokyoDate, service: ParcelService): Manifest {
+    const section = this.day(date).sections.find((candidate) => candidate.service === service)!;
+    return {
+      service,
+      date,
+      station: this.deps.stationId,
+      branch: this.deps.branchCode,
+      parcels: section.parcels.map((parcel) => ({
+        trackingNumber: parcel.trackingNo,
+        orderNo: parcel.orderNo,
+        cartNo: parcel.cartNo,
+        managementNo: parcel.managementNo,
+        sellerName: parcel.sellerName ?? parcel.sellerId,
+        recipientName: parcel.recipientName,
+        prefecture: parcel.prefecture,
+        timeSlot: parcel.timeSlot,
+        itemCount: parcel.itemCount,
+      })),
+    };
+  }
+
+  /** Renders one service's manifest, keeps the PDF in the data folder and queues it on the document printer. */
+  async print(date: TokyoDate, service: ParcelService): Promise<ManifestPrintResult> {
+    const manifest = this.printable(date, service);
+    const pdf = await renderManifestPdf(manifest);
+    mkdirSync(this.deps.reportsDir, { recursive: true });
+    const path = join(this.deps.reportsDir, `manifest-${date}-${service}.pdf`);
+    writeFileSync(path, pdf);
+    const job = await this.deps.printDocument(pdf, `出荷明細書 ${serviceNamesJa[service]} ${date}`);
+    return { job, path, bytes: pdf.length, parcelCount: manifest.parcels.length };
+  }
+
+  private parcels(): ManifestParcel[] {
+    const { store, branchCode } = this.deps;
+    const sellers = new Map(store.cached<CachedSeller>('seller').map((seller) => [seller.id, seller.name]));
+    const trails = this.ownTrails();
+    const parcels: ManifestParcel[] = [];
+    for (const order of store.cached<CachedOrder>('order')) {
+      if (order.branchCode !== branchCode) continue;
+      const trail = trails.get(order.id);
+      const base = {
+        orderId: order.id,
+        orderNo: order.orderNo,
+        cartNo: order.cartNo,
+        managementNo: order.source === 'management' ? order.orderNo : null,
+        sellerId: order.sellerId,
+        sellerName: sellers.get(order.sellerId) ?? null,
+        recipientName: order.recipient.name,
+        prefecture: prefectureOf(order.recipient.address),
+        itemCount: order.quantity,
+      };
+      if (order.state === 'in_transit') {
+        if (!order.trackingNo || !order.shippedAt) continue;
+        // Our own label of this very number knows the service and slot if the cached view predates step 0008.
+        const ownLabel = trail?.label?.trackingNumber === order.trackingNo ? trail.label : null;
+        const service = isService(order.service) ? order.service : ownLabel?.service;
+        if (!service) continue;
+        parcels.push({ ...base, trackingNo: order.trackingNo, service, timeSlot: order.labelTimeSlot ?? ownLabel?.timeSlot ?? null, shippedAt: order.shippedAt, atHub: true });
+        continue;
+      }
+      // Not yet in transit at the hub (or not as far as the cache knows): sent out here a moment ago?
+      if (!trail?.shipped) continue;
+      const shippedNumber = (trail.shipped.payload as { trackingNumber: string }).trackingNumber;
+      const label = trail.label ?? (order.trackingNo && isService(order.service) ? { service: order.service, timeSlot: order.labelTimeSlot ?? null, trackingNumber: order.trackingNo } : null);
+      if (!label || label.trackingNumber !== shippedNumber) continue;
+      parcels.push({ ...base, trackingNo: shippedNumber, service: label.service, timeSlot: label.timeSlot, shippedAt: trail.shipped.occurredAt, atHub: false });
+    }
+    return parcels;
+  }
+
+  /** Each order's label and scan out by this station's events that the hub did not refuse, in outbox order. */
+  private ownTrails(): Map<string, OwnTrail> {
+    const trails = new Map<string, OwnTrail>();
+    for (const entry of this.deps.store.eventsOfKinds(trailKinds)) {
+      if (entry.state === 'rejected') continue;
+      const payload = entry.payload as { orderId: string; trackingNumber: string; service?: unknown; timeSlot?: string | null };
+      const trail = trails.get(payload.orderId) ?? { label: null, shipped: null };
+      if (entry.kind === 'order.packed' && isService(payload.service)) trail.label = { service: payload.service, timeSlot: payload.timeSlot ?? null, trackingNumber: payload.trackingNumber };
+      if (entry.kind === 'order.shipped') trail.shipped = entry;
+      if (entry.kind === 'label.voided') Object.assign(trail, { label: null, shipped: null });
+      trails.set(payload.orderId, trail);
+    }
+    return trails;
+  }
+}

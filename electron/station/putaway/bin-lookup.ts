@@ -1,0 +1,43 @@
+import type { StationStore } from '../store/station-store';
+
+/** A SKU's location as the hub's changes feed carries it (entity `sku-location`, id `<branch>/<sku>`). */
+export interface CachedSkuLocation {
+  branchCode: string;
+  sku: string;
+  bin: string;
+  updatedAt: string;
+}
+
+/** The cache id of a SKU's location at a branch, as the hub names it in the changes feed. */
+export const skuLocationId = (branchCode: string, sku: string) => `${branchCode}/${sku}`;
+
+/**
+ * Where this station puts SKUs that the hub has not applied yet: its own pending `sku.located` events, the latest
+ * winning. (A station's events are all of its own branch.) Refused ones are not placements.
+ */
+function pendingPlacements(store: StationStore): Map<string, string> {
+  const placed = new Map<string, string>();
+  for (const entry of store.pendingOfKinds(['sku.located'])) {
+    const payload = entry.payload as { sku: string; bin: string };
+    placed.set(payload.sku, payload.bin);
+  }
+  return placed;
+}
+
+/**
+ * The bin a SKU is in at a branch, as this station knows it with or without the hub: its own placement not yet
+ * applied by the hub, else the location pulled from the hub's changes feed; null if it has none.
+ */
+export function binOf(store: StationStore, branchCode: string, sku: string): string | null {
+  return pendingPlacements(store).get(sku) ?? store.cachedOne<CachedSkuLocation>('sku-location', skuLocationId(branchCode, sku))?.bin ?? null;
+}
+
+/** Every known bin at a branch, SKU → bin, by the same rule as `binOf`, read once (for a whole pick list). */
+export function binsOf(store: StationStore, branchCode: string): Map<string, string> {
+  const bins = new Map<string, string>();
+  for (const location of store.cached<CachedSkuLocation>('sku-location')) {
+    if (location.branchCode === branchCode) bins.set(location.sku, location.bin);
+  }
+  for (const [sku, bin] of pendingPlacements(store)) bins.set(sku, bin);
+  return bins;
+}

@@ -1,0 +1,236 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PickScanResult } from '../../../shared/contract/picking';
+import { station } from '../../station-client/station-client';
+import { errorText } from '../../ui/error-text';
+import { useFeedback } from '../scanning/feedback-store';
+import { useScanConsumer } from '../scanning/scan-consumer';
+import { usePick } from './pick-store';
+
+/**
+ * Picking: make today's pick lists (the hub batches the due orders), open one by scanning its id or choosing it, walk
+ * its lines in bin order scanning every unit. A wrong or extra item is refused loudly; every answer is a sound and a
+ * colour.
+ */
+export function PickScreen() {
+  const { t } = useTranslation();
+  const lists = usePick((state) => state.lists);
+  const held = usePick((state) => state.held);
+  const open = usePick((state) => state.open);
+  const { setLists, setHeld, show } = usePick.getState();
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [last, setLast] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const say = useCallback((kind: 'good' | 'bad' | 'done', text: string) => {
+    useFeedback.getState().signal(kind, text);
+    setLast({ ok: kind !== 'bad', text });
+  }, []);
+  const fail = useCallback((error: unknown) => say('bad', errorText(t, error)), [say, t]);
+
+  const refresh = useCallback(async () => {
+    try {
+      setLists(await station.call('picking.lists', {}));
+    } catch (error) {
+      fail(error);
+    }
+  }, [fail, setLists]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const make = async () => {
+    setBusy(true);
+    try {
+      const result = await station.call('picking.make', {});
+      setHeld(result.held);
+      await refresh();
+      say(result.lists.length > 0 ? 'done' : 'good', t('picking.made', { count: result.lists.length, held: result.held.length }));
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const openList = useCallback(
+    async (listCode: string) => {
+      try {
+        const result = await station.call('picking.open', { code: listCode });
+        if (!result.list) return say('bad', t(`picking.reasons.${result.refusal ?? 'unknown-pick-list'}`));
+        show(result.list);
+        say('good', result.list.complete ? t('picking.alreadyComplete', { id: result.list.id }) : t('picking.opened', { id: result.list.id }));
+      } catch (error) {
+        fail(error);
+      }
+    },
+    [fail, say, show, t],
+  );
+
+  const answer = useCallback(
+    (result: PickScanResult) => {
+      show(result.list);
+      if (result.verdict === 'refused') return say('bad', t(`picking.reasons.${result.refusal}`, { bin: result.bin ?? '' }));
+      const line = result.list.lines.find((candidate) => candidate.sku === result.sku);
+      if (result.verdict === 'complete') return say('done', t('picking.complete', { id: result.list.id }));
+      if (result.verdict === 'at-bin') return say('good', t('picking.atBin', { bin: result.bin ?? '' }));
+      const counted = t('picking.counted', { name: line?.itemName ?? result.sku ?? '', picked: line?.picked ?? 0, expected: line?.expected ?? 0 });
+      say('good', result.verdict === 'order-picked' ? `${counted} ${t('picking.orderPicked', { orderNo: result.orderNo ?? '' })}` : counted);
+    },
+    [say, show, t],
+  );
+
+  useScanConsumer((scan) => {
+    const current = usePick.getState().open;
+    if (!current) return void openList(scan.text);
+    void station.call('picking.scan', { pickListId: current.id, code: scan.text }).then(answer).catch(fail);
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (code.trim()) void openList(code.trim());
+    setCode('');
+  };
+
+  if (open) {
+    return (
+      <section className="screen" data-testid="pick-walk" aria-labelledby="pick-title">
+        <h1 id="pick-title">
+          {t('picking.title')} <span className="code">{open.id}</span>
+        </h1>
+        <p className="hint">{open.complete ? t('picking.complete', { id: open.id }) : t('picking.walkHint')}</p>
+        <table className="scan-table" data-testid="pick-lines">
+          <thead>
+            <tr>
+              <th>{t('picking.bin')}</th>
+              <th>{t('picking.item')}</th>
+              <th>{t('picking.expected')}</th>
+              <th>{t('picking.picked')}</th>
+              <th>{t('picking.orders')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {open.lines.map((line) => (
+              <tr key={line.sku} className={line.sku === open.currentSku ? 'active' : ''} data-testid={`pick-line-${line.sku}`} data-done={line.picked >= line.expected}>
+                <td className="code" data-testid="pick-bin">
+                  {line.bin ?? t('picking.noBin')}
+                </td>
+                <td>
+                  {line.itemName} {line.optionName}
+                  <br />
+                  <span className="code">{line.sku}</span>
+                </td>
+                <td>{line.expected}</td>
+                <td data-testid={`picked-${line.sku}`}>{line.picked}</td>
+                <td className="code">{line.orders.map((order) => `${order.orderNo}×${order.quantity}${order.done ? ' ✓' : ''}`).join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <PickResult last={last} />
+        <div className="row actions">
+          <button
+            type="button"
+            className="secondary"
+            data-testid="pick-close"
+            onClick={() => {
+              show(null);
+              void refresh();
+            }}
+          >
+            {t('picking.back')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section className="screen" data-testid="pick" aria-labelledby="pick-title">
+      <h1 id="pick-title">{t('picking.title')}</h1>
+      <p className="hint">{t('picking.hint')}</p>
+      <div className="row wrap">
+        <button type="button" className="primary" data-testid="pick-make" disabled={busy} onClick={() => void make()}>
+          {t('picking.make')}
+        </button>
+      </div>
+      <form className="row wrap" onSubmit={submit}>
+        <label>
+          {t('picking.listCode')}
+          <input value={code} onChange={(event) => setCode(event.target.value)} data-testid="pick-code" />
+        </label>
+        <button type="submit" className="secondary" disabled={code.trim() === ''}>
+          {t('picking.open')}
+        </button>
+      </form>
+      <PickResult last={last} />
+      <h2>{t('picking.lists')}</h2>
+      {lists.length === 0 ? (
+        <p className="hint" data-testid="pick-no-lists">
+          {t('picking.noLists')}
+        </p>
+      ) : (
+        <table className="scan-table" data-testid="pick-lists">
+          <thead>
+            <tr>
+              <th>{t('picking.listId')}</th>
+              <th>{t('picking.orders')}</th>
+              <th>{t('picking.progress')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {lists.map((list) => (
+              <tr key={list.id} data-testid={`pick-list-${list.id}`} data-complete={list.complete}>
+                <td className="code">{list.id}</td>
+                <td>{list.orders}</td>
+                <td>
+                  {list.picked} / {list.units} {list.complete ? `(${t('picking.done')})` : ''}
+                </td>
+                <td>
+                  <button type="button" className="secondary" data-testid={`pick-open-${list.id}`} onClick={() => void openList(list.id)}>
+                    {t('picking.open')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {held.length > 0 ? (
+        <>
+          <h2>{t('picking.heldTitle')}</h2>
+          <table className="scan-table" data-testid="pick-held">
+            <thead>
+              <tr>
+                <th>{t('picking.orderNo')}</th>
+                <th>{t('picking.seller')}</th>
+                <th>{t('picking.dueShipDate')}</th>
+                <th>{t('picking.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {held.map((order) => (
+                <tr key={order.orderId} data-testid={`pick-held-${order.orderNo}`}>
+                  <td className="code">{order.orderNo}</td>
+                  <td>{order.sellerId}</td>
+                  <td>{order.dueShipDate}</td>
+                  <td>{t(`picking.held.${order.reason}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function PickResult({ last }: { last: { ok: boolean; text: string } | null }) {
+  if (!last) return null;
+  return (
+    <p className={last.ok ? 'result ok' : 'result bad'} data-testid="pick-result" role="status">
+      {last.text}
+    </p>
+  );
+}
