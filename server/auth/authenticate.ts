@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { HubRole } from '../../shared/hub/hub-roles';
 import type { HubDatabase } from '../storage/schema';
@@ -25,8 +26,24 @@ export async function principalFromHeader(db: Kysely<HubDatabase>, header: strin
     if (separator < 1) return null;
     const stationId = credential.slice(0, separator);
     const station = await db.selectFrom('stations').selectAll().where('id', '=', stationId).executeTakeFirst();
-    if (!station || !pinMatches(credential.slice(separator + 1), station.secret_hash)) return null;
+    if (!station || !stationSecretMatches(stationId, credential.slice(separator + 1), station.secret_hash)) return null;
     return { kind: 'station', stationId, branchCode: station.branch_code, role: 'station' };
   }
   return null;
+}
+
+/**
+ * A station sends its secret with every push and pull, and scrypt takes tens of milliseconds with the event loop
+ * blocked: so a secret, once checked against its stored scrypt hash, is remembered as a SHA-256 digest beside that
+ * hash. A station re-registered (a new stored hash) is checked with scrypt again; a wrong secret always is.
+ */
+const checkedSecrets = new Map<string, { stored: string; digest: Buffer }>();
+
+function stationSecretMatches(stationId: string, secret: string, stored: string): boolean {
+  const digest = createHash('sha256').update(secret).digest();
+  const known = checkedSecrets.get(stationId);
+  if (known && known.stored === stored && timingSafeEqual(known.digest, digest)) return true;
+  if (!pinMatches(secret, stored)) return false;
+  checkedSecrets.set(stationId, { stored, digest });
+  return true;
 }

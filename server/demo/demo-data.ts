@@ -5,7 +5,7 @@ import { createInventoryItem, createOption, linkListing } from '../services/inve
 import { arriveBundle, completeBundle, confirmBundle, createBundle, registerInboundLines, rejectBundle, shipBundle } from '../services/inbound';
 import { runAllocation } from '../services/allocation';
 import { placeSku } from '../services/sku-locations';
-import { importQoo10Orders } from '../services/orders';
+import { importQoo10Orders, registerManagementShipments } from '../services/orders';
 import { addUser } from '../services/users';
 import type { HubStore } from '../storage/database';
 import type { HubDatabase } from '../storage/schema';
@@ -36,7 +36,7 @@ export async function loadDemoData(store: HubStore, now = new Date()): Promise<b
   }
   const skusBySeller = await loadCatalog(db, now);
   for (const [sellerId, skus] of skusBySeller) await loadBundles(db, sellerId, skus, now);
-  await loadOrders(store, now);
+  await loadOrders(store, skusBySeller, now);
   return true;
 }
 
@@ -84,7 +84,7 @@ async function loadBundles(db: Kysely<HubDatabase>, sellerId: string, skus: stri
 }
 
 /** Paid Qoo10 orders: some paid before today's 16:00 cut-off, some later, one with a scheduled ship date next week. */
-async function loadOrders(store: HubStore, now: Date): Promise<void> {
+async function loadOrders(store: HubStore, skusBySeller: Map<string, string[]>, now: Date): Promise<void> {
   const lines = demoCatalog.flatMap((item, itemIndex) =>
     item.options.map((option, optionIndex) => {
       const n = itemIndex * 10 + optionIndex;
@@ -108,6 +108,8 @@ async function loadOrders(store: HubStore, now: Date): Promise<void> {
     await importQoo10Orders(store.db, lines.filter((line) => line.sellerId === seller.id), { ownSeller: null }, now);
   }
   await importQoo10Orders(store.db, pickingOrders(now), { ownSeller: null }, now);
+  const registeredAt = tokyoInstant(addDays(tokyoDate(now), -1), 14, 0);
+  await registerManagementShipments(store.db, managementShipments(skusBySeller.get('sakura-shop')!, now), { ownSeller: null }, registeredAt);
   await runAllocation(store, { now });
 }
 
@@ -134,5 +136,25 @@ function pickingOrders(now: Date) {
     line(700_000_101, 600_000_100, mugs!, 1, 1),
     line(700_000_102, 600_000_101, mugs!, 0, 1),
     line(700_000_103, 600_000_102, towels!, 1, 1, true),
+  ];
+}
+
+/**
+ * Other-platform shipments (管理番号) registered yesterday after the 13:00 cut-off, so due today: one by Yamato and
+ * one by Sagawa with the buyer's delivery time (tomorrow afternoon), which goes on the label.
+ */
+function managementShipments(skus: string[], now: Date) {
+  // sakura-shop's SKUs in catalogue order: three towels, then two mugs.
+  return [
+    { sellerId: 'sakura-shop', managementNo: '880000000001', sku: skus[2]!, quantity: 1, recipient: demoRecipients[1]!, deliveryMethod: 'yamato' },
+    {
+      sellerId: 'sakura-shop',
+      managementNo: '880000000002',
+      sku: skus[3]!,
+      quantity: 1,
+      recipient: demoRecipients[2]!,
+      deliveryMethod: 'sagawa',
+      deliveryTime: { date: addDays(tokyoDate(now), 1), slot: '14-16' },
+    },
   ];
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { buildManifestDay, prefectureOf, type ManifestDay, type ManifestParcel } from '../../shared/domain/manifest';
+import { buildManifestDay, prefectureOf, type ManifestDay, type ManifestOrder } from '../../shared/domain/manifest';
 import { parcelServices, type ParcelService } from '../../shared/domain/parcel-services';
 import { addDays, startOfTokyoDay, type TokyoDate } from '../../shared/domain/tokyo-time';
 import type { HubDatabase } from '../storage/schema';
@@ -35,7 +35,7 @@ export async function manifestDay(db: Kysely<HubDatabase>, date: TokyoDate, bran
     .where('orders.shipped_at', '>=', from)
     .where('orders.shipped_at', '<', until)
     .execute();
-  const parcels = rows.flatMap((row): ManifestParcel[] => {
+  const parcels = rows.flatMap((row): ManifestOrder[] => {
     // An order in transit always has both; a row without them is not a parcel anyone can hand over.
     if (!row.tracking_no || !row.shipped_at || !(parcelServices as readonly string[]).includes(row.service ?? '')) return [];
     const management = row.source === 'management';

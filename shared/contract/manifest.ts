@@ -10,6 +10,8 @@ export const manifestParcelSchema = z.object({
   trackingNo: z.string(),
   service: z.enum(parcelServices),
   orderNo: z.string(),
+  /** Every order in the parcel (a cart's orders share one box and number). */
+  orderNos: z.array(z.string()),
   cartNo: z.string().nullable(),
   managementNo: z.string().nullable(),
   sellerId: z.string(),

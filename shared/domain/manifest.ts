@@ -23,8 +23,8 @@ export type ManifestCarrier = (typeof manifestCarriers)[number];
 /** What the marketplace is told carries every parcel: the warehouse, as the manual says. */
 export const marketplaceCarrier = 'Qxpress';
 
-/** One parcel handed over: a row of a manifest. */
-export interface ManifestParcel {
+/** One order handed over, as the hub or the station knows it; orders under one tracking no. are one parcel. */
+export interface ManifestOrder {
   orderId: string;
   trackingNo: string;
   service: ParcelService;
@@ -45,6 +45,15 @@ export interface ManifestParcel {
   atHub: boolean;
 }
 
+/**
+ * One parcel handed over: a row of a manifest. The orders of a cart travel in one box under one number, so a parcel
+ * may hold several: it shows the first order's no. and recipient (as its label does), lists every order no., and
+ * counts the items of all of them.
+ */
+export interface ManifestParcel extends ManifestOrder {
+  orderNos: string[];
+}
+
 export interface ManifestSection {
   service: ParcelService;
   carrier: ManifestCarrier;
@@ -63,19 +72,32 @@ export interface ManifestDay {
 }
 
 /**
- * Groups the parcels shipped on `date` (Tokyo) into one section per service, each in the order the parcels left (then
- * by tracking no.), with counts; parcels of other days are left out, and a tracking no. listed twice counts once (the
- * one at the hub wins).
+ * Groups the orders shipped on `date` (Tokyo) into parcels (one per tracking no.) and the parcels into one section per
+ * service, each in the order the parcels left (then by tracking no.), with counts. Orders of other days are left out;
+ * an order listed twice counts once (the copy at the hub wins).
  */
-export function buildManifestDay(date: TokyoDate, branchCode: string, parcels: readonly ManifestParcel[]): ManifestDay {
-  const unique = new Map<string, ManifestParcel>();
-  for (const parcel of parcels) {
-    if (tokyoDate(parcel.shippedAt) !== date) continue;
-    const seen = unique.get(parcel.trackingNo);
-    if (!seen || (!seen.atHub && parcel.atHub)) unique.set(parcel.trackingNo, parcel);
+export function buildManifestDay(date: TokyoDate, branchCode: string, orders: readonly ManifestOrder[]): ManifestDay {
+  const unique = new Map<string, ManifestOrder>();
+  for (const order of orders) {
+    if (tokyoDate(order.shippedAt) !== date) continue;
+    const seen = unique.get(order.orderId);
+    if (!seen || (!seen.atHub && order.atHub)) unique.set(order.orderId, order);
   }
+  const byNumber = new Map<string, ManifestOrder[]>();
+  for (const order of unique.values()) byNumber.set(order.trackingNo, [...(byNumber.get(order.trackingNo) ?? []), order]);
+  const parcels = [...byNumber.values()].map((members): ManifestParcel => {
+    const sorted = [...members].sort((a, b) => a.orderNo.localeCompare(b.orderNo));
+    const first = sorted[0]!;
+    return {
+      ...first,
+      orderNos: sorted.map((member) => member.orderNo),
+      itemCount: sorted.reduce((sum, member) => sum + member.itemCount, 0),
+      shippedAt: sorted.reduce((earliest, member) => (member.shippedAt < earliest ? member.shippedAt : earliest), first.shippedAt),
+      atHub: sorted.every((member) => member.atHub),
+    };
+  });
   const sections = parcelServices.map((service): ManifestSection => {
-    const list = [...unique.values()]
+    const list = parcels
       .filter((parcel) => parcel.service === service)
       .sort((a, b) => a.shippedAt.localeCompare(b.shippedAt) || a.trackingNo.localeCompare(b.trackingNo));
     return { service, carrier: carrierOfService[service], parcels: list, parcelCount: list.length, itemCount: list.reduce((sum, parcel) => sum + parcel.itemCount, 0) };

@@ -52,20 +52,40 @@ interface Shipped {
   recipient: string;
 }
 
-/** Opens an allocated order at the bench, scans its units, labels it with the service and sends it out. */
+interface CachedOrder {
+  id: string;
+  sellerId: string;
+  orderNo: string;
+  cartNo: string | null;
+  sku: string | null;
+  quantity: number;
+  state: string;
+  recipient: { name: string };
+}
+
+/**
+ * Opens an allocated order at the bench (from the station's cache, so it works with the hub away), scans every unit
+ * of its parcel, labels it with the service and sends it out. Orders alone in their cart come first: a cart is one
+ * parcel of several orders.
+ */
 async function shipOne(service: 'nekopos' | 'yamato' | 'sagawa', timeSlot: string | null, skip: Set<string>): Promise<Shipped> {
-  const candidates = await db().selectFrom('orders').select(['id', 'order_no', 'sku', 'quantity', 'recipient_name']).where('state', '=', 'allocated').where('sku', 'is not', null).orderBy('order_no').execute();
-  for (const order of candidates.filter((candidate) => !skip.has(candidate.id))) {
-    skip.add(order.id);
-    const view = await call('packing.open', { code: order.order_no });
-    if (view.refusal) continue;
-    for (let i = 0; i < order.quantity; i++) await call('packing.scan', { orderId: order.id, code: order.sku });
-    const labelled = await call('packing.label', { orderId: order.id, service, timeSlot });
+  const cached = station.running.station.store.cached<CachedOrder>('order');
+  const cartSize = (order: CachedOrder) => (order.cartNo ? cached.filter((other) => other.sellerId === order.sellerId && other.cartNo === order.cartNo).length : 1);
+  const candidates = cached.filter((order) => order.state === 'allocated' && order.sku).sort((a, b) => cartSize(a) - cartSize(b) || a.orderNo.localeCompare(b.orderNo));
+  for (const candidate of candidates.filter((order) => !skip.has(order.id))) {
+    const view = await call('packing.open', { code: candidate.orderNo });
+    const parcel: { orderId: string; orderNo: string; lines: { sku: string; expected: number }[] }[] = view.orders;
+    for (const member of parcel) skip.add(member.orderId);
+    if (view.refusal || parcel.length === 0 || parcel.some((member) => !member.lines.every((line) => line.sku))) continue;
+    for (const member of parcel) for (const line of member.lines) for (let i = 0; i < line.expected; i++) await call('packing.scan', { orderId: member.orderId, code: line.sku });
+    const first = parcel[0]!;
+    const labelled = await call('packing.label', { orderId: first.orderId, service, timeSlot });
     if (labelled.verdict !== 'complete') continue;
     await printer.job(printed++);
     const trackingNumber = labelled.order.trackingNumber as string;
-    expect(await call('packing.ship', { orderId: order.id, code: trackingNumber })).toMatchObject({ verdict: 'complete' });
-    return { orderId: order.id, orderNo: order.order_no, trackingNumber, recipient: order.recipient_name };
+    expect(await call('packing.ship', { orderId: first.orderId, code: trackingNumber })).toMatchObject({ verdict: 'complete' });
+    const order = cached.find((entry) => entry.id === first.orderId)!;
+    return { orderId: order.id, orderNo: order.orderNo, trackingNumber, recipient: order.recipient.name };
   }
   throw new Error(`no demo order could be shipped as ${service}`);
 }

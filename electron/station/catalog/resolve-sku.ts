@@ -16,13 +16,14 @@ export interface CachedSku {
 
 /**
  * The SKU a scanned unit is: its SKU label (3…-…, a reader may prefix the AIM id ]C0), its JAN, or the seller's own
- * SKU code. A JAN can be printed on the goods of more than one seller: the given seller's SKU wins.
+ * SKU code. A JAN can be printed on the goods of more than one seller: the given seller's SKU wins. Lookups go
+ * through the station store's indexes: a scan must not read the whole catalogue.
  */
 export function resolveSku(store: StationStore, code: string, sellerId: string | null): CachedSku | null {
   const asSku = /^(?:\]C0)?(3\d{11})[-/:](\d{5})$/.exec(code);
   if (asSku) return store.cachedOne<CachedSku>('sku', `${asSku[1]}-${asSku[2]}`) ?? null;
-  const all = store.cached<CachedSku>('sku');
-  const byJan = all.filter((sku) => sku.jan === code);
+  const byJan = store.cachedWhere<CachedSku>('sku', 'jan', code);
   if (byJan.length > 0) return byJan.find((sku) => sku.sellerId === sellerId) ?? byJan[0] ?? null;
-  return all.find((sku) => sku.sellerSkuCode === code && (sellerId === null || sku.sellerId === sellerId)) ?? null;
+  const bySellerCode = store.cachedWhere<CachedSku>('sku', 'sellerSkuCode', code);
+  return bySellerCode.find((sku) => sellerId === null || sku.sellerId === sellerId) ?? null;
 }

@@ -2,9 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ManifestPrintResult } from '../../../shared/contract/manifest';
 import type { PrintJobStatus } from '../../../shared/contract/schemas';
-import { buildManifestDay, prefectureOf, type ManifestDay, type ManifestParcel } from '../../../shared/domain/manifest';
+import { buildManifestDay, prefectureOf, type ManifestDay, type ManifestOrder } from '../../../shared/domain/manifest';
 import { parcelServices, type ParcelService } from '../../../shared/domain/parcel-services';
-import { tokyoDate, type TokyoDate } from '../../../shared/domain/tokyo-time';
+import { addDays, startOfTokyoDay, tokyoDate, type TokyoDate } from '../../../shared/domain/tokyo-time';
 import { renderManifestPdf, type Manifest } from '../printing/render-manifest';
 import { serviceNamesJa } from '../printing/shipping-label';
 import type { OutboxEntry, StationStore } from '../store/station-store';
@@ -39,6 +39,8 @@ interface OwnTrail {
 }
 
 const trailKinds = ['order.packed', 'order.shipped', 'label.voided'] as const;
+/** How far back this station's own labels are read for a day's manifest. */
+const labelLookbackDays = 7;
 const isService = (value: unknown): value is ParcelService => (parcelServices as readonly unknown[]).includes(value);
 
 export interface ManifestDeps {
@@ -67,7 +69,7 @@ export class ManifestService {
   }
 
   day(date: TokyoDate = this.today()): ManifestDay {
-    return buildManifestDay(date, this.deps.branchCode, this.parcels());
+    return buildManifestDay(date, this.deps.branchCode, this.parcels(date));
   }
 
   /** One service's manifest of the day, as the PDF renderer takes it. */
@@ -81,6 +83,7 @@ export class ManifestService {
       parcels: section.parcels.map((parcel) => ({
         trackingNumber: parcel.trackingNo,
         orderNo: parcel.orderNo,
+        orderNos: parcel.orderNos,
         cartNo: parcel.cartNo,
         managementNo: parcel.managementNo,
         sellerName: parcel.sellerName ?? parcel.sellerId,
@@ -103,12 +106,24 @@ export class ManifestService {
     return { job, path, bytes: pdf.length, parcelCount: manifest.parcels.length };
   }
 
-  private parcels(): ManifestParcel[] {
+  /**
+   * The day's candidates only, through the store's indexes: the orders the hub says left that day, and the orders of
+   * this station's recent labels and scans out. The cache holds every order ever shipped; the screen refreshes often.
+   */
+  private parcels(date: TokyoDate): ManifestOrder[] {
     const { store, branchCode } = this.deps;
     const sellers = new Map(store.cached<CachedSeller>('seller').map((seller) => [seller.id, seller.name]));
-    const trails = this.ownTrails();
-    const parcels: ManifestParcel[] = [];
-    for (const order of store.cached<CachedOrder>('order')) {
+    const from = startOfTokyoDay(date).toISOString();
+    const to = startOfTokyoDay(addDays(date, 1)).toISOString();
+    // A label is printed before its parcel leaves, at most a few days before on a busy week.
+    const trails = this.ownTrails(startOfTokyoDay(addDays(date, -labelLookbackDays)).toISOString());
+    const candidates = new Map(store.cachedShippedBetween<CachedOrder>('order', from, to).map((order) => [order.id, order]));
+    for (const orderId of trails.keys()) {
+      const order = candidates.has(orderId) ? null : store.cachedOne<CachedOrder>('order', orderId);
+      if (order) candidates.set(orderId, order);
+    }
+    const parcels: ManifestOrder[] = [];
+    for (const order of candidates.values()) {
       if (order.branchCode !== branchCode) continue;
       const trail = trails.get(order.id);
       const base = {
@@ -142,9 +157,9 @@ export class ManifestService {
   }
 
   /** Each order's label and scan out by this station's events that the hub did not refuse, in outbox order. */
-  private ownTrails(): Map<string, OwnTrail> {
+  private ownTrails(since: string): Map<string, OwnTrail> {
     const trails = new Map<string, OwnTrail>();
-    for (const entry of this.deps.store.eventsOfKinds(trailKinds)) {
+    for (const entry of this.deps.store.eventsOfKindsSince(trailKinds, since)) {
       if (entry.state === 'rejected') continue;
       const payload = entry.payload as { orderId: string; trackingNumber: string; service?: unknown; timeSlot?: string | null };
       const trail = trails.get(payload.orderId) ?? { label: null, shipped: null };

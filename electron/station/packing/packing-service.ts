@@ -26,6 +26,8 @@ export interface CachedOrder {
   branchCode: string | null;
   trackingNo: string | null;
   service?: string | null;
+  /** The Sagawa slot printed on the label, once the hub has the order packed. */
+  labelTimeSlot?: string | null;
 }
 
 
@@ -74,6 +76,8 @@ export class PackingService {
   private refilling: Promise<void> | null = null;
   /** Parcel suggestions worked out during one step; cleared at the start of every step. */
   private readonly suggestions = new Map<string, PackOrder['suggestion']>();
+  /** Each order's progress as read during one step; cleared at the start of a step and by whatever changes it. */
+  private readonly progressSeen = new Map<string, Progress>();
 
   constructor(private readonly deps: PackingDeps) {
     this.stock = new TrackingStock(deps.store, deps.hub.stationId);
@@ -81,6 +85,7 @@ export class PackingService {
 
   open(code: string): PackView {
     this.suggestions.clear();
+    this.progressSeen.clear();
     const wanted = normaliseOrderCode(code);
     this.refillIfLow();
     const view = (orders: CachedOrder[], refusal: PackingRefusal | null): PackView => ({ orders: orders.map((order) => this.packOrder(order)), refusal, trackingNumbersLeft: this.stock.left() });
@@ -96,7 +101,9 @@ export class PackingService {
     const here = found.filter((order) => order.branchCode === this.deps.branchCode);
     if (here.length === 0) return view([], 'order-other-branch');
     // An order of a cart brings the whole cart: it ships only with every item, in one parcel.
-    const orders = uniqueById(here.flatMap((order) => this.parcel(order)))
+    // One lookup per parcel, not per order: a scanned cart no. finds every order of the cart already.
+    const parcels = new Map(here.map((order) => [cartKey(order), order]));
+    const orders = uniqueById([...here, ...[...parcels.values()].flatMap((order) => this.parcel(order))])
       .filter((order) => packStates.includes(this.progress(order).state) && packStates.includes(order.state))
       .sort((a, b) => (a.cartNo ?? a.orderNo).localeCompare(b.cartNo ?? b.orderNo) || a.orderNo.localeCompare(b.orderNo));
     if (orders.length === 0) return view([], 'order-not-packable');
@@ -111,6 +118,7 @@ export class PackingService {
    */
   scan(orderId: string, code: string, userId: string | null, bench: readonly string[] = []): PackStepResult {
     this.suggestions.clear();
+    this.progressSeen.clear();
     const order = this.order(orderId);
     const refused = (refusal: PackingRefusal, sku: string | null = null): PackStepResult => ({ verdict: 'refused', refusal, sku, order: this.packOrder(order) });
     const state = this.progress(order).state;
@@ -129,9 +137,10 @@ export class PackingService {
     const packed = progress.packed + 1;
     // The store is fsynced: a unit counted here is still counted after a crash.
     this.deps.store.setSetting(progressSetting(target.id), String(packed));
+    this.progressSeen.delete(target.id);
     if (packed < target.quantity) return { verdict: 'accepted', refusal: null, sku: sku.sku, order: this.packOrder(target) };
     // Packed straight from the shelf, without a pick list: the pick is reported with the pack check.
-    if (progress.state === 'allocated') this.deps.record('order.picked', { orderId: target.id, sku: sku.sku, quantity: target.quantity }, userId);
+    if (progress.state === 'allocated') this.record('order.picked', { orderId: target.id, sku: sku.sku, quantity: target.quantity }, userId);
     return { verdict: 'complete', refusal: null, sku: sku.sku, order: this.packOrder(target) };
   }
 
@@ -141,6 +150,7 @@ export class PackingService {
    */
   async label(orderId: string, service: ParcelService, timeSlot: SagawaTimeSlot | null, userId: string | null): Promise<PackLabelResult> {
     this.suggestions.clear();
+    this.progressSeen.clear();
     const order = this.order(orderId);
     const refused = (refusal: PackingRefusal): PackLabelResult => ({ verdict: 'refused', refusal, sku: null, order: this.packOrder(order), job: null });
     const progress = this.progress(order);
@@ -162,7 +172,7 @@ export class PackingService {
     const checked = shippingLabelSchema.safeParse(label);
     // Nothing is recorded for a label that cannot be printed: the number stays free and the packer hears why.
     if (!checked.success) throw new StationFailure('bad-input', `the shipping label of ${order.orderNo} cannot be printed: ${describeShippingLabelProblems(checked.error)}`);
-    for (const member of parcel) this.deps.record('order.packed', { orderId: member.id, service, timeSlot, trackingNumber }, userId);
+    for (const member of parcel) this.record('order.packed', { orderId: member.id, service, timeSlot, trackingNumber }, userId);
     const job = await this.deps.printLabel(label);
     this.refillIfLow();
     return { verdict: 'complete', refusal: null, sku: null, order: this.packOrder(order), job };
@@ -171,24 +181,26 @@ export class PackingService {
   /** The parcel's label scanned on the way out: every order under that number is in transit. */
   ship(orderId: string, code: string, userId: string | null): PackStepResult {
     this.suggestions.clear();
+    this.progressSeen.clear();
     const order = this.order(orderId);
     const refused = (refusal: PackingRefusal): PackStepResult => ({ verdict: 'refused', refusal, sku: null, order: this.packOrder(order) });
     const progress = this.progress(order);
     if (progress.state === 'in_transit') return refused('already-shipped');
     if (progress.state !== 'packed' || !progress.trackingNumber) return refused('not-labelled');
     if (normaliseTrackingCode(code) !== progress.trackingNumber) return refused('label-mismatch');
-    for (const member of this.labelledWith(order, progress.trackingNumber)) this.deps.record('order.shipped', { orderId: member.id, trackingNumber: progress.trackingNumber }, userId);
+    for (const member of this.labelledWith(order, progress.trackingNumber)) this.record('order.shipped', { orderId: member.id, trackingNumber: progress.trackingNumber }, userId);
     return { verdict: 'complete', refusal: null, sku: null, order: this.packOrder(order) };
   }
 
   /** A spoiled label: its number is void for every order of the parcel, which goes back to be labelled again. */
   void(orderId: string, reason: string, userId: string | null): PackStepResult {
     this.suggestions.clear();
+    this.progressSeen.clear();
     const order = this.order(orderId);
     const progress = this.progress(order);
     if (progress.state === 'in_transit') return { verdict: 'refused', refusal: 'already-shipped', sku: null, order: this.packOrder(order) };
     if (progress.state !== 'packed' || !progress.trackingNumber) return { verdict: 'refused', refusal: 'not-labelled', sku: null, order: this.packOrder(order) };
-    for (const member of this.labelledWith(order, progress.trackingNumber)) this.deps.record('label.voided', { orderId: member.id, trackingNumber: progress.trackingNumber, reason }, userId);
+    for (const member of this.labelledWith(order, progress.trackingNumber)) this.record('label.voided', { orderId: member.id, trackingNumber: progress.trackingNumber, reason }, userId);
     return { verdict: 'accepted', refusal: null, sku: null, order: this.packOrder(order) };
   }
 
@@ -211,6 +223,12 @@ export class PackingService {
     const order = this.deps.store.cachedOne<CachedOrder>('order', orderId);
     if (!order || order.branchCode !== this.deps.branchCode) throw new StationFailure('bad-input', `order ${orderId} is not at this branch`);
     return order;
+  }
+
+  /** Durable before it returns (the outbox is fsynced); what this step read about the orders is stale after it. */
+  private record(kind: FloorEventKind, payload: unknown, userId: string | null): void {
+    this.deps.record(kind, payload, userId);
+    this.progressSeen.clear();
   }
 
   private cartSiblings(order: CachedOrder): CachedOrder[] {
@@ -240,14 +258,22 @@ export class PackingService {
   }
 
   /** The hub's state, moved on by this station's own events (the latest of them decides) that the hub did not refuse. */
-  progress(order: CachedOrder): Progress {
+  private progress(order: CachedOrder): Progress {
+    const seen = this.progressSeen.get(order.id);
+    if (seen) return seen;
+    const progress = this.readProgress(order);
+    this.progressSeen.set(order.id, progress);
+    return progress;
+  }
+
+  private readProgress(order: CachedOrder): Progress {
     const scanned = Number(this.deps.store.setting(progressSetting(order.id)) ?? '0');
     const events = this.deps.store.orderEvents(orderKinds, order.id).filter((entry) => entry.state !== 'rejected');
     const hubState = order.state as PackState;
     let progress: Progress = {
       state: hubState,
       service: (order.service as ParcelService | null | undefined) ?? null,
-      timeSlot: null,
+      timeSlot: (order.labelTimeSlot as SagawaTimeSlot | null | undefined) ?? null,
       trackingNumber: order.trackingNo,
       complete: scanned >= order.quantity || hubState === 'packed' || hubState === 'in_transit',
       packed: scanned,

@@ -107,7 +107,6 @@ export class PickingService {
     const list = this.find(pickListId);
     if (!list) throw new StationFailure('bad-input', `pick list ${pickListId} is not at this branch`);
     const text = code.trim();
-    console.error(`PICKSCAN [${text}]`);
     const answer = (verdict: PickScanResult['verdict'], fields: Partial<Pick<PickScanResult, 'refusal' | 'sku' | 'bin' | 'orderNo'>> = {}): PickScanResult => ({
       verdict,
       refusal: fields.refusal ?? null,
@@ -184,12 +183,8 @@ export class PickingService {
   view(list: CachedPickList): PickView {
     const progress = this.progress(list.id);
     const bins = binsOf(this.deps.store, this.deps.branchCode);
-    const offShelf = new Set(
-      this.deps.store
-        .eventsOfKinds(offShelfKinds)
-        .filter((entry) => entry.state !== 'rejected')
-        .map((entry) => (entry.payload as { orderId: string }).orderId),
-    );
+    // Per order through the outbox's order index: the day's history of pack events is not read for every scan.
+    const offShelf = (orderId: string) => this.deps.store.orderEvents(offShelfKinds, orderId).some((entry) => entry.state !== 'rejected');
     const lines: PickLineView[] = [];
     for (const line of list.lines) {
       const orders: PickOrderView[] = [];
@@ -198,7 +193,7 @@ export class PickingService {
         // An order taken off the branch after the list was made is no longer picked for it.
         if (order && (withdrawnStates.has(order.state) || (order.branchCode !== null && order.branchCode !== this.deps.branchCode))) continue;
         const quantity = order?.quantity ?? line.quantity;
-        const done = offShelf.has(orderId) || (order !== null && offShelfStates.has(order.state));
+        const done = (order !== null && offShelfStates.has(order.state)) || offShelf(orderId);
         const picked = done ? quantity : Math.min(progress[orderId] ?? 0, quantity);
         orders.push({ orderId, orderNo: order?.orderNo ?? orderId, cartNo: order?.cartNo ?? null, sku: line.sku, quantity, picked, done });
       }

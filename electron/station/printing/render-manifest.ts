@@ -10,6 +10,8 @@ import { mmToPt } from './units';
 export interface ManifestParcel {
   trackingNumber: string;
   orderNo: string;
+  /** Every order in the parcel when a cart's orders share the box (the first is `orderNo`). */
+  orderNos?: readonly string[];
   /** The Qoo10 cart no., printed under the order no. when it differs from it. */
   cartNo?: string | null;
   /** For another platform's shipment: its management no. (then the order no. is the same number). */
@@ -57,7 +59,8 @@ const columns = [
 
 function orderCell(parcel: ManifestParcel): string {
   if (parcel.managementNo) return `管理番号 ${parcel.managementNo}`;
-  return parcel.cartNo && parcel.cartNo !== parcel.orderNo ? `${parcel.orderNo}\nカート ${parcel.cartNo}` : parcel.orderNo;
+  const orders = parcel.orderNos && parcel.orderNos.length > 0 ? parcel.orderNos.join('\n') : parcel.orderNo;
+  return parcel.cartNo && parcel.cartNo !== parcel.orderNo ? `${orders}\nカート ${parcel.cartNo}` : orders;
 }
 
 function slotName(slot: string | null | undefined): string {

@@ -3,6 +3,7 @@ import type { BundleSummary, DockArrival, InspectionScanResult, InspectionView, 
 import type { StationStore } from '../store/station-store';
 import { parseBoxCode } from './bundle-code';
 import { tallyInspection } from './inspection-tally';
+import { resolveSku, type CachedSku } from '../catalog/resolve-sku';
 
 interface CachedBundle {
   id: string;
@@ -15,15 +16,6 @@ interface CachedBundle {
   late: boolean;
   holdReason: string | null;
   lines: { id: string; sku: string; quantity: number; description: string | null; counted: number | null }[];
-}
-
-interface CachedSku {
-  sku: string;
-  inventoryCode: string;
-  name: string;
-  sellerSkuCode: string | null;
-  jan: string | null;
-  sellerId: string;
 }
 
 interface CachedItem {
@@ -83,7 +75,7 @@ export class ReceivingService {
     const bundle = this.inspectable(bundleId);
     const refused = (refusal: ReceivingRefusal): InspectionScanResult => ({ verdict: 'refused', refusal, lineId: null, view: this.view(bundle) });
     if (this.tally(bundleId).finished) return refused('inspection-finished');
-    const sku = this.resolveSku(code.trim(), bundle.sellerId);
+    const sku = resolveSku(this.deps.store, code.trim(), bundle.sellerId);
     if (!sku) {
       this.deps.record('inspection.found', { bundleId, code: code.trim().slice(0, 128), kind: 'unknown-item', quantity: 1, note: null }, userId);
       return refused('unknown-item');
@@ -229,16 +221,6 @@ export class ReceivingService {
       totals: { expected: hideExpected && !tally.finished ? null : expected, counted: lines.reduce((sum, line) => sum + line.counted, 0) },
       canUndo: !tally.finished && tally.undoable.length > 0,
     };
-  }
-
-  private resolveSku(code: string, sellerId: string): CachedSku | null {
-    const asSku = /^(3\d{11})[-/:](\d{5})$/.exec(code);
-    if (asSku) return this.deps.store.cachedOne<CachedSku>('sku', `${asSku[1]}-${asSku[2]}`) ?? null;
-    const all = this.deps.store.cached<CachedSku>('sku');
-    // A JAN may be shared by two sellers' SKUs; prefer the bundle's own seller.
-    const byJan = all.filter((sku) => sku.jan === code);
-    if (byJan.length > 0) return byJan.find((sku) => sku.sellerId === sellerId) ?? byJan[0] ?? null;
-    return all.find((sku) => sku.sellerSkuCode === code && sku.sellerId === sellerId) ?? null;
   }
 }
 

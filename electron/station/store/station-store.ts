@@ -44,12 +44,16 @@ export class StationStore {
     if (version < 2) this.indexOrderLookups();
   }
 
-  /** Schema step 2: the pack bench finds orders by order/cart no. and their events by order id without reading all. */
+  /** Schema step 2: orders by order/cart no., SKUs by JAN or seller code, events by order id, without reading them all. */
   private indexOrderLookups(): void {
     this.db.exec(`
       create index if not exists cache_order_no on cache (entity, json_extract(data, '$.orderNo'));
       create index if not exists cache_cart_no on cache (entity, json_extract(data, '$.cartNo'));
+      create index if not exists cache_jan on cache (entity, json_extract(data, '$.jan'));
+      create index if not exists cache_seller_sku_code on cache (entity, json_extract(data, '$.sellerSkuCode'));
+      create index if not exists cache_shipped_at on cache (entity, json_extract(data, '$.shippedAt'));
       create index if not exists outbox_order_id on outbox (json_extract(payload, '$.orderId'));
+      create index if not exists outbox_kind_occurred on outbox (kind, occurred_at);
       pragma user_version = 2;
     `);
   }
@@ -134,12 +138,29 @@ export class StationStore {
     return row ? (JSON.parse(row.data) as T) : null;
   }
 
-  /** Cached rows of an entity whose JSON field has this value; `orderNo` and `cartNo` are indexed. */
-  cachedWhere<T>(entity: string, field: 'orderNo' | 'cartNo', value: string): T[] {
+  /** Cached rows of an entity whose JSON field has this value (each of these fields is indexed). */
+  cachedWhere<T>(entity: string, field: 'orderNo' | 'cartNo' | 'jan' | 'sellerSkuCode', value: string): T[] {
     return this.db
       .prepare<[string, string], { data: string }>(`select data from cache where entity = ? and json_extract(data, '$.${field}') = ? order by entity_id`)
       .all(entity, value)
       .map((row) => JSON.parse(row.data) as T);
+  }
+
+  /** Cached rows whose `shippedAt` is in [from, to) (ISO instants compare as text); indexed. */
+  cachedShippedBetween<T>(entity: string, from: string, to: string): T[] {
+    return this.db
+      .prepare<[string, string, string], { data: string }>(`select data from cache where entity = ? and json_extract(data, '$.shippedAt') >= ? and json_extract(data, '$.shippedAt') < ? order by entity_id`)
+      .all(entity, from, to)
+      .map((row) => JSON.parse(row.data) as T);
+  }
+
+  /** Events of these kinds that occurred at or after `since` (an ISO instant), oldest first, refused ones included. */
+  eventsOfKindsSince(kinds: readonly string[], since: string): OutboxEntry[] {
+    const marks = kinds.map(() => '?').join(', ');
+    return this.db
+      .prepare<string[], OutboxRow>(`select * from outbox where kind in (${marks}) and occurred_at >= ? order by seq`)
+      .all(...kinds, since)
+      .map(toEntry);
   }
 
   /** The events of these kinds about one order (payload.orderId), oldest first, refused ones included. */

@@ -65,7 +65,9 @@ export function ManifestScreen() {
       t('manifest.management', { managementNo: parcel.managementNo })
     ) : (
       <>
-        {parcel.orderNo}
+        {parcel.orderNos.map((orderNo) => (
+          <div key={orderNo}>{orderNo}</div>
+        ))}
         {parcel.cartNo && parcel.cartNo !== parcel.orderNo ? <div className="hint">{t('manifest.cart', { cartNo: parcel.cartNo })}</div> : null}
       </>
     );

@@ -56,7 +56,7 @@ describe('end-of-day manifest (A4 PDF)', () => {
       station: 'PACK-01',
       branch: '0000011520',
       parcels: [
-        { trackingNumber: first, orderNo: '1029384001', cartNo: '88001', managementNo: null, sellerName: 'さくら雑貨店', recipientName: '山田 太郎', prefecture: '千葉県', timeSlot: '14-16', itemCount: 2 },
+        { trackingNumber: first, orderNo: '1029384001', orderNos: ['1029384001', '1029384002'], cartNo: '88001', managementNo: null, sellerName: 'さくら雑貨店', recipientName: '山田 太郎', prefecture: '千葉県', timeSlot: '14-16', itemCount: 2 },
         { trackingNumber: second, orderNo: 'MG-7', cartNo: null, managementNo: 'MG-7', sellerName: 'フジ アパレル', recipientName: '佐藤 花子', prefecture: '大阪府', timeSlot: 'morning', itemCount: 1 },
       ],
     });
@@ -65,6 +65,7 @@ describe('end-of-day manifest (A4 PDF)', () => {
     expect(text).toContain('荷送人:Qxpress');
     expect(text).toContain('拠点:0000011520');
     expect(text).toContain('カート88001');
+    expect(text).toContain('1029384002');
     expect(text).toContain('管理番号MG-7');
     expect(text).toContain('さくら雑貨店');
     expect(text).toContain('千葉県');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildManifestDay, carrierOfService, prefectureOf, type ManifestParcel } from '../../../shared/domain/manifest';
+import { buildManifestDay, carrierOfService, prefectureOf, type ManifestOrder } from '../../../shared/domain/manifest';
 import { tokyoInstant } from '../../../shared/domain/tokyo-time';
 
-const parcel = (trackingNo: string, service: ManifestParcel['service'], shippedAt: Date, overrides: Partial<ManifestParcel> = {}): ManifestParcel => ({
+const parcel = (trackingNo: string, service: ManifestOrder['service'], shippedAt: Date, overrides: Partial<ManifestOrder> = {}): ManifestOrder => ({
   orderId: `o-${trackingNo}`,
   trackingNo,
   service,
@@ -59,7 +59,21 @@ describe('end-of-day manifest grouping', () => {
     expect(manifest.sections[1]!.parcels.map((p) => p.trackingNo)).toEqual(['300000000015', '300000000026']);
   });
 
-  it('lists a tracking number once, the hub copy winning over a station copy not yet applied', () => {
+  it("makes the orders of a cart under one number one parcel: every order no., all their items, the first order's recipient", () => {
+    const manifest = buildManifestDay(day, '0000011520', [
+      parcel('300000000015', 'yamato', tokyoInstant(day, 9, 5), { orderId: 'o-2', orderNo: '700000001', cartNo: '600000000', itemCount: 2, recipientName: '中村 大輔' }),
+      parcel('300000000015', 'yamato', tokyoInstant(day, 9, 4), { orderId: 'o-1', orderNo: '700000000', cartNo: '600000000', itemCount: 1, recipientName: '山本 花子', atHub: false }),
+      parcel('300000000026', 'yamato', tokyoInstant(day, 10)),
+    ]);
+    const yamato = manifest.sections[1]!;
+    expect(yamato.parcels.map((p) => [p.trackingNo, p.orderNo, p.orderNos, p.itemCount, p.recipientName, p.atHub, p.shippedAt])).toEqual([
+      ['300000000015', '700000000', ['700000000', '700000001'], 3, '山本 花子', false, tokyoInstant(day, 9, 4).toISOString()],
+      ['300000000026', 'N300000000026', ['N300000000026'], 1, '山田 太郎', true, tokyoInstant(day, 10).toISOString()],
+    ]);
+    expect([yamato.parcelCount, yamato.itemCount]).toEqual([2, 4]);
+  });
+
+  it('lists an order once, the hub copy winning over a station copy not yet applied', () => {
     const manifest = buildManifestDay(day, '0000011520', [
       parcel('300000000015', 'yamato', tokyoInstant(day, 9, 0, 1), { atHub: false }),
       parcel('300000000015', 'yamato', tokyoInstant(day, 9, 0, 2), { atHub: true }),
