@@ -88,7 +88,8 @@ async function loadOrders(store: HubStore, skusBySeller: Map<string, string[]>, 
   const lines = demoCatalog.flatMap((item, itemIndex) =>
     item.options.map((option, optionIndex) => {
       const n = itemIndex * 10 + optionIndex;
-      const recipient = demoRecipients[n % demoRecipients.length]!;
+      // One buyer per cart: the orders of a cart travel in one parcel to one address.
+      const recipient = demoRecipients[Math.floor(n / 2) % demoRecipients.length]!;
       const paidAt = new Date(now.getTime() - (n % 4) * 3600_000).toISOString();
       return {
         sellerId: item.sellerId,
@@ -127,7 +128,7 @@ function pickingOrders(now: Date) {
     itemNo: item.listingId,
     option: { label: item.options[option]!.name },
     quantity,
-    recipient: demoRecipients[orderNo % demoRecipients.length]!,
+    recipient: demoRecipients[cartNo % demoRecipients.length]!,
     paidAt,
     shipsWithin14Days,
   });

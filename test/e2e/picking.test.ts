@@ -1,14 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareBins } from '../../shared/domain/bin-locations';
+import { decodePdfBarcodes, pdfText } from '../support/barcode-tools';
+import { listenAsPrinter, type RawPortListener } from '../support/raw-port-listener';
 import { typeLikeScanner } from '../support/scanner-keyboard';
 import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
 
 let station: StationPage;
+let printer: RawPortListener;
 beforeAll(async () => {
   station = await openStationPage({ wedgeSettings: { maxGapMs: 400, maxMedianGapMs: 60 } });
+  printer = await listenAsPrinter();
+  station.running.station.store.setSetting('printer.labels', JSON.stringify({ id: 'labels', name: 'test printer', kind: 'raw-tcp', host: '127.0.0.1', port: printer.port, format: 'pdf' }));
   await signInWithPin(station.page, 'u-packer', '2222');
 });
 afterAll(async () => {
+  await printer?.close();
   await station?.close();
 });
 
@@ -23,7 +29,7 @@ async function waitUntil(condition: () => Promise<boolean>, what: string): Promi
   }
 }
 
-describe('picking (web mode, Chromium, demo warehouse)', () => {
+describe('picking, then packing the picked list (web mode, Chromium, demo warehouse)', () => {
   it('makes today’s pick lists, walks one in bin order, refuses a wrong item, and the hub has the orders picked', async () => {
     const { page } = station;
     await page.getByTestId('area-picking').click();
@@ -90,5 +96,91 @@ describe('picking (web mode, Chromium, demo warehouse)', () => {
 
     await page.getByTestId('pick-close').click();
     await page.locator('[data-testid="pick-list-PL00000001"][data-complete="true"]').waitFor();
+  });
+  it('packs the picked list at the bench: scanned by its number, a wrong item refused, one label per parcel, scanned out, in transit on the hub', async () => {
+    const { page } = station;
+    const listed = await db()
+      .selectFrom('pick_list_orders')
+      .innerJoin('orders', 'orders.id', 'pick_list_orders.order_id')
+      .select(['orders.id', 'orders.order_no', 'orders.cart_no', 'orders.seller_id', 'orders.source', 'orders.sku', 'orders.quantity', 'orders.address', 'orders.time_slot'])
+      .where('pick_list_orders.pick_list_id', '=', 'PL00000001')
+      .orderBy('pick_list_orders.position')
+      .execute();
+    // Both of the day's other-platform shipments are on it: they take the same path as Qoo10 orders.
+    expect(listed.filter((order) => order.source === 'management').map((order) => order.order_no).sort()).toEqual(['880000000001', '880000000002']);
+    const parcels = new Map<string, typeof listed>();
+    for (const order of listed) {
+      const key = order.cart_no ? `${order.seller_id}/${order.cart_no}` : order.id;
+      parcels.set(key, [...(parcels.get(key) ?? []), order]);
+    }
+
+    await page.getByTestId('back-to-menu').click();
+    await page.getByTestId('area-packing').click();
+    await page.getByTestId('pack').waitFor();
+    await typeLikeScanner(page, 'PL00000001\n');
+    await page.getByTestId('pack-bench').waitFor();
+    for (const order of listed) await page.getByTestId(`state-${order.order_no}`).filter({ hasText: 'ピッキング済み' }).waitFor();
+
+    const inList = new Set(listed.map((order) => order.sku));
+    const wrong = (await db().selectFrom('inventory_options').select('sku').execute()).map((row) => row.sku).find((sku) => !inList.has(sku))!;
+    const numbers = new Map<string, string>();
+    let printed = 0;
+    // Parcels in the order the bench shows them: a unit counts on the parcel being packed first.
+    const shown = await page.locator('[data-testid^="pack-order-"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-testid')!.slice('pack-order-'.length)));
+    const inShownOrder = [...parcels.values()].sort((a, b) => shown.indexOf(a[0]!.order_no) - shown.indexOf(b[0]!.order_no));
+    for (const [index, parcel] of inShownOrder.entries()) {
+      for (const order of parcel) {
+        for (let i = 1; i <= order.quantity; i++) {
+          await typeLikeScanner(page, `]C0${order.sku}\n`);
+          await page.getByTestId(`packed-${order.order_no}`).filter({ hasText: new RegExp(`^${i}$`) }).waitFor();
+        }
+        if (index === 0) {
+          // The deliberate wrong item: refused loudly, nothing counted anywhere on the bench.
+          await typeLikeScanner(page, `]C0${wrong}\n`);
+          await page.getByTestId('pack-result').filter({ hasText: '違う商品です' }).waitFor();
+          expect(await feedbackKind()).toBe('bad');
+        }
+      }
+      // The buyer's Sagawa slot is preselected; the label step prints with Enter.
+      const asked = parcel.find((order) => order.time_slot)?.time_slot?.split(' ')[1];
+      if (asked) expect(await page.getByTestId('pack-time-slot').inputValue()).toBe(asked);
+      await page.getByTestId('pack-print').press('Enter');
+      for (const order of parcel) await page.getByTestId(`state-${order.order_no}`).filter({ hasText: '送り状発行済み' }).waitFor();
+      const pdf = await printer.job(printed++);
+      const codes = decodePdfBarcodes(pdf, { dpi: 203 }).flat();
+      const number = codes.map((code) => code.replace(/^[A-D]|[A-D]$/g, '')).find((code) => /^\d{12}$/.test(code));
+      expect(number, `barcodes read: ${codes.join(', ')}`).toBeDefined();
+      // The QR names an order of this parcel, for scans inside the warehouse.
+      expect(parcel.map((order) => `QWMS:ORDER:${order.id}`)).toContain(codes.find((code) => code.startsWith('QWMS:')));
+      const text = pdfText(pdf).replace(/\s+/g, '');
+      expect(text).toContain(parcel[0]!.address.replace(/\s+/g, ''));
+      for (const order of parcel) numbers.set(order.id, number!);
+
+      // Scanned for another parcel first: refused; then its own label sends the whole parcel out.
+      if (index > 0) {
+        await typeLikeScanner(page, `${[...numbers.values()][0]}\n`);
+        await page.getByTestId('pack-result').filter({ hasText: '違う送り状です' }).waitFor();
+        expect(await feedbackKind()).toBe('bad');
+      }
+      await typeLikeScanner(page, `${number}\n`);
+      for (const order of parcel) await page.getByTestId(`state-${order.order_no}`).filter({ hasText: '運送中' }).waitFor();
+      expect(await feedbackKind()).toBe('done');
+    }
+    await page.screenshot({ path: '/tmp/pack-pick-list.png', fullPage: true });
+
+    for (const order of listed) {
+      await waitUntil(async () => (await db().selectFrom('orders').select('state').where('id', '=', order.id).executeTakeFirstOrThrow()).state === 'in_transit', `the hub to ship ${order.order_no}`);
+      const row = await db().selectFrom('orders').select(['tracking_no', 'label_time_slot']).where('id', '=', order.id).executeTakeFirstOrThrow();
+      expect(row.tracking_no).toBe(numbers.get(order.id));
+      if (order.time_slot) expect(row.label_time_slot).toBe(order.time_slot.split(' ')[1]);
+      const picks = await db().selectFrom('stock_movements').select(['sku', 'quantity']).where('reference', '=', order.id).where('kind', '=', 'pick').execute();
+      expect(picks).toEqual([{ sku: order.sku, quantity: -order.quantity }]);
+    }
+    // Qoo10 orders go into the upload queue; the other platforms' shipments do not.
+    const uploads = await db().selectFrom('tracking_uploads').select('order_id').where('order_id', 'in', listed.map((order) => order.id)).execute();
+    expect(uploads.map((upload) => upload.order_id).sort()).toEqual(listed.filter((order) => order.source === 'qoo10').map((order) => order.id).sort());
+    await waitUntil(async () => station.running.station.store.pendingCount() === 0, 'the outbox to drain');
+    expect(station.running.station.store.recent(1000).filter((entry) => entry.state === 'rejected')).toEqual([]);
+    expect(station.pageErrors).toEqual([]);
   });
 });

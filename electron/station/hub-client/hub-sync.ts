@@ -89,20 +89,16 @@ export class HubSync {
       if (batch.length === 0) return;
       const events = batch.map(({ eventId, seq, kind, payload, occurredAt, userId }) => ({ eventId, seq, kind, payload, occurredAt, userId }));
       const answer = await callHub<{ results: PushResult[] }>(this.credentials, { method: 'POST', path: '/api/v1/station-events', body: { events } });
-      let settled = 0;
-      for (const result of answer.results) {
-        if (result.status === 'applied' || result.status === 'duplicate') {
-          this.store.settle(result.eventId, 'applied');
-          settled++;
-        } else if (result.status === 'rejected') {
-          this.store.settle(result.eventId, 'rejected', result.reason, result.message);
-          this.events.onRejected?.(result.eventId, result.reason ?? 'rejected', result.message);
-          settled++;
-        }
-      }
+      const settled = answer.results.flatMap((result): { eventId: string; state: 'applied' | 'rejected'; reason: string | null; message: string | null }[] => {
+        if (result.status === 'applied' || result.status === 'duplicate') return [{ eventId: result.eventId, state: 'applied', reason: null, message: null }];
+        if (result.status === 'rejected') return [{ eventId: result.eventId, state: 'rejected', reason: result.reason, message: result.message }];
+        return [];
+      });
+      this.store.settleAll(settled);
+      for (const result of settled) if (result.state === 'rejected') this.events.onRejected?.(result.eventId, result.reason ?? 'rejected', result.message);
       this.events.onOutboxDepth(this.store.pendingCount());
       // Deferred events (a gap) wait for the next round; never spin on them.
-      if (settled === 0) return;
+      if (settled.length === 0) return;
     }
   }
 

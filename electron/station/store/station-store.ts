@@ -96,7 +96,15 @@ export class StationStore {
   }
 
   settle(eventId: string, state: 'applied' | 'rejected', reason: string | null = null, message: string | null = null): void {
-    this.db.prepare('update outbox set state = ?, reason = ?, message = ? where event_id = ?').run(state, reason, message, eventId);
+    this.settleAll([{ eventId, state, reason, message }]);
+  }
+
+  /** The hub's answers to one push, in one transaction: one disk sync for the batch, not one per event. */
+  settleAll(results: readonly { eventId: string; state: 'applied' | 'rejected'; reason: string | null; message: string | null }[]): void {
+    const update = this.db.prepare('update outbox set state = ?, reason = ?, message = ? where event_id = ?');
+    this.db.transaction(() => {
+      for (const result of results) update.run(result.state, result.reason, result.message, result.eventId);
+    })();
   }
 
   recent(limit: number): OutboxEntry[] {
