@@ -5,6 +5,7 @@ import { pdfText, rasterisePdf } from '../support/barcode-tools';
 import { artefactPath } from '../support/chromium';
 import { listenAsPrinter, type RawPortListener } from '../support/raw-port-listener';
 import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
+import { waitUntil } from '../support/wait-until';
 
 /**
  * End of day in Chromium on the demo warehouse: parcels of different services sent out at the bench (through the
@@ -35,14 +36,6 @@ async function call<T = any>(method: string, input: unknown): Promise<T> {
   const result: CallResult = await station.running.station.dispatch(method, input, bench);
   if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
   return result.output as T;
-}
-
-async function waitUntil(condition: () => Promise<boolean> | boolean, what: string): Promise<void> {
-  const start = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - start > 30_000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 interface Shipped {

@@ -3,6 +3,7 @@ import { decodePdfBarcodes } from '../support/barcode-tools';
 import { listenAsPrinter, type RawPortListener } from '../support/raw-port-listener';
 import { typeLikeScanner } from '../support/scanner-keyboard';
 import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
+import { feedbackKind, waitUntil } from '../support/wait-until';
 
 let station: StationPage;
 let printer: RawPortListener;
@@ -19,15 +20,7 @@ afterAll(async () => {
 });
 
 const db = () => station.running.hub.store.db;
-const feedbackKind = () => station.page.getByTestId('feedback').getAttribute('data-kind');
-
-async function waitUntil(condition: () => Promise<boolean>, what: string): Promise<void> {
-  const start = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - start > 30_000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const feedback = () => feedbackKind(station.page);
 
 interface CartOrder {
   id: string;
@@ -64,11 +57,11 @@ async function packCart(cart: CartOrder[], options: { voidFirst?: boolean } = {}
   for (const order of cart) {
     for (let i = 0; i < order.quantity; i++) await typeLikeScanner(page, `]C0${order.sku}\n`);
     await page.getByTestId(`packed-${order.order_no}`).filter({ hasText: new RegExp(`^${order.quantity}$`) }).waitFor();
-    expect(await feedbackKind()).toBe('done');
+    expect(await feedback()).toBe('done');
     // An extra unit is refused loudly and not counted.
     await typeLikeScanner(page, `]C0${order.sku}\n`);
     await page.getByTestId('pack-result').filter({ hasText: '余分な商品です' }).waitFor();
-    expect(await feedbackKind()).toBe('bad');
+    expect(await feedback()).toBe('bad');
   }
 
   await page.getByTestId('pack-print').press('Enter');
@@ -86,16 +79,16 @@ async function packCart(cart: CartOrder[], options: { voidFirst?: boolean } = {}
     // The spoiled label is refused at the scan out like any other wrong label.
     await typeLikeScanner(page, `${spoiled}\n`);
     await page.getByTestId('pack-result').filter({ hasText: '違う送り状です' }).waitFor();
-    expect(await feedbackKind()).toBe('bad');
+    expect(await feedback()).toBe('bad');
   }
 
   // A wrong label is refused loudly; the right one sends the whole parcel out.
   await typeLikeScanner(page, '300000000000\n');
   await page.getByTestId('pack-result').filter({ hasText: '違う送り状です' }).waitFor();
-  expect(await feedbackKind()).toBe('bad');
+  expect(await feedback()).toBe('bad');
   await typeLikeScanner(page, `${number}\n`);
   for (const order of cart) await page.getByTestId(`state-${order.order_no}`).filter({ hasText: '運送中' }).waitFor();
-  expect(await feedbackKind()).toBe('done');
+  expect(await feedback()).toBe('done');
   await page.getByTestId('pack-close').click();
   await page.getByTestId('pack').waitFor();
   return new Map(cart.map((order) => [order.id, number]));
@@ -133,7 +126,7 @@ describe('packing and dispatch (web mode, Chromium, demo warehouse)', () => {
     await page.getByTestId('pack-bench').waitFor();
     await typeLikeScanner(page, `]C0${wrong}\n`);
     await page.getByTestId('pack-result').filter({ hasText: '違う商品です' }).waitFor();
-    expect(await feedbackKind()).toBe('bad');
+    expect(await feedback()).toBe('bad');
     await expect(page.getByTestId(`packed-${cart[0]!.order_no}`).innerText()).resolves.toBe('0');
     await page.getByTestId('pack-close').click();
 

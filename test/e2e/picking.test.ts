@@ -4,6 +4,7 @@ import { decodePdfBarcodes, pdfText } from '../support/barcode-tools';
 import { listenAsPrinter, type RawPortListener } from '../support/raw-port-listener';
 import { typeLikeScanner } from '../support/scanner-keyboard';
 import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
+import { feedbackKind, waitUntil } from '../support/wait-until';
 
 let station: StationPage;
 let printer: RawPortListener;
@@ -19,15 +20,7 @@ afterAll(async () => {
 });
 
 const db = () => station.running.hub.store.db;
-const feedbackKind = () => station.page.getByTestId('feedback').getAttribute('data-kind');
-
-async function waitUntil(condition: () => Promise<boolean>, what: string): Promise<void> {
-  const start = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - start > 30_000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const feedback = () => feedbackKind(station.page);
 
 describe('picking, then packing the picked list (web mode, Chromium, demo warehouse)', () => {
   it('makes today’s pick lists, walks one in bin order, refuses a wrong item, and the hub has the orders picked', async () => {
@@ -36,7 +29,7 @@ describe('picking, then packing the picked list (web mode, Chromium, demo wareho
     await page.getByTestId('pick').waitFor();
     await page.getByTestId('pick-make').click();
     await page.getByTestId('pick-list-PL00000001').waitFor();
-    expect(await feedbackKind()).toBe('done');
+    expect(await feedback()).toBe('done');
     // The demo's cart with a line scheduled for next week waits, with its reason.
     await page.getByTestId('pick-held-700000001').filter({ hasText: 'まだ出荷日ではありません' }).waitFor();
 
@@ -65,7 +58,7 @@ describe('picking, then packing the picked list (web mode, Chromium, demo wareho
     const wrong = (await db().selectFrom('inventory_options').select('sku').execute()).map((row) => row.sku).find((sku) => !units.has(sku))!;
     await typeLikeScanner(page, `]C0${wrong}\n`);
     await page.getByTestId('pick-result').filter({ hasText: '違う商品です' }).waitFor();
-    expect(await feedbackKind()).toBe('bad');
+    expect(await feedback()).toBe('bad');
 
     // Every unit, line by line in the order shown.
     const skus = await page.locator('[data-testid^="pick-line-"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-testid')!.slice('pick-line-'.length)));
@@ -80,11 +73,11 @@ describe('picking, then packing the picked list (web mode, Chromium, demo wareho
         // One more of a finished line is refused as extra.
         await typeLikeScanner(page, `]C0${sku}\n`);
         await page.getByTestId('pick-result').filter({ hasText: '余分な商品です' }).waitFor();
-        expect(await feedbackKind()).toBe('bad');
+        expect(await feedback()).toBe('bad');
       }
     }
     await page.getByTestId('pick-result').filter({ hasText: 'ピッキングが完了しました' }).waitFor();
-    expect(await feedbackKind()).toBe('done');
+    expect(await feedback()).toBe('done');
     await page.screenshot({ path: '/tmp/picking.png', fullPage: true });
 
     for (const order of listed) {
@@ -138,7 +131,7 @@ describe('picking, then packing the picked list (web mode, Chromium, demo wareho
           // The deliberate wrong item: refused loudly, nothing counted anywhere on the bench.
           await typeLikeScanner(page, `]C0${wrong}\n`);
           await page.getByTestId('pack-result').filter({ hasText: '違う商品です' }).waitFor();
-          expect(await feedbackKind()).toBe('bad');
+          expect(await feedback()).toBe('bad');
         }
       }
       // The buyer's Sagawa slot is preselected; the label step prints with Enter.
@@ -160,11 +153,11 @@ describe('picking, then packing the picked list (web mode, Chromium, demo wareho
       if (index > 0) {
         await typeLikeScanner(page, `${[...numbers.values()][0]}\n`);
         await page.getByTestId('pack-result').filter({ hasText: '違う送り状です' }).waitFor();
-        expect(await feedbackKind()).toBe('bad');
+        expect(await feedback()).toBe('bad');
       }
       await typeLikeScanner(page, `${number}\n`);
       for (const order of parcel) await page.getByTestId(`state-${order.order_no}`).filter({ hasText: '運送中' }).waitFor();
-      expect(await feedbackKind()).toBe('done');
+      expect(await feedback()).toBe('done');
     }
     await page.screenshot({ path: '/tmp/pack-pick-list.png', fullPage: true });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../../server/services/users';
 import { typeLikeScanner } from '../support/scanner-keyboard';
 import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
+import { feedbackKind, waitUntil } from '../support/wait-until';
 
 let station: StationPage;
 beforeAll(async () => {
@@ -15,15 +16,7 @@ afterAll(async () => {
 
 const tokyo = '0000011520';
 const db = () => station.running.hub.store.db;
-const feedbackKind = () => station.page.getByTestId('feedback').getAttribute('data-kind');
-
-async function waitUntil(condition: () => Promise<boolean>, what: string): Promise<void> {
-  const start = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - start > 30_000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const feedback = () => feedbackKind(station.page);
 
 /** The hub's own answer, as a supervisor's tool would read it over HTTP. */
 async function hubBin(sku: string): Promise<string | null> {
@@ -50,12 +43,12 @@ describe('putaway (web mode, Chromium, demo warehouse)', () => {
     // A bin with no SKU in hand is refused loudly.
     await typeLikeScanner(page, 'A-05-01-02\n');
     await page.getByTestId('putaway-result').filter({ hasText: '先に商品をスキャンしてください' }).waitFor();
-    expect(await feedbackKind()).toBe('bad');
+    expect(await feedback()).toBe('bad');
 
     // The SKU by its JAN: held, with the bin it is in now. Another SKU replaces it; the towel again replaces that.
     await typeLikeScanner(page, '4901234567894\n');
     await page.getByTestId('putaway-pending-bin').filter({ hasText: 'B-02-01-03' }).waitFor();
-    expect(await feedbackKind()).toBe('good');
+    expect(await feedback()).toBe('good');
     await typeLikeScanner(page, `${mug.sku}\n`);
     await page.getByTestId('putaway-pending-bin').filter({ hasText: 'B-01-03-01' }).waitFor();
     await typeLikeScanner(page, `]C0${towel.sku}\n`);
@@ -66,7 +59,7 @@ describe('putaway (web mode, Chromium, demo warehouse)', () => {
     await typeLikeScanner(page, 'A-05-01-02\n');
     await page.getByTestId(`putaway-placed-${towel.sku}`).filter({ hasText: 'B-02-01-03 → A-05-01-02' }).waitFor();
     await page.getByTestId('putaway-result').filter({ hasText: 'B-02-01-03 → A-05-01-02 に登録しました' }).waitFor();
-    expect(await feedbackKind()).toBe('done');
+    expect(await feedback()).toBe('done');
     await page.getByTestId('putaway-step').filter({ hasText: '商品をスキャンしてください' }).waitFor();
     expect(await page.getByTestId('putaway-placed').locator('tbody tr').count()).toBe(1);
     await page.screenshot({ path: '/tmp/putaway.png' });

@@ -3,6 +3,7 @@ import { decodePdfBarcodes, pdfText } from '../support/barcode-tools';
 import { listenAsPrinter } from '../support/raw-port-listener';
 import { typeLikeScanner } from '../support/scanner-keyboard';
 import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
+import { feedbackKind, waitUntil } from '../support/wait-until';
 
 let station: StationPage;
 beforeAll(async () => {
@@ -16,15 +17,7 @@ afterAll(async () => {
 });
 
 const db = () => station.running.hub.store.db;
-const feedbackKind = () => station.page.getByTestId('feedback').getAttribute('data-kind');
-
-async function waitUntil(condition: () => Promise<boolean>, what: string): Promise<void> {
-  const start = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - start > 30_000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const feedback = () => feedbackKind(station.page);
 
 describe('receiving floor (web mode, Chromium, demo warehouse)', () => {
   const bundleId = 'IB00000003'; // sakura-shop's shipped bundle
@@ -47,10 +40,10 @@ describe('receiving floor (web mode, Chromium, demo warehouse)', () => {
     await page.getByTestId('dock').waitFor();
     await typeLikeScanner(page, 'sakura-shop IB00000001\n');
     await page.getByTestId('dock-result').filter({ hasText: '申請中' }).waitFor();
-    expect(await feedbackKind()).toBe('bad');
+    expect(await feedback()).toBe('bad');
     await typeLikeScanner(page, `sakura-shop ${bundleId}\n`);
     await page.getByTestId('dock-result').filter({ hasText: `${bundleId}（sakura-shop）を入荷しました` }).waitFor();
-    expect(await feedbackKind()).toBe('done');
+    expect(await feedback()).toBe('done');
     await waitUntil(async () => (await db().selectFrom('cargo_bundles').select('state').where('id', '=', bundleId).executeTakeFirstOrThrow()).state === 'arrived', 'the hub to see the arrival');
   });
 
@@ -77,7 +70,7 @@ describe('receiving floor (web mode, Chromium, demo warehouse)', () => {
     await page.getByTestId(`key-${second.sku}`).fill(String(second.quantity + 1));
     await page.getByTestId(`key-${second.sku}`).press('Enter');
     await page.getByTestId(`status-${second.sku}`).filter({ hasText: '超過' }).waitFor();
-    expect(await feedbackKind()).toBe('bad');
+    expect(await feedback()).toBe('bad');
     for (const line of rest) {
       await page.getByTestId(`key-${line.sku}`).fill(String(line.quantity));
       await page.getByTestId(`key-${line.sku}`).press('Enter');
