@@ -19,6 +19,8 @@ export const packingRefusals = [
   'already-shipped',
   'invalid-postal-code',
   'missing-address',
+  'delivery-date-passed',
+  'delivery-date-too-far',
 ] as const;
 export type PackingRefusal = (typeof packingRefusals)[number];
 
@@ -64,6 +66,8 @@ export const packOrderSchema = z.object({
   complete: z.boolean(),
   /** The buyer asked for a delivery time slot (Sagawa only). */
   requestedTimeSlot: z.enum(sagawaTimeSlots).nullable(),
+  /** The day the buyer asked for (YYYY-MM-DD, Tokyo), printed with a Sagawa slot; null when none. */
+  requestedDeliveryDate: z.string().nullable(),
   suggestion: serviceSuggestionSchema,
   service: z.enum(parcelServices).nullable(),
   timeSlot: z.enum(sagawaTimeSlots).nullable(),

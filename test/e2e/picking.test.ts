@@ -147,6 +147,12 @@ describe('picking, then packing the picked list (web mode, Chromium, demo wareho
       expect(parcel.map((order) => `QWMS:ORDER:${order.id}`)).toContain(codes.find((code) => code.startsWith('QWMS:')));
       const text = pdfText(pdf).replace(/\s+/g, '');
       expect(text).toContain(parcel[0]!.address.replace(/\s+/g, ''));
+      const askedFor = parcel.find((order) => order.time_slot)?.time_slot;
+      if (askedFor) {
+        // The buyer's day and window, as the driver reads them: お届け 11/28 14時〜16時.
+        const [date] = askedFor.split(' ') as [string];
+        expect(text).toContain(`お届け${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}14時〜16時`);
+      }
       for (const order of parcel) numbers.set(order.id, number!);
 
       // Scanned for another parcel first: refused; then its own label sends the whole parcel out.

@@ -1,7 +1,8 @@
 import { StationFailure } from '../../../shared/contract/errors';
 import type { FloorEventKind } from '../../../shared/contract/floor-events';
 import type { PackingRefusal, PackLabelResult, PackOrder, PackStepResult, PackView, RecipientProblem } from '../../../shared/contract/packing';
-import { japanesePhoneSchema, postalCodeSchema } from '../../../shared/domain/orders';
+import { deliveryTimeMaxDaysAhead, japanesePhoneSchema, postalCodeSchema } from '../../../shared/domain/orders';
+import { addDays, tokyoDate } from '../../../shared/domain/tokyo-time';
 import type { PrintJobStatus } from '../../../shared/contract/schemas';
 import { parcelServiceRules, sagawaTimeSlots, suggestService, type ParcelService, type SagawaTimeSlot } from '../../../shared/domain/parcel-services';
 import { callHub, type HubCredentials } from '../hub-client/hub-http';
@@ -64,6 +65,8 @@ export interface PackingDeps {
   /** Queues the shipping label on the station's label printer. */
   printLabel(label: ShippingLabelInput): Promise<PrintJobStatus>;
   log(message: string): void;
+  /** The clock the delivery-date rule reads (tests set it). */
+  now?: () => Date;
 }
 
 /**
@@ -160,6 +163,10 @@ export class PackingService {
     if (parcel.some((member) => this.progress(member).state === 'packed')) return refused('already-labelled');
     if (!parcel.every((member) => this.progress(member).complete)) return refused('not-complete');
     if (timeSlot !== null && !parcelServiceRules[service].offersTimeSlots) return refused('time-slot-sagawa-only');
+    const deliveryDate = parcelServiceRules[service].offersTimeSlots ? (order.deliveryTime?.date ?? null) : null;
+    const dateProblem = deliveryDate ? deliveryDateProblem(deliveryDate, this.deps.now?.() ?? new Date()) : null;
+    // A promised day that is gone (or beyond Sagawa's two days) is not printed as a promise: the packer hears why.
+    if (dateProblem && timeSlot !== null) return refused(dateProblem);
     const blocking = recipientProblems(order.recipient).find((problem): problem is PackingRefusal & RecipientProblem => problem !== 'invalid-phone');
     if (blocking) return refused(blocking);
     let trackingNumber = this.stock.next();
@@ -168,7 +175,7 @@ export class PackingService {
       trackingNumber = this.stock.next();
     }
     if (!trackingNumber) return refused('no-tracking-numbers');
-    const label = this.shippingLabel(parcel, service, timeSlot, trackingNumber);
+    const label = { ...this.shippingLabel(parcel, service, timeSlot, trackingNumber), deliveryDate: dateProblem ? null : deliveryDate };
     const checked = shippingLabelSchema.safeParse(label);
     // Nothing is recorded for a label that cannot be printed: the number stays free and the packer hears why.
     if (!checked.success) throw new StationFailure('bad-input', `the shipping label of ${order.orderNo} cannot be printed: ${describeShippingLabelProblems(checked.error)}`);
@@ -308,6 +315,7 @@ export class PackingService {
       lines: [{ sku: order.sku ?? '', itemName: item?.name ?? order.sku ?? '', optionName: sku?.name ?? order.optionLabel ?? '', jan: sku?.jan ?? null, expected: order.quantity, packed: progress.packed }],
       complete: progress.complete,
       requestedTimeSlot,
+      requestedDeliveryDate: order.deliveryTime?.date ?? null,
       suggestion: this.parcelSuggestion(order, requestedTimeSlot !== null),
       service: progress.service,
       timeSlot: progress.timeSlot,
@@ -376,6 +384,13 @@ export function recipientProblems(recipient: CachedOrder['recipient']): Recipien
   if (!recipient.address?.trim()) problems.push('missing-address');
   if (!japanesePhoneSchema.safeParse(recipient.phone ?? '').success) problems.push('invalid-phone');
   return problems;
+}
+
+/** A Sagawa delivery day must still be ahead (today counts) and within the two days the carrier takes bookings for. */
+export function deliveryDateProblem(date: string, now: Date): 'delivery-date-passed' | 'delivery-date-too-far' | null {
+  const today = tokyoDate(now);
+  if (date < today) return 'delivery-date-passed';
+  return date > addDays(today, deliveryTimeMaxDaysAhead) ? 'delivery-date-too-far' : null;
 }
 
 /** Orders of one seller sharing a cart no. ship together; an order without one is a parcel of its own. */

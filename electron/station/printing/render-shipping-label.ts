@@ -122,8 +122,11 @@ export function layoutShippingLabel(label: ShippingLabel, font: LabelFont): Ship
 
   // Service and time slot: what the carrier's sorter looks for first.
   place('service', serviceNamesJa[label.service], { topMm: 3.5, heightMm: 9, maxSizePt: 20, minSizePt: 12, maxLines: 1, widthMm: 46 });
-  if (label.timeSlot) {
-    place('time slot', `時間帯 ${timeSlotNamesJa[label.timeSlot]}`, { topMm: 4.5, heightMm: 8, maxSizePt: 16, minSizePt: 10, maxLines: 1, leftMm: 50, widthMm: 46 }, 'right');
+  if (label.timeSlot || label.deliveryDate) {
+    // The day as drivers write it (11/28), then the window; a day alone is a 日付指定.
+    const day = label.deliveryDate ? `${Number(label.deliveryDate.slice(5, 7))}/${Number(label.deliveryDate.slice(8, 10))} ` : '';
+    const when = label.timeSlot ? `${day}${timeSlotNamesJa[label.timeSlot]}` : `${day}指定`;
+    place('time slot', `${label.deliveryDate ? 'お届け' : '時間帯'} ${when}`, { topMm: 4.5, heightMm: 8, maxSizePt: 16, minSizePt: 10, maxLines: 1, leftMm: 50, widthMm: 46 }, 'right');
   }
   rules.push(rule(13));
 

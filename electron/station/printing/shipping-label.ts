@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parcelServiceRules, parcelServiceSchema, sagawaTimeSlotSchema, type ParcelService, type SagawaTimeSlot } from '../../../shared/domain/parcel-services';
+import { tokyoDateSchema } from '../../../shared/domain/tokyo-time';
 import { trackingNumberSchema } from '../../../shared/domain/tracking-numbers';
 
 // Recipient data comes from marketplace orders and other-platform spreadsheets: tabs, line breaks and runs of spaces
@@ -43,6 +44,8 @@ export const shippingLabelSchema = z
     trackingNumber: trackingNumberSchema,
     service: parcelServiceSchema,
     timeSlot: sagawaTimeSlotSchema.nullable(),
+    /** The day the buyer asked for (Sagawa, within two days); printed with the slot. */
+    deliveryDate: tokyoDateSchema.nullable().default(null),
     recipient: partySchema('recipient'),
     sender: partySchema('sender'),
     orderNo: tidyText('orderNo', 40),
@@ -62,6 +65,9 @@ export const shippingLabelSchema = z
     // Only Sagawa delivers in a chosen window: a slot printed on a Nekopos label is a promise nobody keeps.
     if (label.timeSlot !== null && !parcelServiceRules[label.service].offersTimeSlots) {
       context.addIssue({ code: 'custom', path: ['timeSlot'], message: 'time-slot-not-offered' });
+    }
+    if (label.deliveryDate !== null && !parcelServiceRules[label.service].offersTimeSlots) {
+      context.addIssue({ code: 'custom', path: ['deliveryDate'], message: 'time-slot-not-offered' });
     }
   });
 

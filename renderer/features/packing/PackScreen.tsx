@@ -238,6 +238,11 @@ function LabelStep({ order, onResult, onError }: { order: PackOrder; onResult(re
           ))}
         </select>
       </label>
+      {service === 'sagawa' && order.requestedDeliveryDate ? (
+        <span className="hint" data-testid="pack-requested-date">
+          {t('packing.requestedDate', { date: order.requestedDeliveryDate })}
+        </span>
+      ) : null}
       {service === 'sagawa' ? (
         <label>
           {t('packing.timeSlot')}

@@ -164,3 +164,54 @@ describe('parcels, pick lists and recipients', () => {
     expect(store.eventsOfKinds(['order.packed']).map((e) => (e.payload as { orderId: string }).orderId)).toEqual(['o-4']);
   });
 });
+
+describe('bad input at the bench', () => {
+  it('refuses an order of another branch by name, and one already shipped', () => {
+    const seoul: CachedOrder = { ...order, id: 'o-kr', orderNo: '700000009', cartNo: null, branchCode: '0000000082' };
+    const gone: CachedOrder = { ...order, id: 'o-gone', orderNo: '700000008', cartNo: null, state: 'in_transit', trackingNo: '300000000016' };
+    store.applyChanges([seoul, gone].map((o) => ({ entity: 'order', entityId: o.id, op: 'upsert' as const, data: o })), 9);
+    expect(service.open('700000009')).toMatchObject({ orders: [], refusal: 'order-other-branch' });
+    expect(service.open('700000008')).toMatchObject({ refusal: 'already-shipped' });
+    expect(() => service.scan('o-kr', sku, null)).toThrow(/not at this branch/);
+  });
+
+  it('when the block is used up and the hub cannot give more: says so, records nothing, prints nothing', async () => {
+    const numbers = trackingBlock(300_000_000_00, 3);
+    for (const [i, id] of ['o-a', 'o-b', 'o-c', 'o-d'].entries()) {
+      const single: CachedOrder = { ...order, id, orderNo: `70000010${i}`, cartNo: null, quantity: 1 };
+      store.applyChanges([{ entity: 'order', entityId: id, op: 'upsert', data: single }], 10 + i);
+      service.scan(id, sku, null);
+      const result = await service.label(id, 'nekopos', null, null);
+      if (i < 3) expect(result.order.trackingNumber).toBe(numbers[i]);
+      else expect(result).toMatchObject({ verdict: 'refused', refusal: 'no-tracking-numbers', job: null });
+    }
+    expect(printed).toHaveLength(3);
+    expect(store.eventsOfKinds(['order.packed'])).toHaveLength(3);
+    expect(service.open('700000103')).toMatchObject({ trackingNumbersLeft: 0 });
+  });
+});
+
+describe('Sagawa delivery day', () => {
+  it('prints the buyer’s day with the slot within two days, refuses a slot for a day gone or too far, nothing recorded', async () => {
+    const ask = (id: string, date: string): CachedOrder => ({ ...order, id, orderNo: `7100000${id.slice(-2)}`, cartNo: null, quantity: 1, deliveryTime: { date, slot: '14-16' } });
+    const clock = new Date('2026-11-27T03:00:00Z'); // 12:00 in Tokyo
+    const dated = new PackingService({
+      store,
+      branchCode: branch,
+      hub: { url: 'http://127.0.0.1:9', stationId: 'st-1', secret: 'x' },
+      record: (kind, payload, userId) => store.appendEvent(kind, payload, userId),
+      printLabel: (label) => (printed.push(label), Promise.resolve({ jobId: 'j', printer: 'labels', state: 'queued', message: null })),
+      log: () => {},
+      now: () => clock,
+    });
+    store.applyChanges([ask('o-d1', '2026-11-28'), ask('o-d2', '2026-11-26'), ask('o-d3', '2026-11-30')].map((o) => ({ entity: 'order', entityId: o.id, op: 'upsert' as const, data: o })), 20);
+    for (const id of ['o-d1', 'o-d2', 'o-d3']) dated.scan(id, sku, null);
+    await expect(dated.label('o-d2', 'sagawa', '14-16', null)).resolves.toMatchObject({ verdict: 'refused', refusal: 'delivery-date-passed' });
+    await expect(dated.label('o-d3', 'sagawa', '14-16', null)).resolves.toMatchObject({ verdict: 'refused', refusal: 'delivery-date-too-far' });
+    expect(store.eventsOfKinds(['order.packed'])).toHaveLength(0);
+    await expect(dated.label('o-d1', 'sagawa', '14-16', null)).resolves.toMatchObject({ verdict: 'complete' });
+    // Without a slot the parcel still goes, and the day gone is not printed as a promise.
+    await expect(dated.label('o-d2', 'sagawa', null, null)).resolves.toMatchObject({ verdict: 'complete' });
+    expect(printed).toEqual([expect.objectContaining({ timeSlot: '14-16', deliveryDate: '2026-11-28' }), expect.objectContaining({ timeSlot: null, deliveryDate: null })]);
+  });
+});
