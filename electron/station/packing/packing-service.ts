@@ -87,8 +87,7 @@ export class PackingService {
   }
 
   open(code: string): PackView {
-    this.suggestions.clear();
-    this.progressSeen.clear();
+    this.beginStep();
     const wanted = normaliseOrderCode(code);
     this.refillIfLow();
     const view = (orders: CachedOrder[], refusal: PackingRefusal | null): PackView => ({ orders: orders.map((order) => this.packOrder(order)), refusal, trackingNumbersLeft: this.stock.left() });
@@ -96,15 +95,14 @@ export class PackingService {
     const pickList = this.deps.store.cachedOne<{ id: string; branchCode: string; orderIds: string[] }>('pick-list', wanted.toUpperCase());
     const found = uniqueById([
       ...(pickList?.orderIds ?? []).flatMap((id) => this.deps.store.cachedOne<CachedOrder>('order', id) ?? []),
-      ...(this.deps.store.cachedOne<CachedOrder>('order', wanted) ? [this.deps.store.cachedOne<CachedOrder>('order', wanted)!] : []),
+      ...[this.deps.store.cachedOne<CachedOrder>('order', wanted)].filter((order) => order !== null),
       ...this.deps.store.cachedWhere<CachedOrder>('order', 'orderNo', wanted),
       ...this.deps.store.cachedWhere<CachedOrder>('order', 'cartNo', wanted),
     ]);
     if (found.length === 0) return view([], 'unknown-order');
     const here = found.filter((order) => order.branchCode === this.deps.branchCode);
     if (here.length === 0) return view([], 'order-other-branch');
-    // An order of a cart brings the whole cart: it ships only with every item, in one parcel.
-    // One lookup per parcel, not per order: a scanned cart no. finds every order of the cart already.
+    // An order of a cart brings the whole cart, which ships in one parcel; looked up once per parcel, not per order.
     const parcels = new Map(here.map((order) => [cartKey(order), order]));
     const orders = uniqueById([...here, ...[...parcels.values()].flatMap((order) => this.parcel(order))])
       .filter((order) => packStates.includes(this.progress(order).state) && packStates.includes(order.state))
@@ -120,8 +118,7 @@ export class PackingService {
    * order of its parcel (cart), else on any order on the bench (`bench`: the orders a pick list brought).
    */
   scan(orderId: string, code: string, userId: string | null, bench: readonly string[] = []): PackStepResult {
-    this.suggestions.clear();
-    this.progressSeen.clear();
+    this.beginStep();
     const order = this.order(orderId);
     const refused = (refusal: PackingRefusal, sku: string | null = null): PackStepResult => ({ verdict: 'refused', refusal, sku, order: this.packOrder(order) });
     const state = this.progress(order).state;
@@ -130,10 +127,10 @@ export class PackingService {
     const sku = resolveSku(this.deps.store, code.trim(), order.sellerId);
     if (!sku) return refused('unknown-item');
     const needs = (candidate: CachedOrder) => candidate.sku === sku.sku && !this.progress(candidate).complete && this.progress(candidate).state !== 'packed' && this.progress(candidate).state !== 'in_transit';
-    const others = bench.filter((id) => id !== order.id).flatMap((id) => this.benchOrder(id));
-    const target = [order, ...this.cartSiblings(order), ...others].find(needs);
+    const candidates = [order, ...this.cartSiblings(order), ...bench.filter((id) => id !== order.id).flatMap((id) => this.benchOrder(id))];
+    const target = candidates.find(needs);
     if (!target) {
-      const holds = [order, ...this.cartSiblings(order), ...others].find((candidate) => candidate.sku === sku.sku);
+      const holds = candidates.find((candidate) => candidate.sku === sku.sku);
       return holds ? { verdict: 'refused', refusal: 'extra-item', sku: sku.sku, order: this.packOrder(holds) } : refused('not-in-order', sku.sku);
     }
     const progress = this.progress(target);
@@ -152,8 +149,7 @@ export class PackingService {
    * Every order of it must be fully scanned; each gets its own `order.packed` event with the same number.
    */
   async label(orderId: string, service: ParcelService, timeSlot: SagawaTimeSlot | null, userId: string | null): Promise<PackLabelResult> {
-    this.suggestions.clear();
-    this.progressSeen.clear();
+    this.beginStep();
     const order = this.order(orderId);
     const refused = (refusal: PackingRefusal): PackLabelResult => ({ verdict: 'refused', refusal, sku: null, order: this.packOrder(order), job: null });
     const progress = this.progress(order);
@@ -187,8 +183,7 @@ export class PackingService {
 
   /** The parcel's label scanned on the way out: every order under that number is in transit. */
   ship(orderId: string, code: string, userId: string | null): PackStepResult {
-    this.suggestions.clear();
-    this.progressSeen.clear();
+    this.beginStep();
     const order = this.order(orderId);
     const refused = (refusal: PackingRefusal): PackStepResult => ({ verdict: 'refused', refusal, sku: null, order: this.packOrder(order) });
     const progress = this.progress(order);
@@ -201,8 +196,7 @@ export class PackingService {
 
   /** A spoiled label: its number is void for every order of the parcel, which goes back to be labelled again. */
   void(orderId: string, reason: string, userId: string | null): PackStepResult {
-    this.suggestions.clear();
-    this.progressSeen.clear();
+    this.beginStep();
     const order = this.order(orderId);
     const progress = this.progress(order);
     if (progress.state === 'in_transit') return { verdict: 'refused', refusal: 'already-shipped', sku: null, order: this.packOrder(order) };
@@ -230,6 +224,12 @@ export class PackingService {
     const order = this.deps.store.cachedOne<CachedOrder>('order', orderId);
     if (!order || order.branchCode !== this.deps.branchCode) throw new StationFailure('bad-input', `order ${orderId} is not at this branch`);
     return order;
+  }
+
+  /** A step reads the outbox and the cache afresh: the sync may have settled events since the last one. */
+  private beginStep(): void {
+    this.suggestions.clear();
+    this.progressSeen.clear();
   }
 
   /** Durable before it returns (the outbox is fsynced); what this step read about the orders is stale after it. */
