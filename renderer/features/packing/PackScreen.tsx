@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackLabelResult, PackOrder, PackStepResult } from '../../../shared/contract/packing';
 import { parcelServices, sagawaTimeSlots, type ParcelService, type SagawaTimeSlot } from '../../../shared/domain/parcel-services';
@@ -134,22 +134,9 @@ export function PackScreen() {
           </tr>
         </thead>
         <tbody>
-          {orders.flatMap((order) =>
-            order.lines.map((line) => (
-              <tr key={`${order.orderId}-${line.sku}`} className={parcel.includes(order) ? 'active' : ''} data-testid={`pack-order-${order.orderNo}`} data-state={order.state}>
-                <td className="code">{order.orderNo}</td>
-                <td>
-                  {line.itemName} {line.optionName}
-                  <br />
-                  <span className="code">{line.sku}</span>
-                </td>
-                <td>{line.expected}</td>
-                <td data-testid={`packed-${order.orderNo}`}>{line.packed}</td>
-                <td data-testid={`state-${order.orderNo}`}>{t(`packing.states.${order.state}`)}</td>
-                <td className="code">{order.trackingNumber ?? ''}</td>
-              </tr>
-            )),
-          )}
+          {orders.map((order) => (
+            <PackRows key={order.orderId} order={order} inParcel={parcel.includes(order)} current={order.orderId === active?.orderId} />
+          ))}
         </tbody>
       </table>
       {active && parcel.length > 1 ? <p className="hint" data-testid="pack-parcel">{t('packing.parcel', { cartNo: active.cartNo ?? '', count: parcel.length })}</p> : null}
@@ -188,6 +175,32 @@ export function PackScreen() {
     void refresh().catch(fail);
   }
 }
+
+/**
+ * One order's rows. Memoised on the order's description, which the store replaces only for the order a step changed:
+ * a unit scanned into a 200-line cart redraws one row, not the bench. The row being worked on stays in view.
+ */
+const PackRows = memo(function PackRows({ order, inParcel, current }: { order: PackOrder; inParcel: boolean; current: boolean }) {
+  const { t } = useTranslation();
+  const row = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    if (current) row.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [current, order]);
+  return order.lines.map((line, index) => (
+    <tr key={line.sku} ref={index === 0 ? row : undefined} className={inParcel ? 'active' : ''} data-testid={`pack-order-${order.orderNo}`} data-state={order.state}>
+      <td className="code">{order.orderNo}</td>
+      <td>
+        {line.itemName} {line.optionName}
+        <br />
+        <span className="code">{line.sku}</span>
+      </td>
+      <td>{line.expected}</td>
+      <td data-testid={`packed-${order.orderNo}`}>{line.packed}</td>
+      <td data-testid={`state-${order.orderNo}`}>{t(`packing.states.${order.state}`)}</td>
+      <td className="code">{order.trackingNumber ?? ''}</td>
+    </tr>
+  ));
+});
 
 function PackResult({ last }: { last: { ok: boolean; text: string } | null }) {
   if (!last) return null;
