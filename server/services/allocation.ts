@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { planAllocation, type AllocationOrder, type AllocationPlan, type AvailableStock, type HoldReason } from '../../shared/domain/allocation';
 import { branches } from '../../shared/domain/identifiers';
 import { HubError, notFound } from '../api/hub-error';
@@ -124,7 +124,8 @@ async function linkedProductCounts(trx: Trx, skus: readonly string[]): Promise<M
   return counts;
 }
 
-async function suspendedSellers(trx: Trx): Promise<Set<string>> {
+/** Sellers an admin has suspended: their orders are neither allocated nor put on a pick list. */
+export async function suspendedSellers(trx: Kysely<HubDatabase> | Transaction<HubDatabase>): Promise<Set<string>> {
   return new Set((await trx.selectFrom('sellers').select('id').where('suspended', '=', 1).execute()).map((row) => row.id));
 }
 

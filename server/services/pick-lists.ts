@@ -6,6 +6,7 @@ import { conflict, notFound } from '../api/hub-error';
 import type { HubStore } from '../storage/database';
 import { isUniqueViolation } from '../storage/constraint-errors';
 import type { HubDatabase } from '../storage/schema';
+import { suspendedSellers } from './allocation';
 import type { ChangeRecord } from './changes';
 import { chunked, cutoffOrderOf, type OrderRow } from './orders';
 
@@ -100,7 +101,7 @@ export async function makePickLists(store: HubStore, request: { branchCode: stri
     for (const chunk of chunked(allocated.map((row) => row.id), 500)) {
       for (const row of await trx.selectFrom('pick_list_orders').select('order_id').where('order_id', 'in', chunk).execute()) listed.add(row.order_id);
     }
-    const suspended = new Set((await trx.selectFrom('sellers').select('id').where('suspended', '=', 1).execute()).map((row) => row.id));
+    const suspended = await suspendedSellers(trx);
     const bins = await binsAt(trx, request.branchCode, allocated.flatMap((row) => (row.sku ? [row.sku] : [])));
 
     const plan = planPickLists({
