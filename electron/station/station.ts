@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManifestService } from './manifest/manifest-service';
 import { PackingService } from './packing/packing-service';
+import { PickListPrinting } from './picking/pick-list-printing';
 import { PickingService } from './picking/picking-service';
 import { PutawayService } from './putaway/putaway-service';
 import { createPrintService } from './printing/print-service';
@@ -111,16 +112,14 @@ export async function startStation(options: StationOptions): Promise<Station> {
   const picking = new PickingService({ store, branchCode: options.branchCode, hub: options.hub, record: recordFloorEvent });
   // A block fetched while the hub is here is what the bench prints from when it is away.
   packing.refillIfLow();
-  const manifests = new ManifestService({
-    store,
-    branchCode: options.branchCode,
-    stationId: options.hub.stationId,
-    reportsDir: join(options.dataDir, 'reports'),
-    printDocument: async (pdf, title) => {
-      const job = await printing.printDocument(documentPrinterProfile(store), pdf, title);
-      return { jobId: job.jobId, printer: job.printer, state: job.state, message: job.message };
-    },
-  });
+  // A4 documents (manifests, printed pick lists) are kept under reports/ and go to the document printer.
+  const reportsDir = join(options.dataDir, 'reports');
+  const printDocument = async (pdf: Buffer, title: string) => {
+    const job = await printing.printDocument(documentPrinterProfile(store), pdf, title);
+    return { jobId: job.jobId, printer: job.printer, state: job.state, message: job.message };
+  };
+  const manifests = new ManifestService({ store, branchCode: options.branchCode, stationId: options.hub.stationId, reportsDir, printDocument });
+  const pickPrinting = new PickListPrinting({ picking, branchCode: options.branchCode, stationId: options.hub.stationId, reportsDir, printDocument });
 
   const status = (): StationStatus => ({
     stationId: options.hub.stationId,
@@ -180,6 +179,7 @@ export async function startStation(options: StationOptions): Promise<Station> {
     'picking.make': (input, ctx) => picking.make(input.ordersPerList, { userId: userOf(ctx), token: sessions.tokenOf(ctx.clientId), language: sessions.languageOf(ctx.clientId) }),
     'picking.lists': () => picking.lists(),
     'picking.open': (input) => picking.open(input.code),
+    'picking.print': (input) => pickPrinting.print(input.pickListId),
     'picking.scan': (input, ctx) => picking.scan(input.pickListId, input.code, userOf(ctx)),
     'putaway.scan': (input, ctx) => putaway.scan(ctx.clientId, input.code, userOf(ctx)),
     'putaway.pending': (_input, ctx) => putaway.pending(ctx.clientId),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pickHoldReasons } from '../domain/pick-lists';
+import { printJobStatusSchema } from './schemas';
 
 /** Why the pick screen refused a scan or a list; each is an i18n key `picking.reasons.<code>`. */
 export const pickingRefusals = ['unknown-pick-list', 'unknown-item', 'not-on-list', 'extra-item', 'bin-not-on-list', 'list-complete'] as const;
@@ -78,3 +79,18 @@ export type HeldPickOrderView = z.infer<typeof heldPickOrderSchema>;
 
 export const pickMakeResultSchema = z.object({ lists: z.array(pickListSummarySchema), held: z.array(heldPickOrderSchema) });
 export type PickMakeResult = z.infer<typeof pickMakeResultSchema>;
+
+export const pickPrintInputSchema = z.object({ pickListId: z.string().regex(/^PL\d{8}$/) }).strict();
+
+/**
+ * A printed pick list: the job on the document printer and the PDF kept in the station's data folder; or, for a list
+ * this station does not have at its branch, the refusal and nothing printed.
+ */
+export const pickPrintResultSchema = z.object({
+  refusal: z.enum(pickingRefusals).nullable(),
+  job: printJobStatusSchema.nullable(),
+  path: z.string().nullable(),
+  bytes: z.int(),
+  lineCount: z.int(),
+});
+export type PickPrintResult = z.infer<typeof pickPrintResultSchema>;

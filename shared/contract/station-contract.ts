@@ -5,7 +5,7 @@ import { parcelServices, sagawaTimeSlots } from '../domain/parcel-services';
 import { floorEventPayloads } from './floor-events';
 import { manifestDayInputSchema, manifestDaySchema, manifestPrintInputSchema, manifestPrintResultSchema } from './manifest';
 import { packLabelResultSchema, packStepResultSchema, packViewSchema } from './packing';
-import { pickMakeResultSchema, pickListSummarySchema, pickOpenResultSchema, pickScanResultSchema } from './picking';
+import { pickMakeResultSchema, pickListSummarySchema, pickOpenResultSchema, pickPrintInputSchema, pickPrintResultSchema, pickScanResultSchema } from './picking';
 import { printerProfileSchema } from './printer-profile';
 import { putawayItemSchema, putawayStepSchema } from './putaway';
 import { bundleSummarySchema, dockArrivalSchema, inspectionScanResultSchema, inspectionViewSchema, lineReasonSchema, reportWordingSchema } from './receiving';
@@ -130,6 +130,8 @@ export const stationMethods = {
     output: pickScanResultSchema,
     access: packingRoles,
   },
+  /** The list on A4 paper (bin order, its id as a Code 128 on every page), kept as a PDF and sent to the document printer. */
+  'picking.print': { input: pickPrintInputSchema, output: pickPrintResultSchema, access: packingRoles },
   /** Putaway: a SKU (label, JAN, seller SKU code) is held; a bin label then places it (`sku.located`, durable first). */
   'putaway.scan': { input: z.object({ code: z.string().min(1).max(256) }).strict(), output: putawayStepSchema, access: putawayRoles },
   /** The SKU this window holds and waits to place, if any. */

@@ -1,6 +1,8 @@
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareBins } from '../../shared/domain/bin-locations';
 import { decodePdfBarcodes, pdfText } from '../support/barcode-tools';
+import { artefactPath } from '../support/chromium';
 import { listenAsPrinter, type RawPortListener } from '../support/raw-port-listener';
 import { typeLikeScanner } from '../support/scanner-keyboard';
 import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
@@ -8,14 +10,18 @@ import { feedbackKind, waitUntil } from '../support/wait-until';
 
 let station: StationPage;
 let printer: RawPortListener;
+let documents: RawPortListener;
 beforeAll(async () => {
   station = await openStationPage({ wedgeSettings: { maxGapMs: 400, maxMedianGapMs: 60 } });
   printer = await listenAsPrinter();
+  documents = await listenAsPrinter();
   station.running.station.store.setSetting('printer.labels', JSON.stringify({ id: 'labels', name: 'test printer', kind: 'raw-tcp', host: '127.0.0.1', port: printer.port, format: 'pdf' }));
+  station.running.station.store.setSetting('printer.documents', JSON.stringify({ id: 'documents', name: 'office printer', kind: 'raw-tcp', host: '127.0.0.1', port: documents.port, format: 'pdf' }));
   await signInWithPin(station.page, 'u-packer', '2222');
 });
 afterAll(async () => {
   await printer?.close();
+  await documents?.close();
   await station?.close();
 });
 
@@ -53,6 +59,15 @@ describe('picking, then packing the picked list (web mode, Chromium, demo wareho
     expect(bins.length).toBe(units.size);
     expect([...bins].sort(compareBins)).toEqual(bins);
     expect(bins[0]).toMatch(/^[A-Z]-\d{2}-\d{2}-\d{2}$/);
+
+    // Printed on the document printer for the picker to walk with: its barcode is the list id the bench reads.
+    await page.getByTestId('pick-print').click();
+    const printedList = await documents.job(0);
+    writeFileSync(artefactPath('pick-list.pdf'), printedList);
+    await page.locator('[data-testid="pick-print-job"][data-state="done"]').waitFor();
+    expect(decodePdfBarcodes(printedList)[0]).toEqual(['PL00000001']);
+    const printedBins = [...pdfText(printedList).matchAll(/\b[A-Z]-\d{2}-\d{2}-\d{2}\b/g)].map((match) => match[0]);
+    expect(printedBins).toEqual(bins.filter((bin) => /^[A-Z]-/.test(bin)));
 
     // A SKU not on the list is refused loudly and nothing is counted.
     const wrong = (await db().selectFrom('inventory_options').select('sku').execute()).map((row) => row.sku).find((sku) => !units.has(sku))!;

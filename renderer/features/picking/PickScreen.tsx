@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PickScanResult } from '../../../shared/contract/picking';
+import type { PickPrintResult, PickScanResult } from '../../../shared/contract/picking';
 import { station } from '../../station-client/station-client';
 import { errorText } from '../../ui/error-text';
 import { useFeedback } from '../scanning/feedback-store';
@@ -21,6 +21,12 @@ export function PickScreen() {
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<{ ok: boolean; text: string } | null>(null);
+  // The last print of a list from this screen, its job kept up to date by the station's print.job events.
+  const [printed, setPrinted] = useState<(PickPrintResult & { pickListId: string }) | null>(null);
+  useEffect(
+    () => station.on('print.job', (job) => setPrinted((current) => (current?.job?.jobId === job.jobId ? { ...current, job } : current))),
+    [],
+  );
 
   const say = useCallback((kind: 'good' | 'bad' | 'done', text: string) => {
     useFeedback.getState().signal(kind, text);
@@ -66,6 +72,18 @@ export function PickScreen() {
     },
     [fail, say, show, t],
   );
+
+  const print = async (pickListId: string) => {
+    try {
+      const result = await station.call('picking.print', { pickListId });
+      if (result.refusal) return say('bad', t(`picking.reasons.${result.refusal}`, { bin: '' }));
+      setPrinted({ ...result, pickListId });
+      if (result.job?.state === 'failed') say('bad', t('picking.printFailed', { id: pickListId, message: result.job.message ?? '' }));
+      else say('good', t('picking.printQueued', { id: pickListId, lines: result.lineCount }));
+    } catch (error) {
+      fail(error);
+    }
+  };
 
   const answer = useCallback(
     (result: PickScanResult) => {
@@ -128,7 +146,21 @@ export function PickScreen() {
           </tbody>
         </table>
         <PickResult last={last} />
+        {printed?.pickListId === open.id && printed.job ? (
+          <>
+            <p role="status" data-testid="pick-print-job" data-state={printed.job.state} className={printed.job.state === 'failed' ? 'result bad' : 'result ok'}>
+              {t('picking.printJob', { printer: printed.job.printer, state: t(`manifest.jobStates.${printed.job.state}`) })}
+              {printed.job.message ? ` — ${printed.job.message}` : ''}
+            </p>
+            <p className="hint" data-testid="pick-print-saved">
+              {t('picking.printSaved', { path: printed.path ?? '' })}
+            </p>
+          </>
+        ) : null}
         <div className="row actions">
+          <button type="button" className="primary" data-testid="pick-print" onClick={() => void print(open.id)}>
+            {t('picking.print')}
+          </button>
           <button
             type="button"
             className="secondary"
