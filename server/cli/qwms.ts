@@ -29,7 +29,8 @@ program
   .option('--db <path|url>', 'SQLite file or postgres:// URL (default: QWMS_DATABASE_URL or ~/.local/share/qwms-hub/hub.sqlite)')
   .option('--station <id:secret:branch>', 'register (or re-key) this station at start, for an embedded hub')
   .option('--demo', 'load the demo warehouse when the database is empty')
-  .action(async (options: { port: number; host: string; db?: string; station?: string; demo?: boolean }) => {
+  .option('--exit-with-stdin', 'stop when standard input closes: an embedded hub ends with the station that started it')
+  .action(async (options: { port: number; host: string; db?: string; station?: string; demo?: boolean; exitWithStdin?: boolean }) => {
     const hub = await startHub({ database: options.db ?? defaultDatabase(), port: options.port, host: options.host });
     if (options.demo && (await loadDemoData(hub.store))) console.log('loaded the demo warehouse');
     if (options.station) {
@@ -44,6 +45,12 @@ program
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    if (options.exitWithStdin) {
+      // The station holds our stdin open; when it is gone (even killed outright) the pipe closes and so do we,
+      // rather than living on as an orphan that keeps the database and the port.
+      process.stdin.once('end', () => void stop());
+      process.stdin.resume();
+    }
   });
 
 const users = program.command('users').description('hub users');

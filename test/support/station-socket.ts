@@ -6,10 +6,16 @@ export class StationSocket {
   private nextId = 1;
   readonly received: ServerMessage[] = [];
   private waiters: (() => void)[] = [];
+  private closed = false;
 
   private constructor(readonly socket: WebSocket) {
     socket.on('message', (data) => {
       this.received.push(JSON.parse(data.toString()) as ServerMessage);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    // A station that dies (a test kills it) answers nothing more: whoever waits hears so instead of waiting for ever.
+    socket.on('close', () => {
+      this.closed = true;
       for (const wake of this.waiters.splice(0)) wake();
     });
   }
@@ -30,6 +36,7 @@ export class StationSocket {
         this.received.splice(this.received.indexOf(found), 1);
         return found;
       }
+      if (this.closed) throw new Error('the station closed the connection');
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
   }
