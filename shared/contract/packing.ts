@@ -82,6 +82,8 @@ export const packViewSchema = z.object({
   refusal: z.enum(packingRefusals).nullable(),
   /** Tracking numbers left in this station's blocks. */
   trackingNumbersLeft: z.int(),
+  /** The pick list the scan named, when it named one (its orders are the bench). */
+  pickListId: z.string().nullable(),
 });
 export type PackView = z.infer<typeof packViewSchema>;
 

@@ -127,6 +127,7 @@ describe('picking, then packing the picked list (web mode, Chromium, demo wareho
     await page.getByTestId('pack').waitFor();
     await typeLikeScanner(page, 'PL00000001\n');
     await page.getByTestId('pack-bench').waitFor();
+    await page.getByTestId('pack-result').filter({ hasText: 'ピッキングリスト PL00000001（注文' }).waitFor();
     for (const order of listed) await page.getByTestId(`state-${order.order_no}`).filter({ hasText: 'ピッキング済み' }).waitFor();
 
     const inList = new Set(listed.map((order) => order.sku));

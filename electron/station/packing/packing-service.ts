@@ -90,9 +90,14 @@ export class PackingService {
     this.beginStep();
     const wanted = normaliseOrderCode(code);
     this.refillIfLow();
-    const view = (orders: CachedOrder[], refusal: PackingRefusal | null): PackView => ({ orders: orders.map((order) => this.packOrder(order)), refusal, trackingNumbersLeft: this.stock.left() });
     // A pick list brings every order on it: the packer works through the picked tote order by order.
     const pickList = this.deps.store.cachedOne<{ id: string; branchCode: string; orderIds: string[] }>('pick-list', wanted.toUpperCase());
+    const view = (orders: CachedOrder[], refusal: PackingRefusal | null): PackView => ({
+      orders: orders.map((order) => this.packOrder(order)),
+      refusal,
+      trackingNumbersLeft: this.stock.left(),
+      pickListId: pickList?.id ?? null,
+    });
     const found = uniqueById([
       ...(pickList?.orderIds ?? []).flatMap((id) => this.deps.store.cachedOne<CachedOrder>('order', id) ?? []),
       ...[this.deps.store.cachedOne<CachedOrder>('order', wanted)].filter((order) => order !== null),

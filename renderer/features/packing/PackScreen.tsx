@@ -39,7 +39,8 @@ export function PackScreen() {
         if (view.refusal || view.orders.length === 0) return say('bad', t(`packing.reasons.${view.refusal ?? 'unknown-order'}`));
         show(orderCode, view.orders);
         const first = activeOrder(view.orders);
-        say('good', first ? t('packing.opened', { orderNo: first.orderNo, count: view.orders.length }) : t('packing.allShipped'));
+        const opened = view.pickListId ? t('packing.openedList', { pickListId: view.pickListId, count: view.orders.length }) : t('packing.opened', { orderNo: first?.orderNo ?? '', count: view.orders.length });
+        say('good', first ? opened : t('packing.allShipped'));
         if (view.trackingNumbersLeft < 20) setLow(view.trackingNumbersLeft);
       } catch (error) {
         fail(error);
