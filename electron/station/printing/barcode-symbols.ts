@@ -52,3 +52,26 @@ export function encodeCode128(text: string): LinearSymbol {
 export function code128Svg(text: string): string {
   return bwipjs.toSVG({ bcid: 'code128', text, scale: 2, height: 10, paddingwidth: 10 });
 }
+
+/**
+ * NW-7 (Codabar) from bwip-js's raw encoder, in the same shape as Code 128 above, so it is drawn the same way. 'rationalizedCodabar' takes the start and stop characters as part of the text.
+ */
+export function encodeCodabar(text: string): LinearSymbol {
+  const [encoded] = bwipjs.raw('rationalizedCodabar', text, {});
+  if (!encoded || !('sbs' in encoded)) throw new Error(`bwip-js gave no Codabar bars for ${JSON.stringify(text)}`);
+  const bars: Array<readonly [number, number]> = [];
+  let x = 0;
+  encoded.sbs.forEach((width, index) => {
+    // sbs alternates bar, space, bar, …, starting with a bar.
+    if (index % 2 === 0) bars.push([x, width]);
+    x += width;
+  });
+  return { text, widthModules: x, bars };
+}
+
+/** A QR code's module matrix from bwip-js's raw encoder (error correction M, bwip-js's default). */
+export function encodeQr(payload: string): { size: number; modules: readonly number[] } {
+  const [encoded] = bwipjs.raw('qrcode', payload, 'eclevel=M');
+  if (!encoded || !('pixs' in encoded) || encoded.pixx !== encoded.pixy) throw new Error(`bwip-js gave no QR matrix for ${JSON.stringify(payload)}`);
+  return { size: encoded.pixx, modules: encoded.pixs };
+}
