@@ -34,6 +34,11 @@ const markup = /<[A-Za-z/!?]|&(#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);/;
 export function plainTextProblem(text: string, maxLength: number): PlainTextProblem | null {
   if (text.length === 0) return 'empty';
   if (countCodePoints(text) > maxLength) return 'too-long';
+  return unsafeTextProblem(text);
+}
+
+/** What makes text unsafe to store or print whatever its length: control characters, or something read as markup. */
+export function unsafeTextProblem(text: string): Extract<PlainTextProblem, 'control-characters' | 'markup'> | null {
   if (controlCharacters.test(text)) return 'control-characters';
   if (markup.test(text)) return 'markup';
   return null;
@@ -50,7 +55,8 @@ export function plainTextSchema(maxLength: number) {
     });
 }
 
-function countCodePoints(text: string): number {
+/** Length as PostgreSQL's varchar counts it: an emoji or a rare kanji outside the BMP is one character. */
+export function countCodePoints(text: string): number {
   let count = 0;
   for (const _ of text) count++;
   return count;
