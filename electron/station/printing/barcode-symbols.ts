@@ -33,16 +33,7 @@ export class BarcodeCache {
 }
 
 export function encodeCode128(text: string): LinearSymbol {
-  const [encoded] = bwipjs.raw('code128', text, {});
-  if (!encoded || !('sbs' in encoded)) throw new Error(`bwip-js gave no Code 128 bars for ${JSON.stringify(text)}`);
-  const bars: Array<readonly [number, number]> = [];
-  let x = 0;
-  encoded.sbs.forEach((width, index) => {
-    // sbs alternates bar, space, bar, …, starting with a bar.
-    if (index % 2 === 0) bars.push([x, width]);
-    x += width;
-  });
-  return { text, widthModules: x, bars };
+  return encodeLinear('code128', 'Code 128', text);
 }
 
 /**
@@ -53,12 +44,15 @@ export function code128Svg(text: string): string {
   return bwipjs.toSVG({ bcid: 'code128', text, scale: 2, height: 10, paddingwidth: 10 });
 }
 
-/**
- * NW-7 (Codabar) from bwip-js's raw encoder, in the same shape as Code 128 above, so it is drawn the same way. 'rationalizedCodabar' takes the start and stop characters as part of the text.
- */
+/** NW-7 (Codabar), drawn like Code 128. 'rationalizedCodabar' takes the start and stop characters as part of the text. */
 export function encodeCodabar(text: string): LinearSymbol {
-  const [encoded] = bwipjs.raw('rationalizedCodabar', text, {});
-  if (!encoded || !('sbs' in encoded)) throw new Error(`bwip-js gave no Codabar bars for ${JSON.stringify(text)}`);
+  return encodeLinear('rationalizedCodabar', 'Codabar', text);
+}
+
+/** bwip-js's raw bar/space widths as the bars of a LinearSymbol. */
+function encodeLinear(bcid: string, name: string, text: string): LinearSymbol {
+  const [encoded] = bwipjs.raw(bcid, text, {});
+  if (!encoded || !('sbs' in encoded)) throw new Error(`bwip-js gave no ${name} bars for ${JSON.stringify(text)}`);
   const bars: Array<readonly [number, number]> = [];
   let x = 0;
   encoded.sbs.forEach((width, index) => {

@@ -7,6 +7,7 @@ import { errorText } from '../../ui/error-text';
 import { useFeedback } from '../scanning/feedback-store';
 import { useScanConsumer } from '../scanning/scan-consumer';
 import { activeOrder, parcelOf, usePack } from './pack-store';
+import { ItemCell } from '../../ui/ItemCell';
 
 /**
  * The pack bench: scan the order (or cart), scan every unit, choose the service, print the label, scan the label.
@@ -190,11 +191,7 @@ const PackRows = memo(function PackRows({ order, inParcel, current }: { order: P
   return order.lines.map((line, index) => (
     <tr key={line.sku} ref={index === 0 ? row : undefined} className={inParcel ? 'active' : ''} data-testid={`pack-order-${order.orderNo}`} data-state={order.state}>
       <td className="code">{order.orderNo}</td>
-      <td>
-        {line.itemName} {line.optionName}
-        <br />
-        <span className="code">{line.sku}</span>
-      </td>
+      <ItemCell itemName={line.itemName} optionName={line.optionName} sku={line.sku} />
       <td>{line.expected}</td>
       <td data-testid={`packed-${order.orderNo}`}>{line.packed}</td>
       <td data-testid={`state-${order.orderNo}`}>{t(`packing.states.${order.state}`)}</td>

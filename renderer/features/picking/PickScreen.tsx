@@ -6,6 +6,7 @@ import { errorText } from '../../ui/error-text';
 import { useFeedback } from '../scanning/feedback-store';
 import { useScanConsumer } from '../scanning/scan-consumer';
 import { usePick } from './pick-store';
+import { ItemCell } from '../../ui/ItemCell';
 
 /**
  * Picking: make today's pick lists (the hub batches the due orders), open one by scanning its id or choosing it, walk
@@ -133,11 +134,7 @@ export function PickScreen() {
                 <td className="code" data-testid="pick-bin">
                   {line.bin ?? t('picking.noBin')}
                 </td>
-                <td>
-                  {line.itemName} {line.optionName}
-                  <br />
-                  <span className="code">{line.sku}</span>
-                </td>
+                <ItemCell itemName={line.itemName} optionName={line.optionName} sku={line.sku} />
                 <td>{line.expected}</td>
                 <td data-testid={`picked-${line.sku}`}>{line.picked}</td>
                 <td className="code">{line.orders.map((order) => `${order.orderNo}×${order.quantity}${order.done ? ' ✓' : ''}`).join(', ')}</td>
