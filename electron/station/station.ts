@@ -9,13 +9,14 @@ import type { HubCredentials } from './hub-client/hub-http';
 import { HubSync } from './hub-client/hub-sync';
 import { createHidScannerService, type HidScannerService } from './scanner/hid-scanner-service';
 import { ScanRecorder } from './scans/scan-recorder';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManifestService } from './manifest/manifest-service';
 import { PackingService } from './packing/packing-service';
 import { PickListPrinting } from './picking/pick-list-printing';
 import { PickingService } from './picking/picking-service';
 import { PutawayService } from './putaway/putaway-service';
+import { keepReport } from './printing/keep-report';
+import { toStatus } from './printing/print-job';
 import { createPrintService } from './printing/print-service';
 import { renderDiscrepancyReport } from './printing/render-discrepancy-report';
 import { documentPrinterProfile, labelPrinterProfile } from './printing/station-printer';
@@ -102,10 +103,7 @@ export async function startStation(options: StationOptions): Promise<Station> {
     hub: options.hub,
     record: recordFloorEvent,
     // Shipping labels go through the same queue as SKU labels: kept on disk, retried while the printer is away.
-    printLabel: async (label) => {
-      const job = await printing.printShipping(labelPrinterProfile(store), [label]);
-      return { jobId: job.jobId, printer: job.printer, state: job.state, message: job.message };
-    },
+    printLabel: async (label) => toStatus(await printing.printShipping(labelPrinterProfile(store), [label])),
     log,
   });
   const putaway = new PutawayService({ store, branchCode: options.branchCode, record: recordFloorEvent });
@@ -114,10 +112,7 @@ export async function startStation(options: StationOptions): Promise<Station> {
   packing.refillIfLow();
   // A4 documents (manifests, printed pick lists) are kept under reports/ and go to the document printer.
   const reportsDir = join(options.dataDir, 'reports');
-  const printDocument = async (pdf: Buffer, title: string) => {
-    const job = await printing.printDocument(documentPrinterProfile(store), pdf, title);
-    return { jobId: job.jobId, printer: job.printer, state: job.state, message: job.message };
-  };
+  const printDocument = async (pdf: Buffer, title: string) => toStatus(await printing.printDocument(documentPrinterProfile(store), pdf, title));
   const manifests = new ManifestService({ store, branchCode: options.branchCode, stationId: options.hub.stationId, reportsDir, printDocument });
   const pickPrinting = new PickListPrinting({ picking, branchCode: options.branchCode, stationId: options.hub.stationId, reportsDir, printDocument });
 
@@ -159,10 +154,7 @@ export async function startStation(options: StationOptions): Promise<Station> {
     'inspection.reportPdf': async (input) => {
       const view = receivingCall(() => receiving.report(input.bundleId));
       const pdf = await renderDiscrepancyReport(view, input.wording);
-      const dir = join(options.dataDir, 'reports');
-      mkdirSync(dir, { recursive: true });
-      const path = join(dir, `${input.bundleId}-discrepancy.pdf`);
-      writeFileSync(path, pdf);
+      const path = keepReport(reportsDir, `${input.bundleId}-discrepancy.pdf`, pdf);
       return { path, bytes: pdf.length };
     },
     // Print jobs carry more than their status; the contract's schema keeps only the status fields.

@@ -3,9 +3,8 @@ import { planAllocation, type AllocationOrder, type AllocationPlan, type Availab
 import { branches } from '../../shared/domain/identifiers';
 import { HubError, notFound } from '../api/hub-error';
 import type { HubStore } from '../storage/database';
-import type { Dialect } from '../storage/dialect';
 import type { HubDatabase } from '../storage/schema';
-import type { ChangeRecord } from './changes';
+import { recordChanges, type ChangeRecord } from './changes';
 import {
   appendTo,
   autoAllocatableStates,
@@ -44,18 +43,6 @@ export interface AllocationRunResult {
 }
 
 export const waitingListLimit = 1_000;
-
-// Any number will do as long as every allocation transaction takes the same one.
-const allocationLockKey = 0x51574d53;
-
-/**
- * Allocation reads stock and then writes against it, so two allocations must not interleave or both would spend
- * the same units. SQLite runs one write transaction at a time on the hub's single connection; PostgreSQL needs a
- * lock, held until the transaction ends.
- */
-async function lockAllocation(trx: Trx, dialect: Dialect): Promise<void> {
-  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${allocationLockKey})`.execute(trx);
-}
 
 const cartKey = (row: OrderRow): string | null => (row.cart_no ? `${row.seller_id}\u0000${row.cart_no}` : null);
 
@@ -149,20 +136,6 @@ async function planFor(trx: Trx, rows: readonly OrderRow[], onlyBranch?: string)
   return { plan, keys };
 }
 
-/**
- * Appends many changes at once: recordChange's rows, written a few hundred per statement, because an allocation
- * run may touch a hundred thousand orders and one round trip each would take minutes.
- */
-async function recordChanges(trx: Trx, changes: readonly ChangeRecord[], now: Date): Promise<void> {
-  const createdAt = now.toISOString();
-  for (const chunk of chunked(changes, 300)) {
-    await trx
-      .insertInto('changes')
-      .values(chunk.map((c) => ({ entity: c.entity, entity_id: c.entityId, op: c.op, branch_code: c.branchCode, seller_id: c.sellerId, data: JSON.stringify(c.data), created_at: createdAt })))
-      .execute();
-  }
-}
-
 /** Moves the given open orders to `allocated` at their branches, a chunk of ids per statement, and tells each branch. */
 async function applyAllocations(trx: Trx, allocations: readonly { row: OrderRow; branchCode: string }[], now: Date): Promise<OrderRow[]> {
   const allocatedAt = now.toISOString();
@@ -179,7 +152,9 @@ async function applyAllocations(trx: Trx, allocations: readonly { row: OrderRow;
         // SQLite picks the state index and scans every open order once per chunk.
         .where(sql<string>`state || ''`, 'in', handAllocatableStates)
         .executeTakeFirst();
-      // The allocation lock keeps other allocations out; anything else changing these orders meanwhile is a bug.
+      // Allocation reads stock and then writes against it, so two must not interleave: SQLite has one writer at a time
+      // and every PostgreSQL transaction takes the hub's write lock (storage/serialized-writes.ts), which keeps other
+      // allocations out; anything else changing these orders meanwhile is a bug.
       if (Number(result.numUpdatedRows) !== chunk.length) throw new Error(`allocation: ${chunk.length - Number(result.numUpdatedRows)} orders changed under the allocation lock`);
       updated.push(...chunk.map((row) => ({ ...row, state: 'allocated', branch_code: branchCode, allocated_at: allocatedAt })));
     }
@@ -207,7 +182,6 @@ export async function runAllocation(store: HubStore, options: { sellerIds?: read
   const now = options.now ?? new Date();
   if (options.sellerIds?.length === 0) return { allocated: 0, waiting: {}, waitingOrders: [] };
   return store.db.transaction().execute(async (trx) => {
-    await lockAllocation(trx, store.dialect);
     const open = await ordersInStates(trx, autoAllocatableStates, options.sellerIds);
     if (open.length === 0) return { allocated: 0, waiting: {}, waitingOrders: [] };
 
@@ -230,6 +204,20 @@ export async function runAllocation(store: HubStore, options: { sellerIds?: read
   });
 }
 
+/**
+ * The run that follows an order import (the JSON route's or a spreadsheet's), for the sellers imported. A failed run
+ * must not turn the stored import into an error: the caller would send the batch again and every line would come
+ * back as a duplicate. So a failure is handed to `onError` (to log it, say) and answers null.
+ */
+export async function allocateAfterImport(store: HubStore, sellerIds: readonly string[], onError?: (error: unknown) => void): Promise<AllocationRunResult | null> {
+  try {
+    return await runAllocation(store, { sellerIds });
+  } catch (error) {
+    onError?.(error);
+    return null;
+  }
+}
+
 /** The open lines of an order's cart (just the order when it has no cart), with any lines already allocated. */
 async function cartOf(trx: Trx, order: OrderRow, states?: readonly string[]): Promise<OrderRow[]> {
   if (!order.cart_no) return [order];
@@ -244,7 +232,6 @@ async function cartOf(trx: Trx, order: OrderRow, states?: readonly string[]): Pr
  */
 export async function allocateByHand(store: HubStore, orderId: string, branchCode: string, ownSeller: string | null, now = new Date()): Promise<OrderRow[]> {
   return store.db.transaction().execute(async (trx) => {
-    await lockAllocation(trx, store.dialect);
     const order = await findOrder(trx, orderId, ownSeller);
     if (stockReservingStates.includes(order.state)) throw new HubError('already-allocated', 409, { orderNo: order.order_no, branch: order.branch_code ?? '' });
     if (!handAllocatableStates.includes(order.state)) throw new HubError('order-not-open', 409, { orderNo: order.order_no, state: order.state });
@@ -269,7 +256,6 @@ export async function allocateByHand(store: HubStore, orderId: string, branchCod
  */
 export async function unallocateByHand(store: HubStore, orderId: string, ownSeller: string | null, now = new Date()): Promise<OrderRow[]> {
   return store.db.transaction().execute(async (trx) => {
-    await lockAllocation(trx, store.dialect);
     const order = await findOrder(trx, orderId, ownSeller);
     if (handAllocatableStates.includes(order.state)) throw new HubError('not-allocated', 409, { orderNo: order.order_no });
     const cart = (await cartOf(trx, order)).filter((row) => !handAllocatableStates.includes(row.state));

@@ -1,6 +1,7 @@
 import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import { hubWriteLock } from '../storage/serialized-writes';
 import type { HubDatabase } from '../storage/schema';
+import { chunked } from './orders';
 
 export interface ChangeRecord {
   entity: string;
@@ -20,16 +21,32 @@ export async function recordChange(trx: Transaction<HubDatabase> | Kysely<HubDat
   // "after 4" could see 6, move on, and never see 5. Every write transaction already holds the hub's write lock
   // (storage/serialized-writes.ts); taking it again is free and covers a change recorded outside a transaction.
   if (trx.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(${hubWriteLock})`.execute(trx);
-  await trx
-    .insertInto('changes')
-    .values({
-      entity: change.entity,
-      entity_id: change.entityId,
-      op: change.op,
-      branch_code: change.branchCode,
-      seller_id: change.sellerId,
-      data: JSON.stringify(change.data),
-      created_at: now.toISOString(),
-    })
-    .execute();
+  await trx.insertInto('changes').values(changeRow(change, now.toISOString())).execute();
+}
+
+/**
+ * Appends many changes at once inside the caller's transaction (which already holds the hub's write lock): recordChange's
+ * rows, written a few hundred per statement, because an allocation run may touch a hundred thousand orders and one
+ * round trip each would take minutes.
+ */
+export async function recordChanges(trx: Transaction<HubDatabase>, changes: readonly ChangeRecord[], now: Date): Promise<void> {
+  const createdAt = now.toISOString();
+  for (const chunk of chunked(changes, 300)) {
+    await trx
+      .insertInto('changes')
+      .values(chunk.map((change) => changeRow(change, createdAt)))
+      .execute();
+  }
+}
+
+function changeRow(change: ChangeRecord, createdAt: string) {
+  return {
+    entity: change.entity,
+    entity_id: change.entityId,
+    op: change.op,
+    branch_code: change.branchCode,
+    seller_id: change.sellerId,
+    data: JSON.stringify(change.data),
+    created_at: createdAt,
+  };
 }

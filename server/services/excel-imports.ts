@@ -11,7 +11,7 @@ import type { ColumnMap, TemplateDefinition } from '../excel/template-definition
 import { templates } from '../excel/templates';
 import type { HubStore } from '../storage/database';
 import type { HubDatabase } from '../storage/schema';
-import { runAllocation } from './allocation';
+import { allocateAfterImport } from './allocation';
 import { registerInboundLines, type InboundLineInput } from './inbound';
 import { insertInventoryItem, insertOption, requireSeller } from './inventory';
 import { chunked, lineProblemSchema, registerManagementShipments, type LineProblem } from './orders';
@@ -250,7 +250,7 @@ async function importShipments(store: HubStore, rows: ShipmentRow[], request: Im
     const problems = z.array(lineProblemSchema).parse(error.details);
     throw new RowsRefused(problems.map((problem) => placeShipmentProblem(rows[problem.index]!, problem, request.language)));
   });
-  return { kind: 'shipments', orders: registered.length, allocated: await allocateAfterImport(store, sellerId) };
+  return { kind: 'shipments', orders: registered.length, allocated: (await allocateAfterImport(store, [sellerId]))?.allocated ?? null };
 }
 
 function managementLine(row: ShipmentRow, sellerId: string) {
@@ -289,17 +289,5 @@ function placeShipmentProblem(row: ShipmentRow, problem: LineProblem, language: 
       // The address and its detail are one field of the order, so only together can they be too long.
       if (problem.reason === 'too-long' && key === 'address') return at('address-too-long');
       return at('value-refused', { reason: problem.reason });
-  }
-}
-
-/**
- * The JSON route allocates right after registering, and an import does the same. A failed run must not turn the
- * stored import into an error (the seller would send the file again and get every row back as a duplicate).
- */
-async function allocateAfterImport(store: HubStore, sellerId: string): Promise<number | null> {
-  try {
-    return (await runAllocation(store, { sellerIds: [sellerId] })).allocated;
-  } catch {
-    return null;
   }
 }

@@ -253,7 +253,7 @@ export async function completeBundle(trx: Trx, id: string, scope: BundleScope, c
   for (const { line, counted: units } of counted) {
     await trx.updateTable('inbound_lines').set({ counted: units }).where('id', '=', line.id).execute();
     // Nothing counted is nothing received: the ledger has no zero movements.
-    if (units > 0) await postMovement(trx, { sku: line.sku, branchCode: bundle.branch_code, kind: 'inbound', quantity: units, reference: id }, now);
+    if (units > 0) await postMovement(trx, { sku: line.sku, branchCode: bundle.branch_code, kind: 'inbound', quantity: units, reference: id, sellerId: bundle.seller_id }, now);
   }
   const completed = await moveBundle(trx, bundle, 'completed', 'warehouse', { completed_at: now.toISOString(), hold_reason: null }, now);
   return { completed: true, bundle: completed, fees };

@@ -4,6 +4,7 @@ import { conflict, notFound } from '../api/hub-error';
 import { isUniqueViolation } from '../storage/constraint-errors';
 import type { HubDatabase, InventoryItemsTable, InventoryOptionsTable } from '../storage/schema';
 import { recordChange } from './changes';
+import { appendTo, chunked } from './orders';
 
 /**
  * Q-inventory codes, their options (SKUs) and the Qoo10 listings linked to them. `onlySeller` is the seller a
@@ -160,7 +161,7 @@ export async function listInventoryItems(db: Db, filter: { sellerId: string | nu
   if (filter.sellerId) optionQuery = optionQuery.where('inventory_items.seller_id', '=', filter.sellerId);
   const options = await optionQuery.execute();
   const optionsByItem = new Map<string, OptionView[]>();
-  for (const option of await withQuantities(db, options)) optionsByItem.set(option.inventoryCode, [...(optionsByItem.get(option.inventoryCode) ?? []), option]);
+  for (const option of await withQuantities(db, options)) appendTo(optionsByItem, option.inventoryCode, option);
   return items.map((item) => ({ ...itemFields(item), options: optionsByItem.get(item.code) ?? [] }));
 }
 
@@ -373,9 +374,9 @@ async function nextOptionCode(db: Db, inventoryCode: string): Promise<OptionCode
 async function withQuantities(db: Db, options: readonly OptionRow[]): Promise<OptionView[]> {
   const balances = new Map<string, BranchQuantity[]>();
   const links = new Map<string, number>();
-  for (const skus of chunks(options.map((option) => option.sku), 500)) {
+  for (const skus of chunked(options.map((option) => option.sku), 500)) {
     const balanceRows = await db.selectFrom('stock_balances').selectAll().where('sku', 'in', skus).orderBy('sku').orderBy('branch_code').execute();
-    for (const row of balanceRows) balances.set(row.sku, [...(balances.get(row.sku) ?? []), { branchCode: row.branch_code, quantity: row.quantity }]);
+    for (const row of balanceRows) appendTo(balances, row.sku, { branchCode: row.branch_code, quantity: row.quantity });
     const linkRows = await db
       .selectFrom('listing_links')
       .select(['sku', (eb) => eb.fn.countAll<number>().as('links')])
@@ -444,8 +445,4 @@ function rethrowUnique(what: string, id: string | undefined) {
     if (isUniqueViolation(error) && id) throw conflict('duplicate', { what, id });
     throw error;
   };
-}
-
-function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
-  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
 }

@@ -7,7 +7,7 @@ import type { HubStore } from '../storage/database';
 import { isUniqueViolation } from '../storage/constraint-errors';
 import type { HubDatabase } from '../storage/schema';
 import { suspendedSellers } from './allocation';
-import type { ChangeRecord } from './changes';
+import { recordChanges, type ChangeRecord } from './changes';
 import { chunked, cutoffOrderOf, type OrderRow } from './orders';
 
 /**
@@ -136,12 +136,7 @@ export async function makePickLists(store: HubStore, request: { branchCode: stri
 /** One change per list, for the branch's stations only (a list mixes sellers, so none of them is named). */
 async function recordPickListChanges(trx: Transaction<HubDatabase>, lists: readonly PickListView[], now: Date): Promise<void> {
   const changes: ChangeRecord[] = lists.map((list) => ({ entity: 'pick-list', entityId: list.id, op: 'upsert', branchCode: list.branchCode, sellerId: null, data: list }));
-  for (const chunk of chunked(changes, 300)) {
-    await trx
-      .insertInto('changes')
-      .values(chunk.map((c) => ({ entity: c.entity, entity_id: c.entityId, op: c.op, branch_code: c.branchCode, seller_id: c.sellerId, data: JSON.stringify(c.data), created_at: now.toISOString() })))
-      .execute();
-  }
+  await recordChanges(trx, changes, now);
 }
 
 /**

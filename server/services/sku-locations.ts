@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { compareBins } from '../../shared/domain/bin-locations';
-import { notFound } from '../api/hub-error';
 import type { HubDatabase } from '../storage/schema';
 import { recordChange } from './changes';
+import { findOption } from './inventory';
 
 /** A SKU's bin at a branch, as the API and the changes feed (entity `sku-location`) show it. */
 export interface SkuLocationView {
@@ -25,13 +25,7 @@ export async function placeSku(
   placement: { branchCode: string; sku: string; bin: string; updatedBy: string | null },
   now = new Date(),
 ): Promise<SkuLocationView> {
-  const owner = await trx
-    .selectFrom('inventory_options')
-    .innerJoin('inventory_items', 'inventory_items.code', 'inventory_options.inventory_code')
-    .select('inventory_items.seller_id')
-    .where('inventory_options.sku', '=', placement.sku)
-    .executeTakeFirst();
-  if (!owner) throw notFound('SKU', placement.sku);
+  const { sellerId } = await findOption(trx, placement.sku, null);
   const updatedAt = now.toISOString();
   await trx
     .insertInto('sku_locations')
@@ -41,7 +35,7 @@ export async function placeSku(
   const view: SkuLocationView = { branchCode: placement.branchCode, sku: placement.sku, bin: placement.bin, updatedAt, updatedBy: placement.updatedBy };
   await recordChange(
     trx,
-    { entity: 'sku-location', entityId: skuLocationEntityId(placement.branchCode, placement.sku), op: 'upsert', branchCode: placement.branchCode, sellerId: owner.seller_id, data: { branchCode: view.branchCode, sku: view.sku, bin: view.bin, updatedAt } },
+    { entity: 'sku-location', entityId: skuLocationEntityId(placement.branchCode, placement.sku), op: 'upsert', branchCode: placement.branchCode, sellerId, data: { branchCode: view.branchCode, sku: view.sku, bin: view.bin, updatedAt } },
     now,
   );
   return view;

@@ -13,6 +13,8 @@ export interface Movement {
   quantity: number;
   reference?: string | null;
   stationEventId?: string | null;
+  /** The seller whose SKU this is, when the caller already knows it; otherwise it is looked up. */
+  sellerId?: string;
 }
 
 /**
@@ -64,18 +66,23 @@ export async function postMovement(trx: Transaction<HubDatabase>, movement: Move
       created_at: now.toISOString(),
     })
     .execute();
-  const seller = await trx
-    .selectFrom('inventory_options')
-    .innerJoin('inventory_items', 'inventory_items.code', 'inventory_options.inventory_code')
-    .select('inventory_items.seller_id')
-    .where('inventory_options.sku', '=', movement.sku)
-    .executeTakeFirst();
+  const sellerId =
+    movement.sellerId ??
+    (
+      await trx
+        .selectFrom('inventory_options')
+        .innerJoin('inventory_items', 'inventory_items.code', 'inventory_options.inventory_code')
+        .select('inventory_items.seller_id')
+        .where('inventory_options.sku', '=', movement.sku)
+        .executeTakeFirst()
+    )?.seller_id ??
+    null;
   await recordChange(trx, {
     entity: 'stock',
     entityId: `${movement.sku}@${movement.branchCode}`,
     op: 'upsert',
     branchCode: movement.branchCode,
-    sellerId: seller?.seller_id ?? null,
+    sellerId,
     data: { sku: movement.sku, branchCode: movement.branchCode, quantity: balance },
   }, now);
   return balance;

@@ -54,10 +54,17 @@ export async function issueTrackingBlock(db: Kysely<HubDatabase>, stationId: str
  * Puts an order's tracking number in the queue reported to Qoo10 in the evening batch; called in the transaction
  * that sends the order in transit. Other-platform shipments are not queued: their sellers report to their own
  * platforms. A changed number is queued again; the same number queued twice is reported once.
- * Returns whether the order is (now) queued with this number.
+ * The caller that holds the order row passes it ({ id, source }) and spares the look-up; given only an id, the order
+ * is read. Returns whether the order is (now) queued with this number.
  */
-export async function queueTrackingUpload(trx: Transaction<HubDatabase>, orderId: string, trackingNo: string, now = new Date()): Promise<boolean> {
-  const order = await trx.selectFrom('orders').select(['source']).where('id', '=', orderId).executeTakeFirst();
+export async function queueTrackingUpload(
+  trx: Transaction<HubDatabase>,
+  orderOrId: string | { id: string; source: string },
+  trackingNo: string,
+  now = new Date(),
+): Promise<boolean> {
+  const orderId = typeof orderOrId === 'string' ? orderOrId : orderOrId.id;
+  const order = typeof orderOrId === 'string' ? await trx.selectFrom('orders').select(['source']).where('id', '=', orderId).executeTakeFirst() : orderOrId;
   if (!order) throw notFound('order', orderId);
   if (order.source !== 'qoo10') return false;
   await trx

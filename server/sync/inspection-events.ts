@@ -21,12 +21,6 @@ async function bundleUnderInspection(context: EventContext, bundleId: string): P
   return bundle;
 }
 
-/** Tells other stations and the supervisor how far inspection has come: the bundle with its lines' counts now. */
-async function publishProgress(context: EventContext, bundleId: string): Promise<void> {
-  const bundle = await getBundle(context.trx, bundleId, stationScope(context), context.now);
-  await recordBundleView(context.trx, bundle, context.now);
-}
-
 type NewFinding = Omit<Insertable<InspectionFindingsTable>, 'id' | 'bundle_id' | 'station_event_id' | 'created_at'>;
 
 async function storeFinding(context: EventContext, bundle: BundleView, finding: NewFinding): Promise<void> {
@@ -46,7 +40,10 @@ export const countUnits: FloorEventHandler<'inspection.counted'> = async (payloa
   const after = before + payload.quantity;
   if (after < 0) throw conflict('negative-count', { id: line.id, sku: line.sku, counted: before, quantity: payload.quantity });
   await context.trx.updateTable('inbound_lines').set({ counted: after }).where('id', '=', line.id).execute();
-  await publishProgress(context, bundle.id);
+  // Tells other stations and the supervisor how far inspection has come: the bundle as read, with this line's new
+  // count (the count is all that changed, so there is no need to read the bundle again).
+  const progress: BundleView = { ...bundle, lines: bundle.lines.map((candidate) => (candidate.id === line.id ? { ...candidate, counted: after } : candidate)) };
+  await recordBundleView(context.trx, progress, context.now);
 };
 
 /** Goods that are none of the bundle's lines: an unknown code, or another seller's item. They are noted, not stocked. */

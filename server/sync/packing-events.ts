@@ -90,8 +90,8 @@ export const shipOrder: FloorEventHandler<'order.shipped'> = async (payload, con
   if (order.state !== 'packed') throw conflict('order-not-packed', { orderNo: order.order_no, state: order.state });
   if (payload.trackingNumber !== order.tracking_no) throw conflict('label-mismatch', { orderNo: order.order_no, scanned: payload.trackingNumber, expected: order.tracking_no ?? '' });
   const shipped = await moveOrder(context, order, { state: 'in_transit', shipped_at: context.now.toISOString() });
-  await postMovement(context.trx, { sku: order.sku!, branchCode: context.branchCode, kind: 'pick', quantity: -order.quantity, reference: order.id, stationEventId: context.eventId }, context.now);
-  await queueTrackingUpload(context.trx, shipped.id, payload.trackingNumber, context.now);
+  await postMovement(context.trx, { sku: order.sku!, branchCode: context.branchCode, kind: 'pick', quantity: -order.quantity, reference: order.id, stationEventId: context.eventId, sellerId: order.seller_id }, context.now);
+  await queueTrackingUpload(context.trx, shipped, payload.trackingNumber, context.now);
 };
 
 /**

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { binCodeSchema } from '../domain/bin-locations';
+import { bundleIdSchema, canonicalSkuSchema } from '../domain/identifiers';
 import { parcelServices, sagawaTimeSlots } from '../domain/parcel-services';
 
 /**
  * Floor events: what a station did, written to its outbox before the screen confirms it and pushed to the hub,
  * which applies each exactly once, in the station's order. Each kind's payload schema is checked on both sides.
  */
-const bundleIdSchema = z.string().regex(/^IB\d{8}$/);
 const inboundLineIdSchema = z.string().min(1).max(64);
 const orderIdSchema = z.string().min(1).max(64);
 /** Twelve digits as scanned; the check digit is judged by the hub so the clerk hears which rule the label broke. */
@@ -45,7 +45,7 @@ export const floorEventPayloads = {
   /** A supervisor's count correction: signed units, never zero. */
   'stock.adjusted': z
     .object({
-      sku: z.string().regex(/^3\d{11}-\d{5}$/),
+      sku: canonicalSkuSchema,
       quantity: z.int().min(-100_000).max(100_000).refine((quantity) => quantity !== 0, 'zero-quantity'),
       reason: z.string().min(1).max(200),
     })
@@ -54,7 +54,7 @@ export const floorEventPayloads = {
   'order.picked': z
     .object({
       orderId: orderIdSchema,
-      sku: z.string().regex(/^3\d{11}-\d{5}$/),
+      sku: canonicalSkuSchema,
       quantity: z.int().min(1).max(100_000),
     })
     .strict(),
@@ -79,7 +79,7 @@ export const floorEventPayloads = {
     })
     .strict(),
   /** Putaway: the SKU was shelved in this bin at the station's branch (scan the SKU, then the bin); the last one wins. */
-  'sku.located': z.object({ sku: z.string().regex(/^3\d{11}-\d{5}$/), bin: binCodeSchema }).strict(),
+  'sku.located': z.object({ sku: canonicalSkuSchema, bin: binCodeSchema }).strict(),
 } as const;
 
 export type FloorEventKind = keyof typeof floorEventPayloads;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hubLanguages } from '../hub/hub-roles';
+import { bundleIdSchema } from '../domain/identifiers';
 import type { Role } from '../domain/roles';
 import { parcelServices, sagawaTimeSlots } from '../domain/parcel-services';
 import { floorEventPayloads } from './floor-events';
@@ -33,7 +34,7 @@ export interface MethodSpec {
 
 const receivingRoles = ['clerk', 'supervisor', 'admin'] as const satisfies readonly Role[];
 const putawayRoles = ['clerk', 'supervisor', 'admin'] as const satisfies readonly Role[];
-const bundleInput = z.object({ bundleId: z.string().regex(/^IB\d{8}$/) }).strict();
+const bundleInput = z.object({ bundleId: bundleIdSchema }).strict();
 const packingRoles = ['packer', 'supervisor', 'admin'] as const satisfies readonly Role[];
 const orderInput = z.object({ orderId: z.string().min(1).max(64) }).strict();
 

@@ -99,12 +99,17 @@ export function planAllocation(input: AllocationInput): AllocationPlan {
 }
 
 function toLine(order: AllocationOrder): Line {
+  return { ...urgencyOf(order), order };
+}
+
+/** What ranks an order (or a pick-list line): its due ship day, 14-day orders after the rest, then paid time and no. */
+export function urgencyOf(order: CutoffOrder & { orderNo: string; shipsWithin14Days: boolean }): Urgency {
   const isQoo10 = 'paidAt' in order;
   const at = toDate(isQoo10 ? order.paidAt : order.registeredAt); // parsed once, used twice
   const dueDay = dueShipDayNumber(
     isQoo10 ? { paidAt: at, desiredShipDate: order.desiredShipDate } : { registeredAt: at, desiredShipDate: order.desiredShipDate },
   );
-  return { order, dueDay, deferred: order.shipsWithin14Days ? 1 : 0, paidMs: at.getTime(), orderNo: order.orderNo };
+  return { dueDay, deferred: order.shipsWithin14Days ? 1 : 0, paidMs: at.getTime(), orderNo: order.orderNo };
 }
 
 type CartContext = {

@@ -61,6 +61,14 @@ export const skuSchema = z
   .transform((text) => formatSku(parseSku(text) as SkuParts));
 export type Sku = string;
 
+/** A SKU exactly as stations send it: already canonical (`300001289771-00003`), no other separator accepted. */
+export const canonicalSkuPattern = /^3\d{11}-\d{5}$/;
+export const canonicalSkuSchema = z.string().regex(canonicalSkuPattern);
+
+/** An inbound bundle (入库包裹) id: IB and eight digits, e.g. IB00000042. */
+export const bundleIdPattern = /^IB\d{8}$/;
+export const bundleIdSchema = z.string().regex(bundleIdPattern);
+
 /** The GS1 check digit of a GTIN body (all digits but the last): weights 3,1,3,… from the right. */
 export function gtinCheckDigit(body: string): number {
   let sum = 0;

@@ -1,7 +1,7 @@
-import { compareOrderNos, compareUrgency, type Urgency } from './allocation';
+import { compareOrderNos, compareUrgency, urgencyOf, type Urgency } from './allocation';
 import { compareBins } from './bin-locations';
-import { dueShipDayNumber, type CutoffOrder } from './cutoffs';
-import { dayNumberToDate, toDate, tokyoDayNumber, type Instant, type TokyoDate } from './tokyo-time';
+import type { CutoffOrder } from './cutoffs';
+import { dayNumberToDate, tokyoDayNumber, type Instant, type TokyoDate } from './tokyo-time';
 
 /**
  * Today's pick lists (ピッキングリスト) at one branch: which allocated orders are picked now, in what order, in
@@ -98,18 +98,23 @@ export function planPickLists(input: PickPlanInput): PickPlan {
   const today = tokyoDayNumber(input.now);
   const perList = Math.max(1, Math.floor(input.ordersPerList ?? defaultOrdersPerList));
   const carts = new Map<string, Cart>();
+  // Worked out once per order, not in the sort's comparator.
+  const urgencies = new Map<PickOrder, Urgency>();
   for (const order of input.orders) {
+    const line = urgencyOf(order);
     const key = order.cartNo ? `c\u0000${order.sellerId}\u0000${order.cartNo}` : `o\u0000${order.id}`;
     let cart = carts.get(key);
     if (!cart) carts.set(key, (cart = { open: [], incomplete: false, urgency: { dueDay: -Infinity, deferred: 1, paidMs: Infinity, orderNo: order.orderNo } }));
     const here = order.branchCode === input.branchCode;
     if (order.state === 'allocated' && here) {
-      if (!order.onPickList) cart.open.push(order);
+      if (!order.onPickList) {
+        cart.open.push(order);
+        urgencies.set(order, line);
+      }
     } else if (!(pickedOrLater.has(order.state) && here)) {
       cart.incomplete = true;
     }
     // A cart ships on the day its last line is due; it ranks as its most urgent line otherwise.
-    const line = urgencyOf(order);
     const u = cart.urgency;
     u.dueDay = Math.max(u.dueDay, line.dueDay);
     u.deferred = Math.min(u.deferred, line.deferred) as 0 | 1;
@@ -134,7 +139,7 @@ export function planPickLists(input: PickPlanInput): PickPlan {
         : cart.urgency.dueDay > today
           ? 'not-due'
           : null;
-    const lines = cart.open.sort((a, b) => compareUrgency(urgencyOf(a), urgencyOf(b)));
+    const lines = cart.open.sort((a, b) => compareUrgency(urgencies.get(a)!, urgencies.get(b)!));
     if (reason) {
       const dueShipDate = dayNumberToDate(cart.urgency.dueDay);
       for (const order of lines) plan.held.push({ orderId: order.id, orderNo: order.orderNo, sellerId: order.sellerId, reason, dueShipDate });
@@ -146,13 +151,6 @@ export function planPickLists(input: PickPlanInput): PickPlan {
   }
   closeBatch();
   return plan;
-}
-
-function urgencyOf(order: PickOrder): Urgency {
-  const isQoo10 = 'paidAt' in order;
-  const at = toDate(isQoo10 ? order.paidAt : order.registeredAt);
-  const dueDay = dueShipDayNumber(isQoo10 ? { paidAt: at, desiredShipDate: order.desiredShipDate } : { registeredAt: at, desiredShipDate: order.desiredShipDate });
-  return { dueDay, deferred: order.shipsWithin14Days ? 1 : 0, paidMs: at.getTime(), orderNo: order.orderNo };
 }
 
 /**

@@ -18,11 +18,11 @@ import { renderSkuLabelsPdf } from '../../electron/station/printing/render-pdf';
 import { renderSkuLabelsZpl } from '../../electron/station/printing/render-zpl';
 import { skuLabelBatchSchema, type SkuLabel } from '../../electron/station/printing/sku-label';
 import { listenAsPrinter } from '../support/raw-port-listener';
+import { chromiumPath } from '../support/chromium';
 
 const distinctSkus = Number(process.env.BENCH_LABEL_SKUS ?? 200);
 const copies = Number(process.env.BENCH_LABEL_COPIES ?? 5);
 const runs = Number(process.env.BENCH_LABEL_RUNS ?? 3);
-const chromiumPath = process.env.QWMS_CHROMIUM ?? '/usr/bin/chromium';
 
 const products = ['ボディタオル', 'マグカップ', 'エコバッグ', 'ハンドクリーム', '靴下', 'Tシャツ', '抹茶', '手ぬぐい', 'ボールペン', '保存容器'];
 const qualities = ['日本製', '泡立ち', '食洗機対応', '無添加', 'オーガニック', '折りたたみ', '大容量', '敏感肌用'];

@@ -114,6 +114,8 @@ describe('picking, then packing the picked list (web mode, Chromium, demo wareho
       .where('pick_list_orders.pick_list_id', '=', 'PL00000001')
       .orderBy('pick_list_orders.position')
       .execute();
+    // The Sagawa shipment with the buyer's day and slot is on it, so the time-slot checks below run.
+    expect(listed.some((order) => order.time_slot)).toBe(true);
     // Both of the day's other-platform shipments are on it: they take the same path as Qoo10 orders.
     expect(listed.filter((order) => order.source === 'management').map((order) => order.order_no).sort()).toEqual(['880000000001', '880000000002']);
     const parcels = new Map<string, typeof listed>();

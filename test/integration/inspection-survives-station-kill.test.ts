@@ -8,6 +8,7 @@ import { startHub } from '../../server/hub/start-hub';
 import { registerStation } from '../../server/services/stations';
 import { tokyo } from '../support/hub-fixtures';
 import { startStationProcess } from '../support/station-process';
+import { waitUntil } from '../support/wait-until';
 import { StationSocket } from '../support/station-socket';
 
 const bundleId = 'IB00000004'; // the demo's arrived bundle of sakura-shop
@@ -39,12 +40,8 @@ describe('inspection on a station killed with SIGKILL mid-count', () => {
     let socket = await clerkSocket(station.url);
     // The station learns the bundle from the hub's changes feed; wait until it can open it.
     let view: InspectionView | null = null;
-    for (let tries = 0; !view && tries < 100; tries++) {
-      view = await call<InspectionView>(socket, 'inspection.open', { bundleId }).catch(() => null);
-      if (!view) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    if (!view) throw new Error('the station never learned the bundle');
-    const skus = view.lines.map((line) => line.sku);
+    await waitUntil(async () => (view = await call<InspectionView>(socket, 'inspection.open', { bundleId }).catch(() => null)) !== null, 'the station to learn the bundle', 10_000);
+    const skus = view!.lines.map((line) => line.sku);
     const shown = new Map<string, number>();
     const scan = async (socketNow: StationSocket, sku: string) => {
       const result = await call<{ view: InspectionView }>(socketNow, 'inspection.scan', { bundleId, code: sku });
@@ -70,13 +67,8 @@ describe('inspection on a station killed with SIGKILL mid-count', () => {
     const finished = await call<InspectionView>(socket, 'inspection.finish', { bundleId, reasons: [] });
     expect(finished.finished).toBe(true);
 
-    const deadline = Date.now() + 30_000;
-    let state = '';
-    while (state !== 'completed' && Date.now() < deadline) {
-      state = (await hub.store.db.selectFrom('cargo_bundles').select('state').where('id', '=', bundleId).executeTakeFirstOrThrow()).state;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(state).toBe('completed');
+    const bundleState = async () => (await hub.store.db.selectFrom('cargo_bundles').select('state').where('id', '=', bundleId).executeTakeFirstOrThrow()).state;
+    await waitUntil(async () => (await bundleState()) === 'completed', 'the hub to complete the bundle');
     const hubLines = await hub.store.db.selectFrom('inbound_lines').select(['sku', 'counted']).where('bundle_id', '=', bundleId).execute();
     for (const line of finished.lines) {
       expect(hubLines.find((hubLine) => hubLine.sku === line.sku)?.counted, line.sku).toBe(line.counted);

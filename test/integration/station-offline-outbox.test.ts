@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,30 +8,15 @@ import { loadDemoData } from '../../server/demo/demo-data';
 import { startHub } from '../../server/hub/start-hub';
 import { registerStation } from '../../server/services/stations';
 import { tokyo } from '../support/hub-fixtures';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const start = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - start > 20_000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+import { unusedPort } from '../support/raw-port-listener';
+import { waitUntil } from '../support/wait-until';
 
 describe('a station while its hub is away', () => {
   const dir = mkdtempSync(join(tmpdir(), 'qwms-offline-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('confirms a floor event once it is in the outbox, shows the hub offline, and delivers it when the hub returns', async () => {
-    const port = await freePort();
+    const port = await unusedPort();
     const database = join(dir, 'hub.sqlite');
     let hub = await startHub({ database, port });
     await loadDemoData(hub.store);
@@ -41,20 +25,20 @@ describe('a station while its hub is away', () => {
     const events: AnyStationEvent[] = [];
     const station = await startStation({ dataDir: join(dir, 'station'), hub: { url: hub.url, stationId: 'st-off', secret: 'off-secret-123' }, branchCode: tokyo, hid: false, log: () => {}, hubPollMs: 50 });
     station.onEvent((event) => events.push(event));
-    await until(() => events.some((event) => event.name === 'hub.status' && event.payload.state === 'online'), 'the hub online');
+    await waitUntil(() => events.some((event) => event.name === 'hub.status' && event.payload.state === 'online'), 'the hub online', 20_000);
 
     const signIn = await station.dispatch('session.signIn', { method: 'pin', userId: 'u-supervisor', pin: '3333' }, 'window-1');
     expect(signIn.ok).toBe(true);
     await hub.close();
     const adjusted = await station.dispatch('stock.adjust', { sku: sku.sku, quantity: -1, reason: '棚卸し' }, 'window-1');
     expect(adjusted).toMatchObject({ ok: true, output: { outboxDepth: 1 } });
-    await until(() => events.some((event) => event.name === 'hub.status' && event.payload.state === 'offline'), 'the hub offline');
+    await waitUntil(() => events.some((event) => event.name === 'hub.status' && event.payload.state === 'offline'), 'the hub offline', 20_000);
     expect(await station.dispatch('station.status', {}, 'window-1')).toMatchObject({ ok: true, output: { outboxDepth: 1, hub: { state: 'offline' } } });
     // Signing in needs the hub: said plainly, not as a wrong PIN.
     expect(await station.dispatch('session.signIn', { method: 'badge', badge: 'BADGE-0001' }, 'window-2')).toMatchObject({ ok: false, error: { code: 'hub-offline' } });
 
     hub = await startHub({ database, port });
-    await until(() => station.store.pendingCount() === 0, 'the outbox to drain');
+    await waitUntil(() => station.store.pendingCount() === 0, 'the outbox to drain', 20_000);
     const after = await hub.store.db.selectFrom('stock_balances').select('quantity').where('sku', '=', sku.sku).where('branch_code', '=', tokyo).executeTakeFirstOrThrow();
     expect(after.quantity).toBe(sku.quantity - 1);
     expect(events.some((event) => event.name === 'outbox.depth' && event.payload.depth === 0)).toBe(true);

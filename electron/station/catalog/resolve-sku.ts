@@ -1,3 +1,4 @@
+import { formatSku, parseSku } from '../../../shared/domain/identifiers';
 import type { StationStore } from '../store/station-store';
 
 /** A SKU as the hub's changes feed carries it (the station caches it as entity 'sku'). */
@@ -20,10 +21,16 @@ export interface CachedSku {
  * through the station store's indexes: a scan must not read the whole catalogue.
  */
 export function resolveSku(store: StationStore, code: string, sellerId: string | null): CachedSku | null {
-  const asSku = /^(?:\]C0)?(3\d{11})[-/:](\d{5})$/.exec(code);
-  if (asSku) return store.cachedOne<CachedSku>('sku', `${asSku[1]}-${asSku[2]}`) ?? null;
+  const asSku = skuOfLabel(code);
+  if (asSku) return store.cachedOne<CachedSku>('sku', asSku) ?? null;
   const byJan = store.cachedWhere<CachedSku>('sku', 'jan', code);
   if (byJan.length > 0) return byJan.find((sku) => sku.sellerId === sellerId) ?? byJan[0] ?? null;
   const bySellerCode = store.cachedWhere<CachedSku>('sku', 'sellerSkuCode', code);
   return bySellerCode.find((sku) => sellerId === null || sku.sellerId === sellerId) ?? null;
+}
+
+/** The canonical SKU a scanned SKU label reads as (any of its printed forms, the AIM id ]C0 allowed first); else null. */
+export function skuOfLabel(code: string): string | null {
+  const parts = parseSku(code.startsWith(']C0') ? code.slice(3) : code);
+  return parts ? formatSku(parts) : null;
 }

@@ -1,31 +1,13 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ManifestPrintResult } from '../../../shared/contract/manifest';
 import type { PrintJobStatus } from '../../../shared/contract/schemas';
 import { buildManifestDay, prefectureOf, type ManifestDay, type ManifestOrder } from '../../../shared/domain/manifest';
 import { parcelServices, type ParcelService } from '../../../shared/domain/parcel-services';
 import { addDays, startOfTokyoDay, tokyoDate, type TokyoDate } from '../../../shared/domain/tokyo-time';
+import type { CachedOrder } from '../catalog/cached-order';
+import { keepReport } from '../printing/keep-report';
 import { renderManifestPdf, type Manifest } from '../printing/render-manifest';
 import { serviceNamesJa } from '../printing/shipping-label';
 import type { OutboxEntry, StationStore } from '../store/station-store';
-
-/** The fields of the hub's order view (server/services/orders.ts) the manifest reads from the station's cache. */
-interface CachedOrder {
-  id: string;
-  sellerId: string;
-  source: string;
-  orderNo: string;
-  cartNo: string | null;
-  quantity: number;
-  recipient: { name: string; address: string };
-  state: string;
-  branchCode: string | null;
-  trackingNo: string | null;
-  shippedAt?: string | null;
-  /** Carried by the order view since hub schema step 0008; absent in entries cached from an older hub. */
-  service?: string | null;
-  labelTimeSlot?: string | null;
-}
 
 interface CachedSeller {
   id: string;
@@ -99,9 +81,7 @@ export class ManifestService {
   async print(date: TokyoDate, service: ParcelService): Promise<ManifestPrintResult> {
     const manifest = this.printable(date, service);
     const pdf = await renderManifestPdf(manifest);
-    mkdirSync(this.deps.reportsDir, { recursive: true });
-    const path = join(this.deps.reportsDir, `manifest-${date}-${service}.pdf`);
-    writeFileSync(path, pdf);
+    const path = keepReport(this.deps.reportsDir, `manifest-${date}-${service}.pdf`, pdf);
     const job = await this.deps.printDocument(pdf, `出荷明細書 ${serviceNamesJa[service]} ${date}`);
     return { job, path, bytes: pdf.length, parcelCount: manifest.parcels.length };
   }

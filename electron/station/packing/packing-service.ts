@@ -8,29 +8,11 @@ import { parcelServiceRules, sagawaTimeSlots, suggestService, type ParcelService
 import { callHub, type HubCredentials } from '../hub-client/hub-http';
 import { shippingLabelSchema, describeShippingLabelProblems, type ShippingLabelInput } from '../printing/shipping-label';
 import type { StationStore } from '../store/station-store';
+import type { CachedOrder } from '../catalog/cached-order';
 import { resolveSku, type CachedSku } from '../catalog/resolve-sku';
 import { blockSize, refillBelow, TrackingStock } from './tracking-stock';
 
-/** An order as the hub's changes feed carries it (the hub's order view). */
-export interface CachedOrder {
-  id: string;
-  sellerId: string;
-  source: string;
-  orderNo: string;
-  cartNo: string | null;
-  optionLabel: string | null;
-  sku: string | null;
-  quantity: number;
-  recipient: { name: string; phone: string; postalCode: string; address: string };
-  deliveryTime: { date: string; slot: string | null } | null;
-  state: string;
-  branchCode: string | null;
-  trackingNo: string | null;
-  service?: string | null;
-  /** The Sagawa slot printed on the label, once the hub has the order packed. */
-  labelTimeSlot?: string | null;
-}
-
+export type { CachedOrder };
 
 interface Party {
   name: string;
@@ -89,13 +71,15 @@ export class PackingService {
   open(code: string): PackView {
     this.beginStep();
     const wanted = normaliseOrderCode(code);
-    this.refillIfLow();
+    // Counted once for the step: the refill below only lands after this answer.
+    const left = this.stock.left();
+    if (left < refillBelow) void this.refill();
     // A pick list brings every order on it: the packer works through the picked tote order by order.
     const pickList = this.deps.store.cachedOne<{ id: string; branchCode: string; orderIds: string[] }>('pick-list', wanted.toUpperCase());
     const view = (orders: CachedOrder[], refusal: PackingRefusal | null): PackView => ({
       orders: orders.map((order) => this.packOrder(order)),
       refusal,
-      trackingNumbersLeft: this.stock.left(),
+      trackingNumbersLeft: left,
       pickListId: pickList?.id ?? null,
     });
     const found = uniqueById([
@@ -132,9 +116,15 @@ export class PackingService {
     const sku = resolveSku(this.deps.store, code.trim(), order.sellerId);
     if (!sku) return refused('unknown-item');
     const needs = (candidate: CachedOrder) => candidate.sku === sku.sku && !this.progress(candidate).complete && this.progress(candidate).state !== 'packed' && this.progress(candidate).state !== 'in_transit';
-    const candidates = [order, ...this.cartSiblings(order), ...bench.filter((id) => id !== order.id).flatMap((id) => this.benchOrder(id))];
-    const target = candidates.find(needs);
+    // The order in hand, else its cart, else the bench one order at a time: the first that needs the unit takes it.
+    let target: CachedOrder | undefined = needs(order) ? order : this.cartSiblings(order).find(needs);
+    for (const id of target ? [] : bench) {
+      if (id === order.id) continue;
+      target = this.benchOrder(id).find(needs);
+      if (target) break;
+    }
     if (!target) {
+      const candidates = [order, ...this.cartSiblings(order), ...bench.filter((id) => id !== order.id).flatMap((id) => this.benchOrder(id))];
       const holds = candidates.find((candidate) => candidate.sku === sku.sku);
       return holds ? { verdict: 'refused', refusal: 'extra-item', sku: sku.sku, order: this.packOrder(holds) } : refused('not-in-order', sku.sku);
     }

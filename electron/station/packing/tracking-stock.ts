@@ -1,4 +1,4 @@
-import { trackingBlock, type TrackingNumber } from '../../../shared/domain/tracking-numbers';
+import { isValidTrackingNumber, trackingNumberFromSerial, trackingSerial, type TrackingNumber } from '../../../shared/domain/tracking-numbers';
 import type { StationStore } from '../store/station-store';
 
 export interface StoredBlock {
@@ -44,28 +44,31 @@ export class TrackingStock {
 
   /** Numbers already on a label from this station. */
   used(): Set<string> {
-    const used = new Set<string>();
-    for (const entry of this.store.eventsOfKinds(['order.packed', 'label.voided'])) used.add((entry.payload as { trackingNumber: string }).trackingNumber);
-    return used;
+    return new Set(this.store.payloadValues(['order.packed', 'label.voided'], 'trackingNumber'));
   }
 
-  /** Every unused number, lowest first. */
-  available(): TrackingNumber[] {
-    const used = this.used();
-    return this.blocks().flatMap((block) => trackingBlock(block.firstSerial, block.count).filter((number) => !used.has(number)));
-  }
-
+  /** The blocks' numbers less the used ones that are of them, counted without listing every number issued. */
   left(): number {
-    const used = this.used();
-    return this.blocks().reduce((sum, block) => sum + trackingBlock(block.firstSerial, block.count).filter((number) => !used.has(number)).length, 0);
+    const blocks = this.blocks();
+    let left = blocks.reduce((sum, block) => sum + block.count, 0);
+    for (const number of this.used()) {
+      // Only a well-formed number is one a block issued (the check digit follows from the serial).
+      if (!isValidTrackingNumber(number)) continue;
+      const serial = trackingSerial(number);
+      for (const block of blocks) if (serial >= block.firstSerial && serial < block.firstSerial + block.count) left--;
+    }
+    return left;
   }
 
+  /** The lowest unused number: the blocks in order, each from its first serial, stopping at the first free one. */
   next(): TrackingNumber | null {
-    return this.available()[0] ?? null;
-  }
-
-  /** Whether the number was issued to this station (a label scanned at ship time must be one of ours). */
-  owns(number: string): boolean {
-    return this.blocks().some((block) => trackingBlock(block.firstSerial, block.count).includes(number));
+    const used = this.used();
+    for (const block of this.blocks()) {
+      for (let serial = block.firstSerial; serial < block.firstSerial + block.count; serial++) {
+        const number = trackingNumberFromSerial(serial);
+        if (!used.has(number)) return number;
+      }
+    }
+    return null;
   }
 }

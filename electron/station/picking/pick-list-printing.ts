@@ -1,7 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { PickOpenResult, PickPrintResult, PickView } from '../../../shared/contract/picking';
 import type { PrintJobStatus } from '../../../shared/contract/schemas';
+import { keepReport } from '../printing/keep-report';
 import { renderPickListPdf, type PrintablePickList } from '../printing/render-pick-list';
 
 export interface PickListPrintingDeps {
@@ -45,9 +44,7 @@ export class PickListPrinting {
     if (!opened.list) return { refusal: opened.refusal ?? 'unknown-pick-list', job: null, path: null, bytes: 0, lineCount: 0 };
     const printable = printablePickList(opened.list, this.deps.branchCode, this.deps.stationId);
     const pdf = await renderPickListPdf(printable);
-    mkdirSync(this.deps.reportsDir, { recursive: true });
-    const path = join(this.deps.reportsDir, `pick-list-${printable.id}.pdf`);
-    writeFileSync(path, pdf);
+    const path = keepReport(this.deps.reportsDir, `pick-list-${printable.id}.pdf`, pdf);
     const job = await this.deps.printDocument(pdf, `ピッキングリスト ${printable.id}`);
     return { refusal: null, job, path, bytes: pdf.length, lineCount: printable.lines.length };
   }

@@ -3,7 +3,8 @@ import type { FloorEventKind } from '../../../shared/contract/floor-events';
 import type { HeldPickOrderView, PickingRefusal, PickLineView, PickListSummary, PickMakeResult, PickOpenResult, PickOrderView, PickScanResult, PickView } from '../../../shared/contract/picking';
 import { compareBins, normaliseBinCode } from '../../../shared/domain/bin-locations';
 import { tokyoDate } from '../../../shared/domain/tokyo-time';
-import { resolveSku, type CachedSku } from '../catalog/resolve-sku';
+import type { CachedOrder } from '../catalog/cached-order';
+import { resolveSku, skuOfLabel, type CachedSku } from '../catalog/resolve-sku';
 import { callHub, HubRefusal, HubUnreachable, type HubCredentials } from '../hub-client/hub-http';
 import { binsOf } from '../putaway/bin-lookup';
 import type { StationStore } from '../store/station-store';
@@ -16,18 +17,6 @@ export interface CachedPickList {
   createdBy: string | null;
   orderIds: string[];
   lines: { sku: string; bin: string | null; quantity: number; orderIds: string[] }[];
-}
-
-/** The fields of the hub's order view picking reads (entity `order`). */
-interface CachedOrder {
-  id: string;
-  orderNo: string;
-  cartNo: string | null;
-  sellerId: string;
-  sku: string | null;
-  quantity: number;
-  state: string;
-  branchCode: string | null;
 }
 
 /** Units picked per order on one list, kept in the station store (fsynced) before the scan is answered. */
@@ -107,16 +96,17 @@ export class PickingService {
     const list = this.find(pickListId);
     if (!list) throw new StationFailure('bad-input', `pick list ${pickListId} is not at this branch`);
     const text = code.trim();
-    const answer = (verdict: PickScanResult['verdict'], fields: Partial<Pick<PickScanResult, 'refusal' | 'sku' | 'bin' | 'orderNo'>> = {}): PickScanResult => ({
+    const before = this.view(list);
+    // `before` is the list as it stands until this scan writes something; only then is it built again.
+    const answer = (verdict: PickScanResult['verdict'], fields: Partial<Pick<PickScanResult, 'refusal' | 'sku' | 'bin' | 'orderNo'>> = {}, written = false): PickScanResult => ({
       verdict,
       refusal: fields.refusal ?? null,
       sku: fields.sku ?? null,
       bin: fields.bin ?? null,
       orderNo: fields.orderNo ?? null,
-      list: this.view(list),
+      list: written ? this.view(list) : before,
     });
     const refused = (refusal: PickingRefusal, sku: string | null = null) => answer('refused', { refusal, sku });
-    const before = this.view(list);
     if (before.complete) return refused('list-complete');
 
     const bin = normaliseBinCode(text);
@@ -141,11 +131,11 @@ export class PickingService {
     progress[order.orderId] = picked;
     // The store is fsynced: a unit counted here is still counted after a crash or a power cut.
     this.deps.store.setSetting(progressSetting(list.id), JSON.stringify(progress));
-    if (picked < order.quantity) return answer('accepted', { sku: line.sku, bin: line.bin });
+    if (picked < order.quantity) return answer('accepted', { sku: line.sku, bin: line.bin }, true);
 
     // The order's units are all off the shelf: on disk in the outbox before the picker hears so.
     this.deps.record('order.picked', { orderId: order.orderId, sku: order.sku, quantity: order.quantity }, userId);
-    const after = answer('order-picked', { sku: line.sku, bin: line.bin, orderNo: order.orderNo });
+    const after = answer('order-picked', { sku: line.sku, bin: line.bin, orderNo: order.orderNo }, true);
     return after.list.complete ? { ...after, verdict: 'complete' } : after;
   }
 
@@ -162,9 +152,9 @@ export class PickingService {
 
   /** The list's lines that a scanned code is: its SKU label, a JAN, or a seller SKU code, current line first. */
   private matchingLines(view: PickView, code: string): PickLineView[] {
-    const asSku = /^(?:\]C0)?(3\d{11})[-/:](\d{5})$/.exec(code);
+    const asSku = skuOfLabel(code);
     const matches = view.lines.filter((line) => {
-      if (asSku) return line.sku === `${asSku[1]}-${asSku[2]}`;
+      if (asSku) return line.sku === asSku;
       const sku = this.deps.store.cachedOne<CachedSku>('sku', line.sku);
       return sku !== null && (sku.jan === code || sku.sellerSkuCode === code);
     });
@@ -182,7 +172,7 @@ export class PickingService {
   /** The list as it stands: the hub's lines with today's bins, each order's units picked here or already off the shelf. */
   view(list: CachedPickList): PickView {
     const progress = this.progress(list.id);
-    const bins = binsOf(this.deps.store, this.deps.branchCode);
+    const bins = binsOf(this.deps.store, this.deps.branchCode, list.lines.map((line) => line.sku));
     // Per order through the outbox's order index: the day's history of pack events is not read for every scan.
     const offShelf = (orderId: string) => this.deps.store.orderEvents(offShelfKinds, orderId).some((entry) => entry.state !== 'rejected');
     const lines: PickLineView[] = [];

@@ -5,7 +5,7 @@ import { labelFont, type LabelFont } from './label-font';
 import { collect } from './render-pdf';
 import type { RenderedLabels } from './rendered-labels';
 import { readableTrackingNumber, serviceNamesJa, timeSlotNamesJa, type ShippingLabel } from './shipping-label';
-import type { PlacedBarcode, PlacedText } from './sku-label-layout';
+import { centreBarcode, type PlacedBarcode, type PlacedText } from './sku-label-layout';
 import { dotsToPt, mmToPt, ptToDots } from './units';
 
 /**
@@ -172,19 +172,7 @@ function rule(yMm: number): HorizontalRule {
 }
 
 function placeCodabar(symbol: LinearSymbol): PlacedBarcode {
-  const symbolDots = symbol.widthModules * codabarModuleDots;
-  const quietDots = codabarQuietModules * codabarModuleDots;
-  if (symbolDots + 2 * quietDots > labelDots) {
-    // Unreachable for a valid tracking number (always 111 modules); bars squeezed into less room would not scan.
-    throw new Error(`the barcode of ${symbol.text} is ${symbolDots} dots wide and does not fit a ${labelDots}-dot label with its quiet zones`);
-  }
-  return {
-    symbol,
-    xDots: Math.floor((labelDots - symbolDots) / 2),
-    topDots: codabarTopDots,
-    moduleDots: codabarModuleDots,
-    heightDots: codabarHeightDots,
-  };
+  return centreBarcode(symbol, { labelDots, moduleDots: codabarModuleDots, quietModules: codabarQuietModules, topDots: codabarTopDots, heightDots: codabarHeightDots });
 }
 
 function placeQr(payload: string, areaTopDots: number): PlacedQr {

@@ -114,19 +114,18 @@ export function layoutSkuLabel(label: SkuLabel, font: LabelFont, barcodes: Barco
 }
 
 function placeBarcode(symbol: LinearSymbol): PlacedBarcode {
-  const labelDots = Math.floor(ptToDots(widthPt));
-  const symbolDots = symbol.widthModules * barcodeModuleDots;
-  const quietDots = quietZoneModules * barcodeModuleDots;
-  if (symbolDots + 2 * quietDots > labelDots) {
-    // Unreachable for a valid SKU (always 167 modules); a wider code must not be squeezed into bars that cannot scan.
-    throw new Error(`the barcode of ${symbol.text} is ${symbolDots} dots wide and does not fit a ${labelDots}-dot label with its quiet zones`);
+  return centreBarcode(symbol, { labelDots: Math.floor(ptToDots(widthPt)), moduleDots: barcodeModuleDots, quietModules: quietZoneModules, topDots: barcodeTopDots, heightDots: barcodeHeightDots });
+}
+
+/**
+ * A linear barcode centred across a label at whole printer dots per module. A symbol that does not fit with its quiet
+ * zones is refused: squeezed into narrower bars it would not scan. Valid SKUs and tracking numbers always fit.
+ */
+export function centreBarcode(symbol: LinearSymbol, at: { labelDots: number; moduleDots: number; quietModules: number; topDots: number; heightDots: number }): PlacedBarcode {
+  const symbolDots = symbol.widthModules * at.moduleDots;
+  if (symbolDots + 2 * at.quietModules * at.moduleDots > at.labelDots) {
+    throw new Error(`the barcode of ${symbol.text} is ${symbolDots} dots wide and does not fit a ${at.labelDots}-dot label with its quiet zones`);
   }
-  return {
-    symbol,
-    xDots: Math.floor((labelDots - symbolDots) / 2),
-    topDots: barcodeTopDots,
-    moduleDots: barcodeModuleDots,
-    heightDots: barcodeHeightDots,
-  };
+  return { symbol, xDots: Math.floor((at.labelDots - symbolDots) / 2), topDots: at.topDots, moduleDots: at.moduleDots, heightDots: at.heightDots };
 }
 

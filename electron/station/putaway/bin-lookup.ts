@@ -32,12 +32,30 @@ export function binOf(store: StationStore, branchCode: string, sku: string): str
   return pendingPlacements(store).get(sku) ?? store.cachedOne<CachedSkuLocation>('sku-location', skuLocationId(branchCode, sku))?.bin ?? null;
 }
 
-/** Every known bin at a branch, SKU → bin, by the same rule as `binOf`, read once (for a whole pick list). */
-export function binsOf(store: StationStore, branchCode: string): Map<string, string> {
+/**
+ * Known bins at a branch, SKU → bin, by the same rule as `binOf`, the pending placements read once (for a whole pick
+ * list). Given `skus`, only those are looked up, one cached location each; without, every location at the branch.
+ */
+export function binsOf(store: StationStore, branchCode: string, skus?: Iterable<string>): Map<string, string> {
+  const placed = pendingPlacements(store);
   const bins = new Map<string, string>();
-  for (const location of store.cached<CachedSkuLocation>('sku-location')) {
-    if (location.branchCode === branchCode) bins.set(location.sku, location.bin);
+  if (skus === undefined) {
+    for (const location of store.cached<CachedSkuLocation>('sku-location')) {
+      if (location.branchCode === branchCode) bins.set(location.sku, location.bin);
+    }
+    for (const [sku, bin] of placed) bins.set(sku, bin);
+    return bins;
   }
-  for (const [sku, bin] of pendingPlacements(store)) bins.set(sku, bin);
+  for (const sku of skus) {
+    if (bins.has(sku)) continue;
+    // This station's own placement not yet applied by the hub wins over the hub's location.
+    const own = placed.get(sku);
+    if (own !== undefined) {
+      bins.set(sku, own);
+      continue;
+    }
+    const location = store.cachedOne<CachedSkuLocation>('sku-location', skuLocationId(branchCode, sku));
+    if (location) bins.set(sku, location.bin);
+  }
   return bins;
 }

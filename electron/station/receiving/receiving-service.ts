@@ -2,7 +2,7 @@ import type { FloorEventKind } from '../../../shared/contract/floor-events';
 import type { BundleSummary, DockArrival, InspectionScanResult, InspectionView, ReceivingRefusal } from '../../../shared/contract/receiving';
 import type { StationStore } from '../store/station-store';
 import { parseBoxCode } from './bundle-code';
-import { tallyInspection } from './inspection-tally';
+import { tallyInspection, type InspectionTally } from './inspection-tally';
 import { resolveSku, type CachedSku } from '../catalog/resolve-sku';
 
 interface CachedBundle {
@@ -74,7 +74,8 @@ export class ReceivingService {
   scan(bundleId: string, code: string, userId: string | null): InspectionScanResult {
     const bundle = this.inspectable(bundleId);
     const refused = (refusal: ReceivingRefusal): InspectionScanResult => ({ verdict: 'refused', refusal, lineId: null, view: this.view(bundle) });
-    if (this.tally(bundleId).finished) return refused('inspection-finished');
+    const tally = this.tally(bundleId);
+    if (tally.finished) return { verdict: 'refused', refusal: 'inspection-finished', lineId: null, view: this.view(bundle, this.blind(), tally) };
     const sku = resolveSku(this.deps.store, code.trim(), bundle.sellerId);
     if (!sku) {
       this.deps.record('inspection.found', { bundleId, code: code.trim().slice(0, 128), kind: 'unknown-item', quantity: 1, note: null }, userId);
@@ -100,25 +101,27 @@ export class ReceivingService {
     const line = bundle.lines.find((candidate) => candidate.id === lineId);
     if (!line) return { verdict: 'refused', refusal: 'not-in-bundle', lineId: null, view: this.view(bundle) };
     const tally = this.tally(bundleId);
-    if (tally.finished) return { verdict: 'refused', refusal: 'inspection-finished', lineId, view: this.view(bundle) };
+    if (tally.finished) return { verdict: 'refused', refusal: 'inspection-finished', lineId, view: this.view(bundle, this.blind(), tally) };
     const delta = count - (tally.counted.get(lineId) ?? 0);
     if (delta !== 0) this.deps.record('inspection.counted', { bundleId, lineId, quantity: delta, source: 'key' }, userId);
-    return { verdict: count > line.quantity ? 'over' : 'counted', refusal: null, lineId, view: this.view(bundle) };
+    // Nothing written: the tally read above is still the bundle's.
+    return { verdict: count > line.quantity ? 'over' : 'counted', refusal: null, lineId, view: delta === 0 ? this.view(bundle, this.blind(), tally) : this.view(bundle) };
   }
 
   undo(bundleId: string, userId: string | null): InspectionScanResult {
     const bundle = this.inspectable(bundleId);
     const tally = this.tally(bundleId);
     const lineId = tally.undoable.at(-1);
-    if (tally.finished || !lineId) return { verdict: 'refused', refusal: tally.finished ? 'inspection-finished' : 'nothing-to-undo', lineId: null, view: this.view(bundle) };
+    if (tally.finished || !lineId) return { verdict: 'refused', refusal: tally.finished ? 'inspection-finished' : 'nothing-to-undo', lineId: null, view: this.view(bundle, this.blind(), tally) };
     this.deps.record('inspection.counted', { bundleId, lineId, quantity: -1, source: 'undo' }, userId);
     return { verdict: 'counted', refusal: null, lineId, view: this.view(bundle) };
   }
 
   finish(bundleId: string, reasons: { lineId: string; reason: 'short' | 'over' | 'damaged' | 'mixed' | 'other'; note: string | null }[], userId: string | null): InspectionView {
     const bundle = this.inspectable(bundleId);
-    if (this.tally(bundleId).finished) return this.view(bundle);
-    const view = this.view(bundle, false);
+    const tally = this.tally(bundleId);
+    if (tally.finished) return this.view(bundle, this.blind(), tally);
+    const view = this.view(bundle, false, tally);
     // Every line that came out over or short carries a reason; the clerk's own, or the plain fact.
     const given = new Map(reasons.map((reason) => [reason.lineId, reason]));
     const complete = view.lines
@@ -166,14 +169,12 @@ export class ReceivingService {
   /** The hub's state, moved on by this station's own dock scans that the hub has not confirmed yet. */
   private effectiveState(bundle: CachedBundle): string {
     if (bundle.state !== 'shipped' && bundle.state !== 'confirmed') return bundle.state;
-    const arrived = this.deps.store
-      .eventsOfKinds(['bundle.arrived'])
-      .some((entry) => entry.state !== 'rejected' && (entry.payload as { bundleId: string }).bundleId === bundle.id);
+    const arrived = this.deps.store.bundleEvents(['bundle.arrived'], bundle.id).some((entry) => entry.state !== 'rejected');
     return arrived ? 'arrived' : bundle.state;
   }
 
   private tally(bundleId: string) {
-    return tallyInspection(bundleId, this.deps.store.eventsOfKinds(inspectionKinds));
+    return tallyInspection(bundleId, this.deps.store.bundleEvents(inspectionKinds, bundleId));
   }
 
   private summary(bundle: CachedBundle): BundleSummary {
@@ -191,8 +192,8 @@ export class ReceivingService {
     };
   }
 
-  private view(bundle: CachedBundle, hideExpected = this.blind()): InspectionView {
-    const tally = this.tally(bundle.id);
+  /** `tally` may be passed in when the caller has just read it and written nothing since. */
+  private view(bundle: CachedBundle, hideExpected = this.blind(), tally: InspectionTally = this.tally(bundle.id)): InspectionView {
     const lines = bundle.lines.map((line) => {
       const sku = this.deps.store.cachedOne<CachedSku>('sku', line.sku);
       const item = sku ? this.deps.store.cachedOne<CachedItem>('inventory-item', sku.inventoryCode) : null;

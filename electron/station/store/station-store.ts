@@ -44,7 +44,7 @@ export class StationStore {
     if (version < 2) this.indexOrderLookups();
   }
 
-  /** Schema step 2: orders by order/cart no., SKUs by JAN or seller code, events by order id, without reading them all. */
+  /** Schema step 2: orders by order/cart no., SKUs by JAN or seller code, events by order or bundle id, without reading them all. */
   private indexOrderLookups(): void {
     this.db.exec(`
       create index if not exists cache_order_no on cache (entity, json_extract(data, '$.orderNo'));
@@ -53,6 +53,7 @@ export class StationStore {
       create index if not exists cache_seller_sku_code on cache (entity, json_extract(data, '$.sellerSkuCode'));
       create index if not exists cache_shipped_at on cache (entity, json_extract(data, '$.shippedAt'));
       create index if not exists outbox_order_id on outbox (json_extract(payload, '$.orderId'));
+      create index if not exists outbox_bundle_id on outbox (json_extract(payload, '$.bundleId'));
       create index if not exists outbox_kind_occurred on outbox (kind, occurred_at);
       pragma user_version = 2;
     `);
@@ -178,6 +179,24 @@ export class StationStore {
       .prepare<string[], OutboxRow>(`select * from outbox where json_extract(payload, '$.orderId') = ? and kind in (${marks}) order by seq`)
       .all(orderId, ...kinds)
       .map(toEntry);
+  }
+
+  /** The events of these kinds about one bundle (payload.bundleId), oldest first, refused ones included. */
+  bundleEvents(kinds: readonly string[], bundleId: string): OutboxEntry[] {
+    const marks = kinds.map(() => '?').join(', ');
+    return this.db
+      .prepare<string[], OutboxRow>(`select * from outbox where json_extract(payload, '$.bundleId') = ? and kind in (${marks}) order by seq`)
+      .all(bundleId, ...kinds)
+      .map(toEntry);
+  }
+
+  /** The distinct text values of one payload field over every event of these kinds, refused ones included. */
+  payloadValues(kinds: readonly string[], field: 'trackingNumber'): string[] {
+    const marks = kinds.map(() => '?').join(', ');
+    return this.db
+      .prepare<string[], { value: unknown }>(`select distinct json_extract(payload, '$.${field}') as value from outbox where kind in (${marks})`)
+      .all(...kinds)
+      .flatMap((row) => (typeof row.value === 'string' ? [row.value] : []));
   }
 
   /** The events of these kinds the hub has not answered yet, oldest first. */

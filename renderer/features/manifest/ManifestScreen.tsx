@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManifestDayView } from '../../../shared/contract/manifest';
 import type { ParcelService } from '../../../shared/domain/parcel-services';
@@ -27,12 +27,27 @@ export function ManifestScreen() {
   const printed = useManifest((state) => state.printed);
   const fail = useCallback((error: unknown) => useFeedback.getState().signal('bad', errorText(t, error)), [t]);
 
+  // Every floor event of the station moves the outbox depth: while a day is being built, further requests wait for it
+  // and the latest of them is built once after, rather than each starting a build of its own.
+  const loading = useRef<{ busy: boolean; next: { day: string | null } | null }>({ busy: false, next: null });
   const load = useCallback(
-    (day: string | null) =>
-      station
-        .call('manifest.day', day ? { date: day } : {})
-        .then((answer) => useManifest.getState().show(answer))
-        .catch(fail),
+    async (day: string | null): Promise<void> => {
+      if (loading.current.busy) {
+        loading.current.next = { day };
+        return;
+      }
+      loading.current.busy = true;
+      try {
+        useManifest.getState().show(await station.call('manifest.day', day ? { date: day } : {}));
+      } catch (error) {
+        fail(error);
+      } finally {
+        loading.current.busy = false;
+      }
+      const next = loading.current.next;
+      loading.current.next = null;
+      if (next) await load(next.day);
+    },
     [fail],
   );
 

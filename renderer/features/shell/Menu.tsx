@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { areasByRole, type Role } from '../../../shared/domain/roles';
-import { readyAreas } from './ready-areas';
+import { readyAreas } from './area-screens';
 import { useNavigation } from './navigation-store';
 
 /** The work areas of the signed-in role, as large tiles; areas still being built are shown but cannot be opened. */

@@ -1,14 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/domain/roles';
-import { InspectionScreen } from '../inspection/InspectionScreen';
-import { ManifestScreen } from '../manifest/ManifestScreen';
-import { PackScreen } from '../packing/PackScreen';
-import { PickScreen } from '../picking/PickScreen';
-import { PutawayScreen } from '../putaway/PutawayScreen';
-import { DockScreen } from '../receiving/DockScreen';
-import { ScanCheckScreen } from '../scanning/ScanCheckScreen';
-import { StationSettingsScreen } from '../station-settings/StationSettingsScreen';
+import { areaScreens } from './area-screens';
 import { Menu } from './Menu';
 import { useNavigation } from './navigation-store';
 
@@ -25,6 +18,7 @@ export function Workspace({ role }: { role: Role }) {
   }, [open]);
 
   if (area === null) return <Menu role={role} />;
+  const Screen = areaScreens[area];
   return (
     <>
       <nav className="crumbs">
@@ -32,7 +26,7 @@ export function Workspace({ role }: { role: Role }) {
           {t('app.backToMenu')}
         </button>
       </nav>
-      {area === 'scan-check' ? <ScanCheckScreen /> : area === 'receiving' ? <DockScreen /> : area === 'inspection' ? <InspectionScreen /> : area === 'station-settings' ? <StationSettingsScreen /> : area === 'packing' ? <PackScreen /> : area === 'picking' ? <PickScreen /> : area === 'putaway' ? <PutawayScreen /> : area === 'manifest' ? <ManifestScreen /> : <p>{t('app.comingSoonBody')}</p>}
+      {Screen ? <Screen /> : <p>{t('app.comingSoonBody')}</p>}
     </>
   );
 }

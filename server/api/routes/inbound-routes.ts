@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bundleStateSchema, bundleStates } from '../../../shared/domain/bundle-states';
-import { branchCodeSchema, sellerIdSchema, skuSchema } from '../../../shared/domain/identifiers';
+import { branchCodeSchema, bundleIdPattern, sellerIdSchema, skuSchema } from '../../../shared/domain/identifiers';
 import { plainTextSchema } from '../../../shared/domain/text';
 import { tokyoDateSchema } from '../../../shared/domain/tokyo-time';
 import {
@@ -70,7 +70,7 @@ const newLineFields = {
 
 const page = { limit: z.coerce.number().int().min(1).max(1000).default(200), offset: z.coerce.number().int().min(0).default(0) };
 const lineParams = z.object({ id: z.uuid({ error: 'invalid-line-id' }) });
-const bundleParams = z.object({ id: z.string().regex(/^IB\d{8}$/, { error: 'invalid-bundle-id' }) });
+const bundleParams = z.object({ id: z.string().regex(bundleIdPattern, { error: 'invalid-bundle-id' }) });
 
 export const inboundRoutes: HubRoutes = (app, store) => {
   const { db } = store;

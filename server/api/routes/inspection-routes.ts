@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bundleIdPattern } from '../../../shared/domain/identifiers';
 import { getBundle } from '../../services/inbound';
 import type { HubRoutes } from '../build-app';
 import { staff } from '../route-policy';
@@ -18,7 +19,7 @@ const findingSchema = z.object({
   createdAt: z.string(),
 });
 
-const bundleParams = z.object({ id: z.string().regex(/^IB\d{8}$/, { error: 'invalid-bundle-id' }) });
+const bundleParams = z.object({ id: z.string().regex(bundleIdPattern, { error: 'invalid-bundle-id' }) });
 
 /** The discrepancy side of a bundle's inspection, for the supervisor, the seller and the stations. */
 export const inspectionRoutes: HubRoutes = (app, store) => {

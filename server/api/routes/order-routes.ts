@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { branchCodeSchema, sellerIdSchema } from '../../../shared/domain/identifiers';
 import { qoo10PaidOrderSchema } from '../../../shared/domain/orders';
-import { allocateByHand, runAllocation, unallocateByHand, type AllocationRunResult } from '../../services/allocation';
+import { allocateAfterImport, allocateByHand, runAllocation, unallocateByHand, type AllocationRunResult } from '../../services/allocation';
 import {
   findOrder,
   importQoo10Orders,
@@ -59,13 +59,8 @@ export const orderRoutes: HubRoutes = (app, store) => {
 
   /** The answer to an import, with the allocation run that follows it; the stored orders never depend on that run. */
   const imported = async (request: FastifyRequest, rows: OrderRow[]) => {
-    let allocation: AllocationRunResult | null = null;
-    try {
-      allocation = await runAllocation(store, { sellerIds: [...new Set(rows.map((row) => row.seller_id))] });
-    } catch (error) {
-      // Answering 500 would make the caller send the batch again, and every line would come back as a duplicate.
-      request.log.error(error, 'allocation after import failed');
-    }
+    // Answering 500 would make the caller send the batch again, and every line would come back as a duplicate.
+    const allocation = await allocateAfterImport(store, [...new Set(rows.map((row) => row.seller_id))], (error) => request.log.error(error, 'allocation after import failed'));
     return { imported: rows.length, orders: rows.map((row) => ({ id: row.id, orderNo: row.order_no })), allocation: allocation && runView(allocation) };
   };
 

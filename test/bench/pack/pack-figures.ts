@@ -180,6 +180,8 @@ export async function confirmationThroughput(ordersPerRun: number): Promise<{ ba
       if (firstAt === 0 && applied('bench-station') > before) firstAt = performance.now();
       if (Date.now() > deadline) throw new Error(`the hub applied ${applied('bench-station') - before} of ${pending} drained events`);
     }
+    // A drain finished before the first look gives no first-applied time: say so rather than print a made-up figure.
+    if (firstAt === 0) throw new Error('the hub applied every drained event before the bench first looked: no drain time was measured');
     const drain = figures(drained.length, (performance.now() - firstAt) / 1000, { stepMs: drainSteps });
 
     // Live: the hub up, the packer working.

@@ -6,6 +6,7 @@ import { createPrintService, type PrintService } from '../../../electron/station
 import { renderManifestPdf } from '../../../electron/station/printing/render-manifest';
 import { trackingBlock } from '../../../shared/domain/tracking-numbers';
 import { listenAsPrinter, type RawPortListener } from '../../support/raw-port-listener';
+import { waitUntil } from '../../support/wait-until';
 
 /** A finished PDF (the end-of-day manifest) through the label queue: sent as it is, kept, reprinted byte for byte. */
 describe('printing a document through the print queue', () => {
@@ -54,8 +55,7 @@ describe('printing a document through the print queue', () => {
     const port = printer.port;
     await printer.close();
     const queued = await service.printDocument(profile(), pdf, '出荷明細書 佐川急便 2026-11-27');
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(service.job(queued.jobId)?.state).toBe('waiting-for-printer');
+    await waitUntil(() => service.job(queued.jobId)?.state === 'waiting-for-printer', 'the job to wait for the printer');
     await service.close();
 
     printer = await listenAsPrinter(port);

@@ -74,6 +74,8 @@ describe.each(hubStoreFactories())('hub schema on $dialect', (factory) => {
     expect(await tableNames(db)).not.toContain('orders');
     // Every step after 0002 comes back, in order, however many later steps there are.
     const later = Object.keys(hubMigrations(factory.dialect)).filter((name) => name > '0002-inventory-inbound-stock');
+    expect(later[0]).toBe('0003-orders-tracking-fees-sync');
+    expect(later.length).toBeGreaterThan(1);
     expect(await migrateHub(db, factory.dialect)).toEqual(later);
     await store.close();
   });

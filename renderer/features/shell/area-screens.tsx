@@ -1,0 +1,24 @@
+import type { JSX } from 'react';
+import type { WorkArea } from '../../../shared/domain/roles';
+import { InspectionScreen } from '../inspection/InspectionScreen';
+import { ManifestScreen } from '../manifest/ManifestScreen';
+import { PackScreen } from '../packing/PackScreen';
+import { PickScreen } from '../picking/PickScreen';
+import { PutawayScreen } from '../putaway/PutawayScreen';
+import { DockScreen } from '../receiving/DockScreen';
+import { ScanCheckScreen } from '../scanning/ScanCheckScreen';
+import { StationSettingsScreen } from '../station-settings/StationSettingsScreen';
+
+/** The screen of each work area that has one; the rest of a role's menu is shown as coming soon. */
+export const areaScreens: Partial<Record<WorkArea, () => JSX.Element>> = {
+  'scan-check': ScanCheckScreen,
+  receiving: DockScreen,
+  inspection: InspectionScreen,
+  putaway: PutawayScreen,
+  picking: PickScreen,
+  packing: PackScreen,
+  manifest: ManifestScreen,
+  'station-settings': StationSettingsScreen,
+};
+
+export const readyAreas: ReadonlySet<WorkArea> = new Set(Object.keys(areaScreens) as WorkArea[]);
