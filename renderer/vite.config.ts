@@ -10,7 +10,8 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    // QWMS_RENDERER_DIR: a build of its own (parallel work on one checkout); dist/renderer otherwise.
+    outDir: process.env.QWMS_RENDERER_DIR ?? fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
   },

@@ -9,7 +9,7 @@ import { loadDemoData } from '../../server/demo/demo-data';
 import { startHub, type RunningHub } from '../../server/hub/start-hub';
 import { registerStation } from '../../server/services/stations';
 
-export const rendererDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+export const rendererDir = process.env.QWMS_RENDERER_DIR ?? fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 export interface RunningWebStation {
   station: Station;

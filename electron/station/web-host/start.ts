@@ -28,7 +28,7 @@ const station = await startStation({ dataDir, hub: { url: hubUrl, stationId: ide
 const host = await startWebHost({
   station,
   port,
-  rendererDir: fileURLToPath(new URL('../../../dist/renderer', import.meta.url)),
+  rendererDir: process.env.QWMS_RENDERER_DIR ?? fileURLToPath(new URL('../../../dist/renderer', import.meta.url)),
 });
 console.log(`QWMS Floor (web mode) is ready: open ${host.url}  (hub: ${hubUrl}${embedded ? ', embedded' : ''}; data: ${dataDir})`);
 
