@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { InspectionView } from '../../../shared/contract/receiving';
 import { labelFont } from './label-font';
 import { collect } from './render-pdf';
+import { formatDateTime } from '../../../shared/domain/display-time';
 
 import type { ReportWording } from '../../../shared/contract/receiving';
 
@@ -12,7 +13,7 @@ const mm = (value: number) => (value * 72) / 25.4;
  * difference (over and short lines marked), then the unknown and other-seller items. Japanese text in the same
  * embedded font as the labels.
  */
-export function renderDiscrepancyReport(view: InspectionView, words: ReportWording, now = new Date()): Promise<Buffer> {
+export function renderDiscrepancyReport(view: InspectionView, words: ReportWording, now = new Date(), language = 'ja'): Promise<Buffer> {
   const font = labelFont();
   const doc = new PDFDocument({ size: 'A4', margin: mm(15), info: { Title: `${words.title} ${view.bundle.id}`, Producer: 'QWMS Floor' } });
   doc.registerFont('report', font.file);
@@ -20,7 +21,7 @@ export function renderDiscrepancyReport(view: InspectionView, words: ReportWordi
   const done = collect(doc);
 
   doc.fontSize(18).text(`${words.title} — ${view.bundle.id}`);
-  doc.fontSize(10).moveDown(0.3).text(`${words.seller}: ${view.bundle.sellerId}    ${words.printedAt}: ${now.toISOString().replace('T', ' ').slice(0, 16)} UTC`);
+  doc.fontSize(10).moveDown(0.3).text(`${words.seller}: ${view.bundle.sellerId}    ${words.printedAt}: ${formatDateTime(now, language)}`);
   doc.moveDown();
 
   const columns = [mm(15), mm(110), mm(135), mm(158), mm(180)];

@@ -3,6 +3,7 @@ import { carrierOfService, type ManifestCarrier } from '../../../shared/domain/m
 import type { ParcelService } from '../../../shared/domain/parcel-services';
 import { labelFont } from './label-font';
 import { collect } from './render-pdf';
+import { formatDay } from '../../../shared/domain/display-time';
 import { readableTrackingNumber, serviceNamesJa, timeSlotNamesJa } from './shipping-label';
 import { mmToPt } from './units';
 
@@ -89,7 +90,7 @@ export function renderManifestPdf(manifest: Manifest): Promise<Buffer> {
   doc.fontSize(18).text(`出荷明細書 — ${serviceName}`, pageMarginPt, pageMarginPt);
   const carrier = carrierNamesJa[carrierOfService[manifest.service]];
   const where = manifest.branch ? `    拠点: ${manifest.branch}` : '';
-  doc.fontSize(10).moveDown(0.3).text(`出荷日: ${manifest.date}    ステーション: ${manifest.station}${where}`);
+  doc.fontSize(10).moveDown(0.3).text(`出荷日: ${formatDay(manifest.date, 'ja')}    ステーション: ${manifest.station}${where}`);
   doc.text(`運送会社: ${carrier}    サービス: ${serviceName}    荷送人: Qxpress`);
   doc.moveDown();
 

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
-import { tokyoOffsetMs, toDate, type Instant } from '../../../shared/domain/tokyo-time';
+import { formatDateTime } from '../../../shared/domain/display-time';
+import type { Instant } from '../../../shared/domain/tokyo-time';
 import { encodeCode128, type LinearSymbol } from './barcode-symbols';
 import { labelFont } from './label-font';
 import { collect } from './render-pdf';
@@ -63,11 +64,6 @@ const sizes = { no: 7.5, bin: 14, name: 9, option: 8.5, sku: 7.5, quantity: 16, 
 /** Noto Sans JP sets lines 1.45 em apart; a little tighter keeps a row of two lines compact and still clear. */
 const lineGap = -1.5;
 
-/** The creation time as a Tokyo wall clock, `2026-11-27 09:05`. */
-export function tokyoDateTime(instant: Instant): string {
-  return new Date(toDate(instant).getTime() + tokyoOffsetMs).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 function orderCell(line: PrintedPickLine): string {
   // "×n" only where it tells something: several orders share the line, or one order takes more than one unit.
   const counted = line.orders.length > 1 || line.orders.some((order) => order.quantity > 1);
@@ -93,7 +89,8 @@ export function renderPickListPdf(list: PrintablePickList): Promise<Buffer> {
   doc.font(fontName);
   const done = collect(doc);
   const symbol = encodeCode128(list.id);
-  const created = tokyoDateTime(list.createdAt);
+  // Japan time in the one display format (the list is a Japanese document), whatever zone the station PC runs in.
+  const created = formatDateTime(list.createdAt, 'ja');
 
   const x = (key: ColumnKey) => mmToPt(columns[key].xMm);
   const width = (key: ColumnKey) => mmToPt(columns[key].widthMm);
@@ -106,7 +103,7 @@ export function renderPickListPdf(list: PrintablePickList): Promise<Buffer> {
     doc.fontSize(8).text(list.id, pageRightPt - barcodeWidthPt(symbol), barcodeBottom + 1, { width: barcodeWidthPt(symbol), align: 'center', lineBreak: false });
 
     const infoTop = top + mmToPt(19);
-    doc.fontSize(9.5).text(`拠点: ${list.branch}    作成: ${created} (JST)    ステーション: ${list.station}`, pageMarginPt, infoTop, { lineBreak: false });
+    doc.fontSize(9.5).text(`拠点: ${list.branch}    作成: ${created}    ステーション: ${list.station}`, pageMarginPt, infoTop, { lineBreak: false });
     doc.y = infoTop + mmToPt(7);
     captions();
   };

@@ -23,7 +23,7 @@ describe('end-of-day manifest (A4 PDF)', () => {
     const text = withoutSpaces(pdfText(pdf));
     expect(pdfObjects(pdf, /\/MediaBox \[0 0 595\.2\d* 841\.8\d*\]/g)).toBe(1);
     expect(text).toContain('出荷明細書—ヤマト宅急便');
-    expect(text).toContain('出荷日:2026-11-27');
+    expect(text).toContain('出荷日:2026/11/27');
     expect(text).toContain('ステーション:PACK-01');
     for (const parcel of list) {
       expect(text.replaceAll('-', '')).toContain(parcel.trackingNumber);
