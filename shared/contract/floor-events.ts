@@ -24,13 +24,16 @@ export const floorEventPayloads = {
       source: z.enum(['scan', 'key', 'undo']),
     })
     .strict(),
-  /** Something in the bundle that is not one of its lines: an unknown code, or an item of another seller. */
+  /**
+   * Something in the bundle that is not one of its lines: an unknown code, or an item of another seller. A negative
+   * quantity is an undo taking earlier finds of the same code and kind back (older stations only send positive ones).
+   */
   'inspection.found': z
     .object({
       bundleId: bundleIdSchema,
       code: z.string().min(1).max(128),
       kind: z.enum(['unknown-item', 'wrong-seller']),
-      quantity: z.int().min(1).max(999),
+      quantity: z.int().min(-999).max(999).refine((quantity) => quantity !== 0, 'zero-quantity'),
       note: z.string().max(200).nullable(),
     })
     .strict(),

@@ -203,6 +203,28 @@ describe.each(hubStoreFactories())('receiving and inspection events from the flo
     expect((await hub.request('GET', `/api/v1/bundles/${id}/findings`, { token: null, headers: seoulDock.auth })).status).toBe(404);
   });
 
+  it('takes a find back with a negative find (the clerk undid it), once, and never more than was found', async () => {
+    const { id } = await arrivedBundle('shop-rich', [{ sku: richSkus[0]!, quantity: 1 }]);
+    const found = bench.event('inspection.found', { bundleId: id, code: '4901234567894', kind: 'unknown-item', quantity: 1, note: null });
+    const undone = bench.event('inspection.found', { bundleId: id, code: '4901234567894', kind: 'unknown-item', quantity: -1, note: 'undo' });
+    // Another kind of the same code, and a second take-back of the one find: refused, nothing recorded.
+    const otherKind = bench.event('inspection.found', { bundleId: id, code: '4901234567894', kind: 'wrong-seller', quantity: -1, note: 'undo' });
+    const again = bench.event('inspection.found', { bundleId: id, code: '4901234567894', kind: 'unknown-item', quantity: -1, note: 'undo' });
+    const answer = await bench.push([found, undone, otherKind, again], 'en');
+    expect(answer.results.map((result) => result.reason)).toEqual([null, null, 'finding-not-recorded', 'finding-not-recorded']);
+    expect(answer.results[3]!.message).toBe(`Cargo bundle ${id} has no find of "4901234567894" left to take back (found 0, change -1).`);
+    const rows = async () => (await hub.request('GET', `/api/v1/bundles/${id}/findings`)).body.map(({ code, quantity, stationEventId }: Record<string, unknown>) => ({ code, quantity, stationEventId }));
+    expect(await rows()).toEqual([
+      { code: '4901234567894', quantity: 1, stationEventId: found.eventId },
+      { code: '4901234567894', quantity: -1, stationEventId: undone.eventId },
+    ]);
+    // Sent again (an outbox replayed after a lost answer): applied once, nothing more.
+    expect(statuses(await bench.push([found, undone]))).toEqual(['duplicate', 'duplicate']);
+    expect(await rows()).toHaveLength(2);
+    // An older station's positive find still applies as before.
+    expect(statuses(await bench.push([bench.event('inspection.found', { bundleId: id, code: 'X-1', kind: 'unknown-item', quantity: 3, note: null })]))).toEqual(['applied']);
+  });
+
   it('finishes inspection: the counted units go to stock, the fees are charged by the schedule, the reasons are kept', async () => {
     const { id, lineIds } = await arrivedBundle('shop-rich', [
       { sku: richSkus[0]!, quantity: 10 },
