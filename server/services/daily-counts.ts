@@ -31,6 +31,8 @@ export interface DailyCounts {
 /**
  * The supervisor's numbers for one Tokyo day. Timestamps are stored as UTC ISO strings, so the day is the text
  * range [its JST midnight, the next JST midnight) and every count is an indexed comparison, not a conversion.
+ * What the floor did is counted on the day it happened there (arrived_at, completed_at, shipped_at and a movement's
+ * occurred_at hold the floor event's time since step 0010), not on the day a late push reached the hub.
  */
 export async function dailyCounts(db: Kysely<HubDatabase>, date: TokyoDate, branchCode: string | null, now = new Date()): Promise<DailyCounts> {
   const from = startOfTokyoDay(date).toISOString();
@@ -51,8 +53,9 @@ export async function dailyCounts(db: Kysely<HubDatabase>, date: TokyoDate, bran
     .selectFrom('stock_movements')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('quantity'), eb.lit(0)).as('units'))
     .where('kind', '=', 'inbound')
-    .where('created_at', '>=', from)
-    .where('created_at', '<', until);
+    // The floor's time (end of inspection), not when the hub heard of it: an inspection finished at 23:59 offline is that day's.
+    .where('occurred_at', '>=', from)
+    .where('occurred_at', '<', until);
   if (branchCode) received = received.where('branch_code', '=', branchCode);
 
   // Late is judged at the day's last instant, or now while the day is still running.

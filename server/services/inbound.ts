@@ -208,8 +208,9 @@ export async function shipBundle(trx: Trx, id: string, scope: BundleScope, shipm
   return moveBundle(trx, await findBundle(trx, id, scope), 'shipped', 'seller', set, now);
 }
 
-export async function arriveBundle(trx: Trx, id: string, scope: BundleScope, arrival: { boxesReceived: number }, now = new Date()): Promise<BundleView> {
-  const set = { boxes_received: arrival.boxesReceived, arrived_at: now.toISOString() };
+/** `arrival.arrivedAt`: when the boxes were scanned at the dock (a floor event's time), else `now`. */
+export async function arriveBundle(trx: Trx, id: string, scope: BundleScope, arrival: { boxesReceived: number; arrivedAt?: Date }, now = new Date()): Promise<BundleView> {
+  const set = { boxes_received: arrival.boxesReceived, arrived_at: (arrival.arrivedAt ?? now).toISOString() };
   return moveBundle(trx, await findBundle(trx, id, scope), 'arrived', 'warehouse', set, now);
 }
 
@@ -222,7 +223,7 @@ export async function rejectBundle(trx: Trx, id: string, scope: BundleScope, rej
  * balance, together or not at all. When the fees cannot be charged the bundle is held instead: it stays arrived
  * with the reason recorded, and the caller commits that and reports the refusal.
  */
-export async function completeBundle(trx: Trx, id: string, scope: BundleScope, counts: readonly LineCount[], now = new Date()): Promise<CompletionOutcome> {
+export async function completeBundle(trx: Trx, id: string, scope: BundleScope, counts: readonly LineCount[], now = new Date(), completedAt = now): Promise<CompletionOutcome> {
   const bundle = await findBundle(trx, id, scope);
   refuseIllegal(bundle, 'completed', 'warehouse');
   const lines = await trx.selectFrom('inbound_lines').selectAll().where('bundle_id', '=', id).orderBy('created_at').orderBy('id').execute();
@@ -253,9 +254,9 @@ export async function completeBundle(trx: Trx, id: string, scope: BundleScope, c
   for (const { line, counted: units } of counted) {
     await trx.updateTable('inbound_lines').set({ counted: units }).where('id', '=', line.id).execute();
     // Nothing counted is nothing received: the ledger has no zero movements.
-    if (units > 0) await postMovement(trx, { sku: line.sku, branchCode: bundle.branch_code, kind: 'inbound', quantity: units, reference: id, sellerId: bundle.seller_id }, now);
+    if (units > 0) await postMovement(trx, { sku: line.sku, branchCode: bundle.branch_code, kind: 'inbound', quantity: units, reference: id, sellerId: bundle.seller_id, occurredAt: completedAt }, now);
   }
-  const completed = await moveBundle(trx, bundle, 'completed', 'warehouse', { completed_at: now.toISOString(), hold_reason: null }, now);
+  const completed = await moveBundle(trx, bundle, 'completed', 'warehouse', { completed_at: completedAt.toISOString(), hold_reason: null }, now);
   return { completed: true, bundle: completed, fees };
 }
 

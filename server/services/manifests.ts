@@ -7,7 +7,8 @@ import type { HubDatabase } from '../storage/schema';
 /**
  * The manifest of one Tokyo day at one branch: every order sent out (in transit) with its shipped_at in that day,
  * grouped per service. As in daily-counts.ts the day is a text range of UTC ISO timestamps, so it is an indexed
- * comparison on both databases.
+ * comparison on both databases. `shipped_at` is the time of the scan out on the floor (step 0010), so a parcel scanned
+ * before midnight with the hub away is on that day's manifest however late its event reached the hub.
  */
 export async function manifestDay(db: Kysely<HubDatabase>, date: TokyoDate, branchCode: string): Promise<ManifestDay> {
   const from = startOfTokyoDay(date).toISOString();

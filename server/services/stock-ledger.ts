@@ -15,6 +15,8 @@ export interface Movement {
   stationEventId?: string | null;
   /** The seller whose SKU this is, when the caller already knows it; otherwise it is looked up. */
   sellerId?: string;
+  /** When it happened on the floor (a floor event's time); the hub's own movements happen when recorded (`now`). */
+  occurredAt?: Date;
 }
 
 /**
@@ -63,7 +65,9 @@ export async function postMovement(trx: Transaction<HubDatabase>, movement: Move
       quantity: movement.quantity,
       reference: movement.reference ?? null,
       station_event_id: movement.stationEventId ?? null,
+      // Recorded now (the key keeps the order of arrival); happened at the floor's time.
       created_at: now.toISOString(),
+      occurred_at: (movement.occurredAt ?? now).toISOString(),
     })
     .execute();
   const sellerId =

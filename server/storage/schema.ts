@@ -126,7 +126,10 @@ export interface StockMovementsTable {
   quantity: number;
   reference: string | null;
   station_event_id: string | null;
+  /** When the hub recorded it; the key gives the order of arrival. */
   created_at: string;
+  /** When it happened on the floor (step 0010): a floor event's time, or `created_at` for the hub's own movements. */
+  occurred_at: string | null;
 }
 
 export interface OrdersTable {
@@ -155,6 +158,10 @@ export interface OrdersTable {
   service: string | null;
   /** The Sagawa time slot printed on the label (step 0008): set when packed, cleared when the label is voided. */
   label_time_slot: string | null;
+  /** Floor times of the pick and the pack (step 0010), null for orders that passed those steps before it. */
+  picked_at: string | null;
+  packed_at: string | null;
+  /** When the parcel was scanned out on the floor (the floor event's time since step 0010, not its arrival). */
   shipped_at: string | null;
   created_at: string;
 }
@@ -215,7 +222,10 @@ export interface StationEventsTable {
   payload: string;
   outcome: string;
   reason: string | null;
+  /** When the hub applied (or refused) it: the event's arrival. */
   applied_at: string;
+  /** The floor time the station reported (step 0010), verbatim; null on receipts from before that step. */
+  occurred_at: string | null;
 }
 
 /**

@@ -6,10 +6,18 @@ import { hubMessage } from '../api/messages';
 import { isUniqueViolation } from '../storage/constraint-errors';
 import type { HubDatabase } from '../storage/schema';
 import { floorEventHandlers, type EventContext, type HandlerOutcome } from './floor-event-handlers';
+import { floorTimeOf, lateArrivalNoticeMs } from './floor-time';
 
 export interface PushingStation {
   stationId: string;
   branchCode: string;
+}
+
+export interface ApplyOptions {
+  /** The hub's clock (tests set it); each event's arrival is read from it. */
+  now?: () => Date;
+  /** Told when an event's floor time was not taken as stated, or it arrived long after it happened. */
+  log?: (message: string) => void;
 }
 
 async function lastSeqOf(db: Kysely<HubDatabase>, stationId: string): Promise<number> {
@@ -22,7 +30,13 @@ async function lastSeqOf(db: Kysely<HubDatabase>, stationId: string): Promise<nu
  * however often. Each event commits alone, together with its receipt in `station_events`, so a hub that dies
  * mid-push keeps a clean prefix and the station simply sends the rest again.
  */
-export async function applyFloorEvents(db: Kysely<HubDatabase>, station: PushingStation, events: FloorEvent[], language: HubLanguage): Promise<{ results: PushResult[]; lastSeq: number }> {
+export async function applyFloorEvents(
+  db: Kysely<HubDatabase>,
+  station: PushingStation,
+  events: FloorEvent[],
+  language: HubLanguage,
+  options: ApplyOptions = {},
+): Promise<{ results: PushResult[]; lastSeq: number }> {
   const results: PushResult[] = [];
   let lastSeq = await lastSeqOf(db, station.stationId);
   const result = (event: FloorEvent, status: PushResult['status'], reason: string | null = null, params: Record<string, string | number> = {}): PushResult => ({
@@ -48,7 +62,7 @@ export async function applyFloorEvents(db: Kysely<HubDatabase>, station: Pushing
       results.push(result(event, 'deferred', 'event-gap', { expected: lastSeq + 1, seq: event.seq }));
       continue;
     }
-    const outcome = await applyOne(db, station, event);
+    const outcome = await applyOne(db, station, event, options);
     if (outcome === 'raced') {
       results.push(result(event, 'duplicate'));
     } else if (outcome.applied) {
@@ -63,8 +77,15 @@ export async function applyFloorEvents(db: Kysely<HubDatabase>, station: Pushing
 
 type Outcome = { applied: true } | { applied: false; reason: string; params: Record<string, string | number> } | 'raced';
 
-async function applyOne(db: Kysely<HubDatabase>, station: PushingStation, event: FloorEvent): Promise<Outcome> {
-  const now = new Date();
+async function applyOne(db: Kysely<HubDatabase>, station: PushingStation, event: FloorEvent, options: ApplyOptions): Promise<Outcome> {
+  const now = options.now?.() ?? new Date();
+  // Both times are kept: the floor's (what the records say happened when) and the arrival (applied_at).
+  const floorTime = floorTimeOf(event.occurredAt, now);
+  if (floorTime.adjusted) {
+    options.log?.(`event ${event.eventId} of ${station.stationId}: stated time ${event.occurredAt} (${floorTime.adjusted}) recorded as its arrival ${now.toISOString()}`);
+  } else if (now.getTime() - floorTime.at.getTime() > lateArrivalNoticeMs) {
+    options.log?.(`event ${event.eventId} of ${station.stationId} happened at ${event.occurredAt}, arrived ${now.toISOString()}`);
+  }
   const receipt = (outcome: 'applied' | 'rejected', reason: string | null) => ({
     event_id: event.eventId,
     station_id: station.stationId,
@@ -74,6 +95,7 @@ async function applyOne(db: Kysely<HubDatabase>, station: PushingStation, event:
     outcome,
     reason,
     applied_at: now.toISOString(),
+    occurred_at: event.occurredAt,
   });
   let refusal: { reason: string; params: Record<string, string | number> };
   try {
@@ -86,7 +108,7 @@ async function applyOne(db: Kysely<HubDatabase>, station: PushingStation, event:
       if (!payload.success) throw new HubError('bad-event-payload', 400, { kind: event.kind, fields: payload.error.issues.map((issue) => issue.path.join('.')).join(', ') });
       // The schema picked by `kind` parsed the payload, so it fits that kind's handler.
       const handle = floorEventHandlers[kind] as (payload: unknown, context: EventContext) => Promise<HandlerOutcome>;
-      const outcome = await handle(payload.data, { trx, stationId: station.stationId, branchCode: station.branchCode, eventId: event.eventId, userId: event.userId, now });
+      const outcome = await handle(payload.data, { trx, stationId: station.stationId, branchCode: station.branchCode, eventId: event.eventId, userId: event.userId, occurredAt: floorTime.at, now });
       // Refused, but what the handler wrote stands (a bundle held for its fees): the receipt, in the same
       // transaction, says rejected, so the event is still answered once and never applied again.
       if (outcome) await trx.updateTable('station_events').set({ outcome: 'rejected', reason: outcome.refusal.code }).where('event_id', '=', event.eventId).execute();

@@ -12,6 +12,12 @@ export interface EventContext {
   eventId: string;
   /** The user signed in at the station when it happened, as the station reported it. */
   userId: string | null;
+  /**
+   * When it happened on the floor: the station's stated time, guarded (floor-time.ts). What the floor did is stamped
+   * with this (shipped_at, completed_at, a movement's occurred_at, …), so a scan pushed late lands on its own day.
+   */
+  occurredAt: Date;
+  /** When the hub applies it (its arrival): the changes feed, the upload queue, fees and other bookkeeping of the hub's own. */
   now: Date;
 }
 

@@ -13,17 +13,17 @@ type Handlers = { [K in FloorEventKind]: FloorEventHandler<K> };
 
 /** What each floor event does to the hub's records; a HubError thrown here rejects the event with its code. */
 export const floorEventHandlers: Handlers = {
-  'bundle.arrived': async (payload, { trx, branchCode, now }) => {
+  'bundle.arrived': async (payload, { trx, branchCode, occurredAt, now }) => {
     // A station receives only for its own branch: another branch's bundle is answered as unknown.
-    await arriveBundle(trx, payload.bundleId, { onlySeller: null, onlyBranch: branchCode }, { boxesReceived: payload.boxesReceived }, now);
+    await arriveBundle(trx, payload.bundleId, { onlySeller: null, onlyBranch: branchCode }, { boxesReceived: payload.boxesReceived, arrivedAt: occurredAt }, now);
   },
   'inspection.counted': countUnits,
   'inspection.found': recordFinding,
   'inspection.finished': finishInspection,
-  'stock.adjusted': async (payload, { trx, branchCode, eventId, now }) => {
+  'stock.adjusted': async (payload, { trx, branchCode, eventId, occurredAt, now }) => {
     const option = await trx.selectFrom('inventory_options').select('sku').where('sku', '=', payload.sku).executeTakeFirst();
     if (!option) throw notFound('SKU', payload.sku);
-    await postMovement(trx, { sku: payload.sku, branchCode, kind: 'adjustment', quantity: payload.quantity, reference: payload.reason, stationEventId: eventId }, now);
+    await postMovement(trx, { sku: payload.sku, branchCode, kind: 'adjustment', quantity: payload.quantity, reference: payload.reason, stationEventId: eventId, occurredAt }, now);
   },
   'order.picked': pickOrder,
   'order.packed': packOrder,

@@ -24,7 +24,8 @@ async function bundleUnderInspection(context: EventContext, bundleId: string): P
 type NewFinding = Omit<Insertable<InspectionFindingsTable>, 'id' | 'bundle_id' | 'station_event_id' | 'created_at'>;
 
 async function storeFinding(context: EventContext, bundle: BundleView, finding: NewFinding): Promise<void> {
-  const row = { ...finding, bundle_id: bundle.id, station_event_id: context.eventId, created_at: context.now.toISOString() };
+  // Found on the floor at the event's time, whenever the hub heard of it.
+  const row = { ...finding, bundle_id: bundle.id, station_event_id: context.eventId, created_at: context.occurredAt.toISOString() };
   const { id } = await context.trx.insertInto('inspection_findings').values(row).returning('id').executeTakeFirstOrThrow();
   const data = { id, bundleId: row.bundle_id, kind: row.kind, lineId: row.line_id ?? null, code: row.code, quantity: row.quantity, note: row.note ?? null, createdAt: row.created_at };
   await recordChange(context.trx, { entity: 'inspection-finding', entityId: String(id), op: 'upsert', branchCode: bundle.branchCode, sellerId: bundle.sellerId, data }, context.now);
@@ -46,9 +47,24 @@ export const countUnits: FloorEventHandler<'inspection.counted'> = async (payloa
   await recordBundleView(context.trx, progress, context.now);
 };
 
-/** Goods that are none of the bundle's lines: an unknown code, or another seller's item. They are noted, not stocked. */
+/**
+ * Goods that are none of the bundle's lines: an unknown code, or another seller's item. They are noted, not stocked.
+ * A negative quantity (the clerk's undo) is kept as its own row, so the findings still add up and show the undo; it
+ * may only take back what was found of that code and kind.
+ */
 export const recordFinding: FloorEventHandler<'inspection.found'> = async (payload, context) => {
   const bundle = await bundleUnderInspection(context, payload.bundleId);
+  if (payload.quantity < 0) {
+    const found = await context.trx
+      .selectFrom('inspection_findings')
+      .select((eb) => eb.fn.sum<number | string | null>('quantity').as('units'))
+      .where('bundle_id', '=', bundle.id)
+      .where('kind', '=', payload.kind)
+      .where('code', '=', payload.code)
+      .executeTakeFirst();
+    const units = Number(found?.units ?? 0);
+    if (units + payload.quantity < 0) throw conflict('finding-not-recorded', { id: bundle.id, code: payload.code, found: units, quantity: payload.quantity });
+  }
   await storeFinding(context, bundle, { kind: payload.kind, line_id: null, code: payload.code, quantity: payload.quantity, note: payload.note });
 };
 
@@ -65,7 +81,8 @@ export const finishInspection: FloorEventHandler<'inspection.finished'> = async 
   for (const { lineId } of payload.reasons) if (!lines.has(lineId)) throw badRequest('line-not-in-bundle', { id: lineId });
 
   const counts = bundle.lines.map((line) => ({ lineId: line.id, counted: line.counted ?? 0 }));
-  const outcome = await completeBundle(context.trx, bundle.id, scope, counts, context.now);
+  // Completed (and its units received) when the clerk finished, on the floor; fees are charged as the hub applies it.
+  const outcome = await completeBundle(context.trx, bundle.id, scope, counts, context.now, context.occurredAt);
   if (!outcome.completed) return { refusal: outcome.refusal };
 
   for (const { lineId, reason, note } of payload.reasons) {

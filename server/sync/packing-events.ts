@@ -27,7 +27,7 @@ async function stationOrder(context: EventContext, orderId: string): Promise<Ord
 }
 
 /** Writes the order's new fields, guarded by the state it was read in, and tells the branch. */
-async function moveOrder(context: EventContext, order: OrderRow, fields: Partial<Pick<OrderRow, 'state' | 'tracking_no' | 'service' | 'label_time_slot' | 'shipped_at'>>): Promise<OrderRow> {
+async function moveOrder(context: EventContext, order: OrderRow, fields: Partial<Pick<OrderRow, 'state' | 'tracking_no' | 'service' | 'label_time_slot' | 'picked_at' | 'packed_at' | 'shipped_at'>>): Promise<OrderRow> {
   const updated = await context.trx.updateTable('orders').set(fields).where('id', '=', order.id).where('state', '=', order.state).returningAll().executeTakeFirst();
   // The event's transaction holds the hub's write lock, so the state read a moment ago is still the state now.
   if (!updated) throw conflict('order-not-open', { orderNo: order.order_no, state: order.state });
@@ -65,7 +65,7 @@ export const pickOrder: FloorEventHandler<'order.picked'> = async (payload, cont
   if (payload.sku !== order.sku || payload.quantity !== order.quantity) {
     throw conflict('pick-mismatch', { orderNo: order.order_no, sku: payload.sku, quantity: payload.quantity, expectedSku: order.sku ?? '', expectedQuantity: order.quantity });
   }
-  await moveOrder(context, order, { state: 'picked' });
+  await moveOrder(context, order, { state: 'picked', picked_at: context.occurredAt.toISOString() });
 };
 
 /**
@@ -78,7 +78,7 @@ export const packOrder: FloorEventHandler<'order.packed'> = async (payload, cont
   if (order.state !== 'picked' && order.state !== 'allocated') throw conflict('order-not-packable', { orderNo: order.order_no, state: order.state });
   if (payload.timeSlot !== null && !parcelServiceRules[payload.service].offersTimeSlots) throw conflict('time-slot-sagawa-only', { service: payload.service });
   await checkNewLabel(context, payload.trackingNumber, order);
-  await moveOrder(context, order, { state: 'packed', tracking_no: payload.trackingNumber, service: payload.service, label_time_slot: payload.timeSlot });
+  await moveOrder(context, order, { state: 'packed', tracking_no: payload.trackingNumber, service: payload.service, label_time_slot: payload.timeSlot, packed_at: context.occurredAt.toISOString() });
 };
 
 /**
@@ -89,8 +89,10 @@ export const shipOrder: FloorEventHandler<'order.shipped'> = async (payload, con
   const order = await stationOrder(context, payload.orderId);
   if (order.state !== 'packed') throw conflict('order-not-packed', { orderNo: order.order_no, state: order.state });
   if (payload.trackingNumber !== order.tracking_no) throw conflict('label-mismatch', { orderNo: order.order_no, scanned: payload.trackingNumber, expected: order.tracking_no ?? '' });
-  const shipped = await moveOrder(context, order, { state: 'in_transit', shipped_at: context.now.toISOString() });
-  await postMovement(context.trx, { sku: order.sku!, branchCode: context.branchCode, kind: 'pick', quantity: -order.quantity, reference: order.id, stationEventId: context.eventId, sellerId: order.seller_id }, context.now);
+  // Scanned out at the floor's time: a parcel scanned at 23:59 and pushed after midnight is on the earlier day's manifest.
+  const shipped = await moveOrder(context, order, { state: 'in_transit', shipped_at: context.occurredAt.toISOString() });
+  const pick = { sku: order.sku!, branchCode: context.branchCode, kind: 'pick', quantity: -order.quantity, reference: order.id, stationEventId: context.eventId, sellerId: order.seller_id, occurredAt: context.occurredAt } as const;
+  await postMovement(context.trx, pick, context.now);
   await queueTrackingUpload(context.trx, shipped, payload.trackingNumber, context.now);
 };
 
@@ -102,10 +104,10 @@ export const voidLabel: FloorEventHandler<'label.voided'> = async (payload, cont
   const order = await stationOrder(context, payload.orderId);
   if (order.state !== 'packed') throw conflict('order-not-packed', { orderNo: order.order_no, state: order.state });
   if (payload.trackingNumber !== order.tracking_no) throw conflict('label-mismatch', { orderNo: order.order_no, scanned: payload.trackingNumber, expected: order.tracking_no ?? '' });
-  await moveOrder(context, order, { state: 'picked', tracking_no: null, service: null, label_time_slot: null });
+  await moveOrder(context, order, { state: 'picked', tracking_no: null, service: null, label_time_slot: null, packed_at: null });
   await context.trx
     .insertInto('voided_tracking_numbers')
-    .values({ tracking_no: payload.trackingNumber, order_id: order.id, station_id: context.stationId, station_event_id: context.eventId, reason: payload.reason, voided_at: context.now.toISOString() })
+    .values({ tracking_no: payload.trackingNumber, order_id: order.id, station_id: context.stationId, station_event_id: context.eventId, reason: payload.reason, voided_at: context.occurredAt.toISOString() })
     // The other orders of the cart void the same number: the first of them keeps the trail.
     .onConflict((oc) => oc.column('tracking_no').doNothing())
     .execute();

@@ -6,5 +6,5 @@ import type { FloorEventHandler } from './event-context';
  * shelved; a SKU unknown at the hub is refused (not-found) and nothing is written.
  */
 export const locateSku: FloorEventHandler<'sku.located'> = async (payload, context) => {
-  await placeSku(context.trx, { branchCode: context.branchCode, sku: payload.sku, bin: payload.bin, updatedBy: context.userId }, context.now);
+  await placeSku(context.trx, { branchCode: context.branchCode, sku: payload.sku, bin: payload.bin, updatedBy: context.userId }, context.occurredAt);
 };

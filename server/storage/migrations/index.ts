@@ -9,6 +9,7 @@ import { down0006, up0006 } from './0006-bin-locations';
 import { down0007, up0007 } from './0007-pick-lists';
 import { down0008, up0008 } from './0008-label-time-slot';
 import { down0009, up0009 } from './0009-parcel-tracking-numbers';
+import { down0010, up0010 } from './0010-floor-event-times';
 
 /** Every schema step, in order. A new step is a new file here; a shipped step is never edited. */
 export function hubMigrations(dialect: Dialect): Record<string, Migration> {
@@ -22,5 +23,6 @@ export function hubMigrations(dialect: Dialect): Record<string, Migration> {
     '0007-pick-lists': { up: up0007(), down: down0007 },
     '0008-label-time-slot': { up: up0008(), down: down0008 },
     '0009-parcel-tracking-numbers': { up: up0009(dialect), down: down0009 },
+    '0010-floor-event-times': { up: up0010(), down: down0010 },
   };
 }
