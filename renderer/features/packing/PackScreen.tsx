@@ -1,9 +1,12 @@
 import { memo, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PackLabelResult, PackOrder, PackStepResult } from '../../../shared/contract/packing';
 import { parcelServices, sagawaTimeSlots, type ParcelService, type SagawaTimeSlot } from '../../../shared/domain/parcel-services';
 import { station } from '../../station-client/station-client';
+import { useDisplayTime } from '../../ui/display-time';
 import { errorText } from '../../ui/error-text';
+import { useReveal } from '../../ui/reveal';
 import { useFeedback } from '../scanning/feedback-store';
 import { useScanConsumer } from '../scanning/scan-consumer';
 import { activeOrder, parcelOf, usePack } from './pack-store';
@@ -20,45 +23,46 @@ export function PackScreen() {
   const show = usePack((state) => state.show);
   const update = usePack((state) => state.update);
   const [code, setCode] = useState('');
-  const [last, setLast] = useState<{ ok: boolean; text: string } | null>(null);
+  // Kept as a function of the translator, so the answer is worded in the language the screen is in when drawn.
+  const [last, setLast] = useState<{ ok: boolean; text: Words; serial: number } | null>(null);
   const [low, setLow] = useState<number | null>(null);
   const active = activeOrder(orders, activeId);
   const parcel = orders && active ? parcelOf(orders, active) : [];
   const parcelComplete = parcel.length > 0 && parcel.every((order) => order.complete && order.state !== 'packed');
 
-  const say = useCallback((kind: 'good' | 'bad' | 'done', text: string) => {
+  const say = useCallback((kind: 'good' | 'bad' | 'done', text: Words) => {
     useFeedback.getState().signal(kind, text);
-    setLast({ ok: kind !== 'bad', text });
+    setLast((previous) => ({ ok: kind !== 'bad', text, serial: (previous?.serial ?? 0) + 1 }));
   }, []);
-  const fail = useCallback((error: unknown) => say('bad', errorText(t, error)), [say, t]);
-  const refusal = useCallback((result: { refusal: string | null }) => t(`packing.reasons.${result.refusal}`), [t]);
+  const fail = useCallback((error: unknown) => say('bad', (tr) => errorText(tr, error)), [say]);
+  const refusal = useCallback((result: { refusal: string | null }): Words => (tr) => tr(`packing.reasons.${result.refusal}`), []);
 
   const open = useCallback(
     async (orderCode: string) => {
       try {
         const view = await station.call('packing.open', { code: orderCode });
-        if (view.refusal || view.orders.length === 0) return say('bad', t(`packing.reasons.${view.refusal ?? 'unknown-order'}`));
+        if (view.refusal || view.orders.length === 0) return say('bad', (tr) => tr(`packing.reasons.${view.refusal ?? 'unknown-order'}`));
         show(orderCode, view.orders);
         const first = activeOrder(view.orders);
-        const opened = view.pickListId ? t('packing.openedList', { pickListId: view.pickListId, count: view.orders.length }) : t('packing.opened', { orderNo: first?.orderNo ?? '', count: view.orders.length });
-        say('good', first ? opened : t('packing.allShipped'));
+        const opened: Words = (tr) => (view.pickListId ? tr('packing.openedList', { pickListId: view.pickListId, count: view.orders.length }) : tr('packing.opened', { orderNo: first?.orderNo ?? '', count: view.orders.length }));
+        say('good', first ? opened : (tr) => tr('packing.allShipped'));
         if (view.trackingNumbersLeft < 20) setLow(view.trackingNumbersLeft);
       } catch (error) {
         fail(error);
       }
     },
-    [fail, say, show, t],
+    [fail, say, show],
   );
 
   const answer = useCallback(
-    (result: PackStepResult, done: string) => {
+    (result: PackStepResult, done: Words) => {
       update(result.order);
       if (result.verdict === 'refused') return say('bad', refusal(result));
       const line = result.order.lines.find((candidate) => candidate.sku === result.sku);
       if (result.verdict === 'complete') say('done', done);
-      else say('good', t('packing.counted', { name: line?.itemName ?? result.sku ?? '', packed: line?.packed ?? 0, expected: line?.expected ?? 0 }));
+      else say('good', (tr) => tr('packing.counted', { name: line?.itemName ?? result.sku ?? '', packed: line?.packed ?? 0, expected: line?.expected ?? 0 }));
     },
-    [refusal, say, t, update],
+    [refusal, say, update],
   );
 
   /** After a step that moves a whole parcel (label, ship, void), the station describes the bench again. */
@@ -81,7 +85,7 @@ export function PackScreen() {
       void station
         .call('packing.ship', { orderId: order.orderId, code: scan.text })
         .then(async (result) => {
-          answer(result, t('packing.shipped', { orderNo: order.orderNo, trackingNumber: order.trackingNumber ?? '' }));
+          answer(result, (tr) => tr('packing.shipped', { orderNo: order.orderNo, trackingNumber: order.trackingNumber ?? '' }));
           if (result.verdict === 'complete') await refresh();
         })
         .catch(fail);
@@ -91,7 +95,7 @@ export function PackScreen() {
     const others = (bench ?? []).filter((other) => other.orderId !== order.orderId).map((other) => other.orderId);
     void station
       .call('packing.scan', { orderId: order.orderId, code: scan.text, bench: others })
-      .then((result) => answer(result, t('packing.complete', { orderNo: result.order.orderNo })))
+      .then((result) => answer(result, (tr) => tr('packing.complete', { orderNo: result.order.orderNo })))
       .catch(fail);
   });
 
@@ -153,11 +157,15 @@ export function PackScreen() {
         <VoidStep
           key={active.orderId}
           order={active}
-          onResult={(result) => {
-            answer(result, t('packing.voided'));
+          onResult={(result, voided) => {
+            update(result.order);
+            if (result.verdict === 'refused') say('bad', refusal(result));
+            // Say what went: the number (never used again) and every order that carried it, and what to do next.
+            else say('done', (tr) => tr('packing.voidedLabel', { trackingNumber: voided.trackingNumber, orders: voided.orderNos.join('、') }));
             void refresh().catch(fail);
           }}
           onError={fail}
+          parcel={parcel}
         />
       ) : null}
       <PackResult last={last} />
@@ -172,8 +180,9 @@ export function PackScreen() {
   function labelled(result: PackLabelResult) {
     update(result.order);
     if (result.verdict === 'refused') return say('bad', refusal(result));
-    if (result.job?.state === 'failed') say('bad', t('packing.printFailed', { message: result.job.message ?? '' }));
-    else say('done', t('packing.printed', { trackingNumber: result.order.trackingNumber ?? '' }));
+    const job = result.job;
+    if (job?.state === 'failed') say('bad', (tr) => tr('packing.printFailed', { message: job.message ?? '' }));
+    else say('done', (tr) => tr('packing.printed', { trackingNumber: result.order.trackingNumber ?? '' }));
     void refresh().catch(fail);
   }
 }
@@ -200,11 +209,17 @@ const PackRows = memo(function PackRows({ order, inParcel, current }: { order: P
   ));
 });
 
-function PackResult({ last }: { last: { ok: boolean; text: string } | null }) {
+/** A message worded when drawn: `(t) => t('packing.printed', …)`. */
+type Words = (t: TFunction) => string;
+
+/** The bench's last answer under the table, brought into view when it changes (a print result below a long list). */
+function PackResult({ last }: { last: { ok: boolean; text: Words; serial: number } | null }) {
+  const { t } = useTranslation();
+  const ref = useReveal<HTMLParagraphElement>([last?.serial]);
   if (!last) return null;
   return (
-    <p className={last.ok ? 'result ok' : 'result bad'} data-testid="pack-result" role="status">
-      {last.text}
+    <p ref={ref} className={last.ok ? 'result ok' : 'result bad'} data-testid="pack-result" role="status">
+      {last.text(t)}
     </p>
   );
 }
@@ -212,6 +227,8 @@ function PackResult({ last }: { last: { ok: boolean; text: string } | null }) {
 /** Choose the service (the size-based suggestion preselected), a Sagawa time slot, and print: Enter prints. */
 function LabelStep({ order, onResult, onError }: { order: PackOrder; onResult(result: PackLabelResult): void; onError(error: unknown): void }) {
   const { t } = useTranslation();
+  const { day } = useDisplayTime();
+  const form = useReveal<HTMLFormElement>();
   const [service, setService] = useState<ParcelService>(order.suggestion.service);
   const [timeSlot, setTimeSlot] = useState<SagawaTimeSlot | ''>(order.requestedTimeSlot ?? '');
   const [busy, setBusy] = useState(false);
@@ -231,6 +248,7 @@ function LabelStep({ order, onResult, onError }: { order: PackOrder; onResult(re
 
   return (
     <form
+      ref={form}
       className="row wrap"
       data-testid="pack-label-step"
       onSubmit={(event) => {
@@ -251,7 +269,7 @@ function LabelStep({ order, onResult, onError }: { order: PackOrder; onResult(re
       </label>
       {service === 'sagawa' && order.requestedDeliveryDate ? (
         <span className="hint" data-testid="pack-requested-date">
-          {t('packing.requestedDate', { date: order.requestedDeliveryDate })}
+          {t('packing.requestedDate', { date: day(order.requestedDeliveryDate) })}
         </span>
       ) : null}
       {service === 'sagawa' ? (
@@ -261,7 +279,7 @@ function LabelStep({ order, onResult, onError }: { order: PackOrder; onResult(re
             <option value="">{t('packing.noTimeSlot')}</option>
             {sagawaTimeSlots.map((slot) => (
               <option key={slot} value={slot}>
-                {slot}
+                {t(`packing.timeSlots.${slot}`)}
               </option>
             ))}
           </select>
@@ -274,17 +292,31 @@ function LabelStep({ order, onResult, onError }: { order: PackOrder; onResult(re
   );
 }
 
+interface Voided {
+  trackingNumber: string;
+  orderNos: string[];
+}
+
 /** A spoiled label: void its number (never used again) with a reason, then print a new one. */
-function VoidStep({ order, onResult, onError }: { order: PackOrder; onResult(result: PackStepResult): void; onError(error: unknown): void }) {
+function VoidStep({ order, parcel, onResult, onError }: { order: PackOrder; parcel: readonly PackOrder[]; onResult(result: PackStepResult, voided: Voided): void; onError(error: unknown): void }) {
   const { t } = useTranslation();
+  const form = useReveal<HTMLFormElement>();
   const [reason, setReason] = useState('');
   return (
     <form
+      ref={form}
       className="row wrap"
+      data-testid="pack-void-step"
       onSubmit={(event) => {
         event.preventDefault();
         if (!reason.trim()) return;
-        void station.call('packing.void', { orderId: order.orderId, reason: reason.trim() }).then(onResult).catch(onError);
+        // What the void takes back, as the bench shows it now: the number and the orders of the parcel under it.
+        const trackingNumber = order.trackingNumber ?? '';
+        const orderNos = [order, ...parcel.filter((member) => member.orderId !== order.orderId)].filter((member) => member.trackingNumber === trackingNumber).map((member) => member.orderNo);
+        void station
+          .call('packing.void', { orderId: order.orderId, reason: reason.trim() })
+          .then((result) => onResult(result, { trackingNumber, orderNos }))
+          .catch(onError);
         setReason('');
       }}
     >

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { WorkArea } from '../../../shared/domain/roles';
+import { useFeedback } from '../scanning/feedback-store';
 
 interface NavigationState {
   /** null: the menu. */
@@ -7,4 +8,11 @@ interface NavigationState {
   open(area: WorkArea | null): void;
 }
 
-export const useNavigation = create<NavigationState>((set) => ({ area: null, open: (area) => set({ area }) }));
+export const useNavigation = create<NavigationState>((set, get) => ({
+  area: null,
+  open: (area) => {
+    // A message answers something done on the screen being left: it must not stand over the next one.
+    if (area !== get().area) useFeedback.getState().clear();
+    set({ area });
+  },
+}));

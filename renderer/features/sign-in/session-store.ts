@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Session, SignInInput, User } from '../../../shared/contract/schemas';
 import { station } from '../../station-client/station-client';
+import { forgetPreviousUser } from '../shell/per-user-state';
 
 interface SessionState {
   session: Session | null;
@@ -34,3 +35,8 @@ export const useSession = create<SessionState>((set) => ({
     set({ session: null, failure: null });
   },
 }));
+
+// Whatever ends a session (sign-out, the station ending it) or changes its user resets the per-user screen state.
+useSession.subscribe((state, previous) => {
+  if (previous.session && state.session?.user.id !== previous.session.user.id) forgetPreviousUser();
+});
