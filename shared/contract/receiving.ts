@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const bundleSummarySchema = z.object({
   id: z.string(),
   sellerId: z.string(),
+  /** The shop's name as the hub knows it; the id when the station has not heard the name yet. */
+  sellerName: z.string(),
   state: z.string(),
   estimatedArrival: z.string(),
   boxCount: z.int().nullable(),
@@ -12,6 +14,11 @@ export const bundleSummarySchema = z.object({
   units: z.int(),
   late: z.boolean(),
   holdReason: z.string().nullable(),
+  /**
+   * Why the dock cannot take the bundle yet, or null when it can (shipped) or is past the dock: the hub only moves a
+   * shipped bundle to arrived, so a requested one waits for the warehouse to confirm and a confirmed one for the seller.
+   */
+  waitingFor: z.enum(['warehouse-confirmation', 'seller-shipment']).nullable(),
 });
 export type BundleSummary = z.infer<typeof bundleSummarySchema>;
 
@@ -21,6 +28,8 @@ export const receivingRefusals = [
   'bundle-other-branch',
   'bundle-wrong-seller',
   'bundle-wrong-state',
+  'bundle-not-confirmed',
+  'bundle-not-shipped',
   'bundle-not-arrived',
   'inspection-finished',
   'unknown-item',
@@ -53,7 +62,17 @@ export const inspectionLineSchema = z.object({
 });
 export type InspectionLine = z.infer<typeof inspectionLineSchema>;
 
-export const inspectionFindingSchema = z.object({ code: z.string(), kind: z.enum(['unknown-item', 'wrong-seller']), quantity: z.int() });
+/** Goods on no line, one row per code and kind; the item and its seller when the station's catalogue knows the code. */
+export const inspectionFindingSchema = z.object({
+  code: z.string(),
+  kind: z.enum(['unknown-item', 'wrong-seller']),
+  quantity: z.int(),
+  sku: z.string().nullable(),
+  itemName: z.string().nullable(),
+  optionName: z.string().nullable(),
+  sellerName: z.string().nullable(),
+});
+export type InspectionFinding = z.infer<typeof inspectionFindingSchema>;
 
 export const inspectionViewSchema = z.object({
   bundle: bundleSummarySchema,
@@ -61,8 +80,11 @@ export const inspectionViewSchema = z.object({
   finished: z.boolean(),
   lines: z.array(inspectionLineSchema),
   findings: z.array(inspectionFindingSchema),
-  totals: z.object({ expected: z.int().nullable(), counted: z.int() }),
+  /** short and over are the units missing and the units too many, summed per line (never netted); null in blind mode. */
+  totals: z.object({ expected: z.int().nullable(), counted: z.int(), short: z.int().nullable(), over: z.int().nullable() }),
   canUndo: z.boolean(),
+  /** Who counted or finished this inspection (names, in the order they first worked on it). */
+  inspectors: z.array(z.string()),
 });
 export type InspectionView = z.infer<typeof inspectionViewSchema>;
 
@@ -71,6 +93,8 @@ export const inspectionScanResultSchema = z.object({
   refusal: z.enum(receivingRefusals).nullable(),
   lineId: z.string().nullable(),
   view: inspectionViewSchema,
+  /** What an undo took back: units of a line (lineId set) or a found item (code set); null for anything else. */
+  undone: z.object({ lineId: z.string().nullable(), code: z.string().nullable(), quantity: z.int() }).nullable(),
 });
 export type InspectionScanResult = z.infer<typeof inspectionScanResultSchema>;
 
@@ -81,6 +105,9 @@ export const reportWordingSchema = z
   .object({
     title: z.string().max(100),
     seller: z.string().max(100),
+    inspector: z.string().max(100),
+    sku: z.string().max(100),
+    code: z.string().max(100),
     printedAt: z.string().max(100),
     item: z.string().max(100),
     expected: z.string().max(100),

@@ -4,6 +4,8 @@ import type { StationStore } from '../store/station-store';
 import { parseBoxCode } from './bundle-code';
 import { tallyInspection, type InspectionTally } from './inspection-tally';
 import { resolveSku, type CachedSku } from '../catalog/resolve-sku';
+import { sellerName } from '../catalog/seller-name';
+import { checkBundleTransition, type BundleState } from '../../../shared/domain/bundle-states';
 
 interface CachedBundle {
   id: string;
@@ -41,12 +43,17 @@ export interface ReceivingDeps {
 export class ReceivingService {
   constructor(private readonly deps: ReceivingDeps) {}
 
+  /**
+   * The branch's bundles the dock and inspection work on, in the order they are expected (estimated arrival, then
+   * id): requested and confirmed ones too, each saying what it waits for, since a bundle due today that the
+   * warehouse has not confirmed is exactly what a clerk must be able to see and chase.
+   */
   expected(): BundleSummary[] {
     return this.deps.store
       .cached<CachedBundle>('bundle')
       .filter((bundle) => bundle.branchCode === this.deps.branchCode)
       .map((bundle) => this.summary(bundle))
-      .filter((bundle) => ['confirmed', 'shipped', 'arrived'].includes(bundle.state))
+      .filter((bundle) => ['requested', 'confirmed', 'shipped', 'arrived'].includes(bundle.state))
       .sort((a, b) => a.estimatedArrival.localeCompare(b.estimatedArrival) || a.id.localeCompare(b.id));
   }
 
@@ -62,7 +69,11 @@ export class ReceivingService {
     if (!parsed || !bundle) return refuse('unknown-bundle');
     if (bundle.branchCode !== this.deps.branchCode) return refuse('bundle-other-branch');
     if (parsed.sellerId && parsed.sellerId !== bundle.sellerId) return refuse('bundle-wrong-seller', bundle);
-    if (this.effectiveState(bundle) !== 'shipped') return refuse('bundle-wrong-state', bundle);
+    const state = this.effectiveState(bundle);
+    // The hub's own rule (bundle-states): only a shipped bundle may become arrived; say what the others wait for.
+    if (!checkBundleTransition(state as BundleState, 'arrived').ok) {
+      return refuse(state === 'requested' ? 'bundle-not-confirmed' : state === 'confirmed' ? 'bundle-not-shipped' : 'bundle-wrong-state', bundle);
+    }
     this.deps.record('bundle.arrived', { bundleId: bundle.id, boxesReceived: boxesReceived ?? bundle.boxCount ?? 1 }, userId);
     return { accepted: true, refusal: null, state: 'arrived', bundle: this.summary(bundle) };
   }
@@ -73,9 +84,9 @@ export class ReceivingService {
 
   scan(bundleId: string, code: string, userId: string | null): InspectionScanResult {
     const bundle = this.inspectable(bundleId);
-    const refused = (refusal: ReceivingRefusal): InspectionScanResult => ({ verdict: 'refused', refusal, lineId: null, view: this.view(bundle) });
+    const refused = (refusal: ReceivingRefusal): InspectionScanResult => ({ verdict: 'refused', refusal, lineId: null, view: this.view(bundle), undone: null });
     const tally = this.tally(bundleId);
-    if (tally.finished) return { verdict: 'refused', refusal: 'inspection-finished', lineId: null, view: this.view(bundle, this.blind(), tally) };
+    if (tally.finished) return { verdict: 'refused', refusal: 'inspection-finished', lineId: null, view: this.view(bundle, this.blind(), tally), undone: null };
     const sku = resolveSku(this.deps.store, code.trim(), bundle.sellerId);
     if (!sku) {
       this.deps.record('inspection.found', { bundleId, code: code.trim().slice(0, 128), kind: 'unknown-item', quantity: 1, note: null }, userId);
@@ -93,28 +104,38 @@ export class ReceivingService {
     this.deps.record('inspection.counted', { bundleId, lineId: line.id, quantity: 1, source: 'scan' }, userId);
     const view = this.view(bundle);
     const counted = view.lines.find((candidate) => candidate.lineId === line.id)?.counted ?? 0;
-    return { verdict: counted > line.quantity ? 'over' : 'counted', refusal: null, lineId: line.id, view };
+    return { verdict: counted > line.quantity ? 'over' : 'counted', refusal: null, lineId: line.id, view, undone: null };
   }
 
   key(bundleId: string, lineId: string, count: number, userId: string | null): InspectionScanResult {
     const bundle = this.inspectable(bundleId);
     const line = bundle.lines.find((candidate) => candidate.id === lineId);
-    if (!line) return { verdict: 'refused', refusal: 'not-in-bundle', lineId: null, view: this.view(bundle) };
+    if (!line) return { verdict: 'refused', refusal: 'not-in-bundle', lineId: null, view: this.view(bundle), undone: null };
     const tally = this.tally(bundleId);
-    if (tally.finished) return { verdict: 'refused', refusal: 'inspection-finished', lineId, view: this.view(bundle, this.blind(), tally) };
+    if (tally.finished) return { verdict: 'refused', refusal: 'inspection-finished', lineId, view: this.view(bundle, this.blind(), tally), undone: null };
     const delta = count - (tally.counted.get(lineId) ?? 0);
     if (delta !== 0) this.deps.record('inspection.counted', { bundleId, lineId, quantity: delta, source: 'key' }, userId);
     // Nothing written: the tally read above is still the bundle's.
-    return { verdict: count > line.quantity ? 'over' : 'counted', refusal: null, lineId, view: delta === 0 ? this.view(bundle, this.blind(), tally) : this.view(bundle) };
+    return { verdict: count > line.quantity ? 'over' : 'counted', refusal: null, lineId, view: delta === 0 ? this.view(bundle, this.blind(), tally) : this.view(bundle), undone: null };
   }
 
+  /**
+   * Takes back exactly the last thing done in this inspection, whatever it was: a scanned unit, a keyed count (the
+   * line goes back to what it was before) or a find of an unknown or other-seller item (a negative find).
+   */
   undo(bundleId: string, userId: string | null): InspectionScanResult {
     const bundle = this.inspectable(bundleId);
     const tally = this.tally(bundleId);
-    const lineId = tally.undoable.at(-1);
-    if (tally.finished || !lineId) return { verdict: 'refused', refusal: tally.finished ? 'inspection-finished' : 'nothing-to-undo', lineId: null, view: this.view(bundle, this.blind(), tally) };
-    this.deps.record('inspection.counted', { bundleId, lineId, quantity: -1, source: 'undo' }, userId);
-    return { verdict: 'counted', refusal: null, lineId, view: this.view(bundle) };
+    const step = tally.steps.at(-1);
+    if (tally.finished || !step) {
+      return { verdict: 'refused', refusal: tally.finished ? 'inspection-finished' : 'nothing-to-undo', lineId: null, view: this.view(bundle, this.blind(), tally), undone: null };
+    }
+    if (step.kind === 'count') {
+      this.deps.record('inspection.counted', { bundleId, lineId: step.lineId, quantity: -step.quantity, source: 'undo' }, userId);
+      return { verdict: 'counted', refusal: null, lineId: step.lineId, view: this.view(bundle), undone: { lineId: step.lineId, code: null, quantity: step.quantity } };
+    }
+    this.deps.record('inspection.found', { bundleId, code: step.code, kind: step.findKind, quantity: -1, note: 'undo' }, userId);
+    return { verdict: 'counted', refusal: null, lineId: null, view: this.view(bundle), undone: { lineId: null, code: step.code, quantity: 1 } };
   }
 
   finish(bundleId: string, reasons: { lineId: string; reason: 'short' | 'over' | 'damaged' | 'mixed' | 'other'; note: string | null }[], userId: string | null): InspectionView {
@@ -178,10 +199,12 @@ export class ReceivingService {
   }
 
   private summary(bundle: CachedBundle): BundleSummary {
+    const state = this.effectiveState(bundle);
     return {
       id: bundle.id,
       sellerId: bundle.sellerId,
-      state: this.effectiveState(bundle),
+      sellerName: sellerName(this.deps.store, bundle.sellerId),
+      state,
       estimatedArrival: bundle.estimatedArrival,
       boxCount: bundle.boxCount,
       boxesReceived: bundle.boxesReceived,
@@ -189,6 +212,7 @@ export class ReceivingService {
       units: bundle.lines.reduce((sum, line) => sum + line.quantity, 0),
       late: bundle.late,
       holdReason: bundle.holdReason,
+      waitingFor: state === 'requested' ? 'warehouse-confirmation' : state === 'confirmed' ? 'seller-shipment' : null,
     };
   }
 
@@ -213,15 +237,46 @@ export class ReceivingService {
       };
     });
     const expected = bundle.lines.reduce((sum, line) => sum + line.quantity, 0);
+    // Short and over are kept apart: 5 missing on one line and 5 too many on another is not "75 / 75".
+    const counts = bundle.lines.map((line) => ({ expected: line.quantity, counted: tally.counted.get(line.id) ?? 0 }));
+    const short = counts.reduce((sum, line) => sum + Math.max(0, line.expected - line.counted), 0);
+    const over = counts.reduce((sum, line) => sum + Math.max(0, line.counted - line.expected), 0);
+    const hidden = hideExpected && !tally.finished;
     return {
       bundle: this.summary(bundle),
       blind: hideExpected,
       finished: tally.finished,
       lines,
-      findings: tally.findings.map(({ code, kind, quantity }) => ({ code, kind, quantity })),
-      totals: { expected: hideExpected && !tally.finished ? null : expected, counted: lines.reduce((sum, line) => sum + line.counted, 0) },
-      canUndo: !tally.finished && tally.undoable.length > 0,
+      findings: this.findings(tally, bundle.sellerId),
+      totals: { expected: hidden ? null : expected, counted: lines.reduce((sum, line) => sum + line.counted, 0), short: hidden ? null : short, over: hidden ? null : over },
+      canUndo: !tally.finished && tally.steps.length > 0,
+      inspectors: tally.userIds.map((id) => this.deps.store.cachedOne<{ name: string }>('user', id)?.name ?? id),
     };
+  }
+
+  /** Finds summed per code and kind, with the item and its seller where the catalogue knows the code. */
+  private findings(tally: InspectionTally, bundleSellerId: string): InspectionView['findings'] {
+    const rows = new Map<string, InspectionView['findings'][number]>();
+    for (const finding of tally.findings) {
+      const key = `${finding.kind} ${finding.code}`;
+      const row = rows.get(key);
+      if (row) {
+        row.quantity += finding.quantity;
+        continue;
+      }
+      const sku = resolveSku(this.deps.store, finding.code, bundleSellerId);
+      const item = sku ? this.deps.store.cachedOne<CachedItem>('inventory-item', sku.inventoryCode) : null;
+      rows.set(key, {
+        code: finding.code,
+        kind: finding.kind,
+        quantity: finding.quantity,
+        sku: sku?.sku ?? null,
+        itemName: item?.name ?? null,
+        optionName: sku?.name ?? null,
+        sellerName: sku ? sellerName(this.deps.store, sku.sellerId) : null,
+      });
+    }
+    return [...rows.values()];
   }
 }
 
