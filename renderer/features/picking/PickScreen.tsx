@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PickPrintResult, PickScanResult } from '../../../shared/contract/picking';
 import { station } from '../../station-client/station-client';
+import { useDisplayTime } from '../../ui/display-time';
 import { errorText } from '../../ui/error-text';
-import { useFeedback } from '../scanning/feedback-store';
+import { useReveal } from '../../ui/reveal';
+import { feedbackText, useFeedback, type FeedbackMessage } from '../scanning/feedback-store';
 import { useScanConsumer } from '../scanning/scan-consumer';
 import { usePick } from './pick-store';
 import { ItemCell } from '../../ui/ItemCell';
@@ -14,14 +17,15 @@ import { ItemCell } from '../../ui/ItemCell';
  * colour.
  */
 export function PickScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { day } = useDisplayTime();
   const lists = usePick((state) => state.lists);
   const held = usePick((state) => state.held);
   const open = usePick((state) => state.open);
   const { setLists, setHeld, show } = usePick.getState();
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
-  const [last, setLast] = useState<{ ok: boolean; text: string } | null>(null);
+  const [last, setLast] = useState<LastAnswer | null>(null);
   // The last print of a list from this screen, its job kept up to date by the station's print.job events.
   const [printed, setPrinted] = useState<(PickPrintResult & { pickListId: string }) | null>(null);
   useEffect(
@@ -29,11 +33,15 @@ export function PickScreen() {
     [],
   );
 
-  const say = useCallback((kind: 'good' | 'bad' | 'done', text: string) => {
-    useFeedback.getState().signal(kind, text);
-    setLast({ ok: kind !== 'bad', text });
-  }, []);
-  const fail = useCallback((error: unknown) => say('bad', errorText(t, error)), [say, t]);
+  // Best a function of the translator (worded again after a language switch); a plain string is shown in its language only.
+  const say = useCallback(
+    (kind: 'good' | 'bad' | 'done', text: FeedbackMessage) => {
+      useFeedback.getState().signal(kind, text);
+      setLast((previous) => ({ ok: kind !== 'bad', text, language: i18n.language, serial: (previous?.serial ?? 0) + 1 }));
+    },
+    [i18n],
+  );
+  const fail = useCallback((error: unknown) => say('bad', (tr) => errorText(tr, error)), [say]);
 
   const refresh = useCallback(async () => {
     try {
@@ -52,7 +60,7 @@ export function PickScreen() {
       const result = await station.call('picking.make', {});
       setHeld(result.held);
       await refresh();
-      say(result.lists.length > 0 ? 'done' : 'good', t('picking.made', { count: result.lists.length, held: result.held.length }));
+      say(result.lists.length > 0 ? 'done' : 'good', (tr) => tr('picking.made', { count: result.lists.length, held: result.held.length }));
     } catch (error) {
       fail(error);
     } finally {
@@ -64,14 +72,15 @@ export function PickScreen() {
     async (listCode: string) => {
       try {
         const result = await station.call('picking.open', { code: listCode });
-        if (!result.list) return say('bad', t(`picking.reasons.${result.refusal ?? 'unknown-pick-list'}`));
-        show(result.list);
-        say('good', result.list.complete ? t('picking.alreadyComplete', { id: result.list.id }) : t('picking.opened', { id: result.list.id }));
+        if (!result.list) return say('bad', (tr) => tr(`picking.reasons.${result.refusal ?? 'unknown-pick-list'}`));
+        const list = result.list;
+        show(list);
+        say('good', (tr) => (list.complete ? tr('picking.alreadyComplete', { id: list.id }) : tr('picking.opened', { id: list.id })));
       } catch (error) {
         fail(error);
       }
     },
-    [fail, say, show, t],
+    [fail, say, show],
   );
 
   const print = async (pickListId: string) => {
@@ -89,14 +98,14 @@ export function PickScreen() {
   const answer = useCallback(
     (result: PickScanResult) => {
       show(result.list);
-      if (result.verdict === 'refused') return say('bad', t(`picking.reasons.${result.refusal}`, { bin: result.bin ?? '' }));
+      if (result.verdict === 'refused') return say('bad', (tr) => tr(`picking.reasons.${result.refusal}`, { bin: result.bin ?? '' }));
       const line = result.list.lines.find((candidate) => candidate.sku === result.sku);
-      if (result.verdict === 'complete') return say('done', t('picking.complete', { id: result.list.id }));
-      if (result.verdict === 'at-bin') return say('good', t('picking.atBin', { bin: result.bin ?? '' }));
-      const counted = t('picking.counted', { name: line?.itemName ?? result.sku ?? '', picked: line?.picked ?? 0, expected: line?.expected ?? 0 });
-      say('good', result.verdict === 'order-picked' ? `${counted} ${t('picking.orderPicked', { orderNo: result.orderNo ?? '' })}` : counted);
+      if (result.verdict === 'complete') return say('done', (tr) => tr('picking.complete', { id: result.list.id }));
+      if (result.verdict === 'at-bin') return say('good', (tr) => tr('picking.atBin', { bin: result.bin ?? '' }));
+      const counted = (tr: TFunction) => tr('picking.counted', { name: line?.itemName ?? result.sku ?? '', picked: line?.picked ?? 0, expected: line?.expected ?? 0 });
+      say('good', (tr) => (result.verdict === 'order-picked' ? `${counted(tr)} ${tr('picking.orderPicked', { orderNo: result.orderNo ?? '' })}` : counted(tr)));
     },
-    [say, show, t],
+    [say, show],
   );
 
   useScanConsumer((scan) => {
@@ -243,7 +252,7 @@ export function PickScreen() {
                 <tr key={order.orderId} data-testid={`pick-held-${order.orderNo}`}>
                   <td className="code">{order.orderNo}</td>
                   <td>{order.sellerId}</td>
-                  <td>{order.dueShipDate}</td>
+                  <td>{day(order.dueShipDate)}</td>
                   <td>{t(`picking.held.${order.reason}`)}</td>
                 </tr>
               ))}
@@ -255,11 +264,22 @@ export function PickScreen() {
   );
 }
 
-function PickResult({ last }: { last: { ok: boolean; text: string } | null }) {
-  if (!last) return null;
+interface LastAnswer {
+  ok: boolean;
+  text: FeedbackMessage;
+  /** The language a plain-string answer was worded in: it is not shown on a screen switched to another. */
+  language: string;
+  serial: number;
+}
+
+/** The screen's last answer, brought into view when it changes (a print result under a long list). */
+function PickResult({ last }: { last: LastAnswer | null }) {
+  const { t, i18n } = useTranslation();
+  const ref = useReveal<HTMLParagraphElement>([last?.serial]);
+  if (!last || (typeof last.text === 'string' && last.language !== i18n.language)) return null;
   return (
-    <p className={last.ok ? 'result ok' : 'result bad'} data-testid="pick-result" role="status">
-      {last.text}
+    <p ref={ref} className={last.ok ? 'result ok' : 'result bad'} data-testid="pick-result" role="status">
+      {feedbackText(last.text, t)}
     </p>
   );
 }
