@@ -16,10 +16,11 @@ import { PickListPrinting } from './picking/pick-list-printing';
 import { PickingService } from './picking/picking-service';
 import { PutawayService } from './putaway/putaway-service';
 import { keepReport } from './printing/keep-report';
-import { toStatus } from './printing/print-job';
+import { listCupsQueues } from './printing/cups-queues';
 import { createPrintService } from './printing/print-service';
 import { renderDiscrepancyReport } from './printing/render-discrepancy-report';
-import { documentPrinterProfile, labelPrinterProfile } from './printing/station-printer';
+import { savePrinter, stationPrinters } from './printing/station-printer';
+import { StationPrinting } from './printing/station-printing';
 import { ReceivingRefused, ReceivingService } from './receiving/receiving-service';
 import { HubSessionService } from './session/hub-session-service';
 import { StationStore } from './store/station-store';
@@ -102,8 +103,10 @@ export async function startStation(options: StationOptions): Promise<Station> {
     branchCode: options.branchCode,
     hub: options.hub,
     record: recordFloorEvent,
-    // Shipping labels go through the same queue as SKU labels: kept on disk, retried while the printer is away.
-    printLabel: async (label) => toStatus(await printing.printShipping(labelPrinterProfile(store), [label])),
+    // Shipping labels go through the same queue as SKU labels (kept on disk, retried) to the shipping-label printer.
+    printLabel: (label) => printers.shippingLabel(label),
+  // Each kind of document on its own printer setting; a call answers once the printer has (or after a few seconds).
+  const printers = new StationPrinting({ printing, store, stationId: options.hub.stationId });
     log,
   });
   const putaway = new PutawayService({ store, branchCode: options.branchCode, record: recordFloorEvent });
@@ -112,9 +115,8 @@ export async function startStation(options: StationOptions): Promise<Station> {
   packing.refillIfLow();
   // A4 documents (manifests, printed pick lists) are kept under reports/ and go to the document printer.
   const reportsDir = join(options.dataDir, 'reports');
-  const printDocument = async (pdf: Buffer, title: string) => toStatus(await printing.printDocument(documentPrinterProfile(store), pdf, title));
-  const manifests = new ManifestService({ store, branchCode: options.branchCode, stationId: options.hub.stationId, reportsDir, printDocument });
-  const pickPrinting = new PickListPrinting({ picking, branchCode: options.branchCode, stationId: options.hub.stationId, reportsDir, printDocument });
+  const manifests = new ManifestService({ store, branchCode: options.branchCode, stationId: options.hub.stationId, reportsDir, printDocument: (pdf, title) => printers.document('manifest', pdf, title), now: clock });
+  const pickPrinting = new PickListPrinting({ picking, branchCode: options.branchCode, stationId: options.hub.stationId, reportsDir, printDocument: (pdf, title) => printers.document('pick-list', pdf, title) });
 
   const status = (): StationStatus => ({
     stationId: options.hub.stationId,
@@ -146,11 +148,12 @@ export async function startStation(options: StationOptions): Promise<Station> {
     'inspection.undo': (input, ctx) => receivingCall(() => receiving.undo(input.bundleId, userOf(ctx))),
     'inspection.finish': (input, ctx) => receivingCall(() => receiving.finish(input.bundleId, input.reasons, userOf(ctx))),
     'inspection.setBlind': (input) => ({ blind: receiving.setBlind(input.blind) }),
-    'station.settings': () => ({ blind: receiving.blind(), labelPrinter: labelPrinterProfile(store) }),
-    'printing.setLabelPrinter': (input) => {
-      store.setSetting('printer.labels', JSON.stringify(input));
-      return labelPrinterProfile(store);
-    },
+    'station.settings': () => ({ blind: receiving.blind(), printers: stationPrinters(store) }),
+    'printing.queues': () => listCupsQueues(),
+    'printing.setPrinter': (input) => (savePrinter(store, input.kind, input.profile), stationPrinters(store)),
+    'printing.test': (input) => printers.testPage(input.kind),
+    'printing.retry': (input) => printers.retry(input.jobId, input.queue),
+    'printing.dismiss': (input) => printers.dismiss(input.jobId),
     'inspection.reportPdf': async (input) => {
       const view = receivingCall(() => receiving.report(input.bundleId));
       const pdf = await renderDiscrepancyReport(view, input.wording);
@@ -158,7 +161,7 @@ export async function startStation(options: StationOptions): Promise<Station> {
       return { path, bytes: pdf.length };
     },
     // Print jobs carry more than their status; the contract's schema keeps only the status fields.
-    'printing.skuLabels': (input) => printing.print(labelPrinterProfile(store), receivingCall(() => receiving.skuLabels(input.bundleId))),
+    'printing.skuLabels': (input) => printers.skuLabels(receivingCall(() => receiving.skuLabels(input.bundleId))),
     'printing.jobs': () => printing.jobs(),
     'packing.open': (input) => packing.open(input.code),
     'packing.scan': (input, ctx) => packing.scan(input.orderId, input.code, userOf(ctx), input.bench),

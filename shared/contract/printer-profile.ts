@@ -51,3 +51,60 @@ export const printerProfileSchema = z
 
 export type PrinterProfileInput = z.input<typeof printerProfileSchema>;
 export type PrinterProfile = z.output<typeof printerProfileSchema>;
+
+/**
+ * The three printer settings of a station, one per kind of paper: SKU labels (50 × 30 roll or A4 label sheets),
+ * 100 × 150 mm shipping labels, and A4 documents. Each job's page size follows its kind, never another kind's.
+ */
+export const printerKinds = ['sku-labels', 'shipping-labels', 'documents'] as const;
+export const printerKindSchema = z.enum(printerKinds);
+export type PrinterKind = z.infer<typeof printerKindSchema>;
+
+/** What is printed, each on the printer of one kind: the settings screen lists them under their printer. */
+export const printedDocuments = ['sku-labels', 'shipping-label', 'discrepancy-report', 'pick-list', 'manifest', 'daily-report', 'statement', 'test-page'] as const;
+export const printedDocumentSchema = z.enum(printedDocuments);
+export type PrintedDocument = z.infer<typeof printedDocumentSchema>;
+
+export const documentsByPrinterKind: Readonly<Record<PrinterKind, readonly Exclude<PrintedDocument, 'test-page'>[]>> = {
+  'sku-labels': ['sku-labels'],
+  'shipping-labels': ['shipping-label'],
+  documents: ['discrepancy-report', 'pick-list', 'manifest', 'daily-report', 'statement'],
+};
+
+/** Label media a kind can use: only SKU labels come on sheets as well as rolls; the others have one page size. */
+export const mediaByPrinterKind: Readonly<Record<PrinterKind, readonly LabelMedia[]>> = {
+  'sku-labels': ['roll-50x30', 'a4-3x8', 'a4-4x10'],
+  'shipping-labels': [],
+  documents: [],
+};
+
+/** ZPL printers take labels; a document is a PDF page. */
+export const formatsByPrinterKind: Readonly<Record<PrinterKind, readonly ('pdf' | 'zpl')[]>> = {
+  'sku-labels': ['pdf', 'zpl'],
+  'shipping-labels': ['pdf', 'zpl'],
+  documents: ['pdf'],
+};
+
+/** One kind's setting as the settings screen saves it: the printer, checked against what that kind can print. */
+export const setPrinterInputSchema = z
+  .object({ kind: printerKindSchema, profile: printerProfileSchema })
+  .strict()
+  .refine(({ kind, profile }) => formatsByPrinterKind[kind].includes(profile.format), { message: 'documents are printed as PDF, not ZPL', path: ['profile', 'format'] });
+export type SetPrinterInput = z.input<typeof setPrinterInputSchema>;
+
+/** A CUPS queue on this machine, as `lpstat` lists it. */
+export const cupsQueueSchema = z.object({
+  name: z.string(),
+  state: z.enum(['idle', 'printing', 'disabled', 'unknown']),
+  /** True for the system's default destination. */
+  isDefault: z.boolean(),
+});
+export type CupsQueue = z.infer<typeof cupsQueueSchema>;
+
+export const cupsQueueListSchema = z.object({
+  /** False when lpstat is missing or the scheduler does not run: the screen says so instead of an empty list. */
+  available: z.boolean(),
+  reason: z.enum(['lp-missing', 'cups-not-running']).nullable(),
+  queues: z.array(cupsQueueSchema),
+});
+export type CupsQueueList = z.infer<typeof cupsQueueListSchema>;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { roles } from '../domain/roles';
 import { maxScanLength } from '../scanning/scan-text';
 import { symbologyByAimLetter } from '../scanning/aim';
+import { printReasonSchema } from './print-job-reason';
+import { printedDocumentSchema, printerKindSchema } from './printer-profile';
 
 export const emptyInput = z.object({}).strict();
 
@@ -89,3 +91,12 @@ export const stationStatusSchema = z.object({
   hidAvailable: z.boolean(),
 });
 export type StationStatus = z.infer<typeof stationStatusSchema>;
+  /** The printing system's own words (English, for the log and support): screens show `reason` translated instead. */
+  // Optional so a status made elsewhere (a test's stand-in printer) needs only the four fields above.
+  /** Why it failed or waits, as a code the screen translates; null while all is well. */
+  reason: printReasonSchema.nullable().optional(),
+  /** The printer setting it went to and what it is, so a screen can name it and offer another printer. */
+  kind: printerKindSchema.nullable().optional(),
+  document: printedDocumentSchema.nullable().optional(),
+  /** Someone has dealt with this failed or waiting job: it leaves the status bar's list. */
+  dismissed: z.boolean().optional(),

@@ -7,7 +7,7 @@ import { floorEventPayloads } from './floor-events';
 import { manifestDayInputSchema, manifestDaySchema, manifestPrintInputSchema, manifestPrintResultSchema } from './manifest';
 import { packLabelResultSchema, packStepResultSchema, packViewSchema } from './packing';
 import { pickMakeResultSchema, pickListSummarySchema, pickOpenResultSchema, pickPrintInputSchema, pickPrintResultSchema, pickScanResultSchema } from './picking';
-import { printerProfileSchema } from './printer-profile';
+import { cupsQueueListSchema, printerKindSchema, printerProfileSchema, setPrinterInputSchema } from './printer-profile';
 import { putawayItemSchema, putawayStepSchema } from './putaway';
 import { bundleSummarySchema, dockArrivalSchema, inspectionScanResultSchema, inspectionViewSchema, lineReasonSchema, reportWordingSchema } from './receiving';
 import {
@@ -38,6 +38,7 @@ const bundleInput = z.object({ bundleId: bundleIdSchema }).strict();
 const packingRoles = ['packer', 'supervisor', 'admin'] as const satisfies readonly Role[];
 const orderInput = z.object({ orderId: z.string().min(1).max(64) }).strict();
 
+const stationPrintersSchema = z.object({ 'sku-labels': printerProfileSchema, 'shipping-labels': printerProfileSchema, documents: printerProfileSchema });
 /**
  * The whole station contract: every call the renderer can make, whatever carries it (Electron IPC or WebSocket).
  * Adding a screen means adding methods here; both transports and the typed client follow.
@@ -88,13 +89,26 @@ export const stationMethods = {
   'printing.skuLabels': { input: bundleInput, output: printJobStatusSchema, access: receivingRoles },
   'printing.jobs': { input: emptyInput, output: z.array(printJobStatusSchema), access: 'signed-in' },
   'printing.reprint': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: printJobStatusSchema, access: receivingRoles },
-  /** The station's floor settings: blind inspection and its label printer. */
+  /** The station's floor settings: blind inspection and its printer for each kind of document. */
   'station.settings': {
     input: emptyInput,
-    output: z.object({ blind: z.boolean(), labelPrinter: printerProfileSchema }),
+    output: z.object({ blind: z.boolean(), printers: stationPrintersSchema }),
     access: 'signed-in',
   },
-  'printing.setLabelPrinter': { input: printerProfileSchema, output: printerProfileSchema, access: ['supervisor', 'admin'] },
+  /** The CUPS queues this machine has (lpstat), for the settings screen and "choose another printer". */
+  'printing.queues': { input: emptyInput, output: cupsQueueListSchema, access: 'signed-in' },
+  /** One kind's printer (SKU labels, shipping labels or documents); answers every kind's setting. */
+  'printing.setPrinter': { input: setPrinterInputSchema, output: stationPrintersSchema, access: ['supervisor', 'admin'] },
+  /** One sample page of the kind to its printer: the job's status once the printer has answered (or a few seconds). */
+  'printing.test': { input: z.object({ kind: printerKindSchema }).strict(), output: printJobStatusSchema, access: ['supervisor', 'admin'] },
+  /** A failed or waiting job printed again as a new job: on its kind's printer, or on another CUPS queue. */
+  'printing.retry': {
+    input: z.object({ jobId: z.string().min(1).max(100), queue: z.string().min(1).max(127).optional() }).strict(),
+    output: printJobStatusSchema,
+    access: 'signed-in',
+  },
+  /** Someone dealt with a failed or waiting job: it leaves the status bar's list (kept so across restarts). */
+  'printing.dismiss': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: printJobStatusSchema, access: 'signed-in' },
   /** An order id, order no., cart no., pick list id (or the label's QR) scanned at the pack bench: the order(s) to pack here. */
   'packing.open': { input: z.object({ code: z.string().min(1).max(256) }).strict(), output: packViewSchema, access: packingRoles },
   /** One unit scanned against the order: counted if it belongs and is still needed; else refused, nothing recorded. */

@@ -27,25 +27,26 @@ export async function sendToCups(submission: CupsSubmission, bytes: Buffer, time
   const said = oneLine(result.stderr || result.stdout);
   if (result.code === 0) {
     const jobId = requestIdPattern.exec(result.stdout)?.[1];
-    if (!jobId) throw new PrinterUnavailableError(`lp gave no job id: ${said || 'no output'}`);
+    if (!jobId) throw new PrinterUnavailableError(`lp gave no job id: ${said || 'no output'}`, { code: 'printer-error', params: { queue: submission.queue } });
     return jobId;
   }
   if (noSuchQueue.test(said)) {
     const scheduler = await runCups('lpstat', [...server, '-r'], null, timeoutMs);
-    if (/not running/i.test(scheduler.stdout + scheduler.stderr)) throw new PrinterUnavailableError('the CUPS scheduler is not running');
-    throw new PrinterConfigurationError(`CUPS has no queue "${submission.queue}" (${said})`);
+    if (/not running/i.test(scheduler.stdout + scheduler.stderr)) throw new PrinterUnavailableError('the CUPS scheduler is not running', { code: 'cups-not-running', params: {} });
+    throw new PrinterConfigurationError(`CUPS has no queue "${submission.queue}" (${said})`, { code: 'no-such-queue', params: { queue: submission.queue } });
   }
   // "not accepting jobs", "Unable to connect to server", …: the queue exists but cannot take the job now.
-  throw new PrinterUnavailableError(said || `lp exited with code ${result.code}`);
+  throw new PrinterUnavailableError(said || `lp exited with code ${result.code}`, { code: 'queue-not-accepting', params: { queue: submission.queue } });
 }
 
-async function runCups(command: string, args: string[], input: Buffer | null, timeoutMs: number) {
+/** Runs a CUPS command in the C locale: its messages are matched in English here, whatever the station's language. */
+export async function runCups(command: string, args: string[], input: Buffer | null, timeoutMs: number) {
   try {
-    return await runCommand(command, args, input, timeoutMs);
+    return await runCommand(command, args, input, timeoutMs, { ...process.env, LC_ALL: 'C', LANG: 'C' });
   } catch (error) {
-    if (error instanceof CommandNotFoundError) throw new PrinterConfigurationError(`${error.message} (Debian/Ubuntu: apt-get install cups-client)`);
-    if (error instanceof CommandTimeoutError) throw new PrinterUnavailableError(`${error.message}: is the CUPS scheduler hung?`);
-    throw new PrinterUnavailableError(`could not run ${command}: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof CommandNotFoundError) throw new PrinterConfigurationError(`${error.message} (Debian/Ubuntu: apt-get install cups-client)`, { code: 'lp-missing', params: {} });
+    if (error instanceof CommandTimeoutError) throw new PrinterUnavailableError(`${error.message}: is the CUPS scheduler hung?`, { code: 'timeout', params: { printer: command } });
+    throw new PrinterUnavailableError(`could not run ${command}: ${error instanceof Error ? error.message : String(error)}`, { code: 'printer-error', params: {} });
   }
 }
 

@@ -1,6 +1,5 @@
 import { sendToCups } from './deliver-cups';
 import { sendRawTcp } from './deliver-raw-tcp';
-import { cupsMediaName } from './label-media';
 import type { PrinterProfile } from './printer-profile';
 
 export interface Delivery {
@@ -8,8 +7,12 @@ export interface Delivery {
   printerJobId: string | null;
 }
 
-/** Sends rendered bytes to the printer a profile names. Throws the errors of delivery-errors.ts. */
-export async function deliver(profile: PrinterProfile, bytes: Buffer, title: string, timeoutMs: number): Promise<Delivery> {
+/**
+ * Sends rendered bytes to the printer a profile names. Throws the errors of delivery-errors.ts. `cupsMedia` is the
+ * page the job was rendered for (Custom.50x30mm, Custom.100x150mm, A4): it follows what is printed, not the printer
+ * setting, so no kind of document ever goes out on another kind's paper.
+ */
+export async function deliver(profile: PrinterProfile, bytes: Buffer, title: string, timeoutMs: number, cupsMedia: string): Promise<Delivery> {
   if (profile.kind === 'raw-tcp') {
     await sendRawTcp({ host: profile.host, port: profile.port }, bytes, timeoutMs);
     return { printerJobId: null };
@@ -18,7 +21,7 @@ export async function deliver(profile: PrinterProfile, bytes: Buffer, title: str
     profile.format === 'zpl'
       ? ['raw']
       : // The page size is the label size already; CUPS must not scale it, or the bars stop being whole printer dots.
-        [`media=${cupsMediaName(profile.media)}`, 'print-scaling=none'];
+        [`media=${cupsMedia}`, 'orientation-requested=3', 'print-scaling=none'];
   const printerJobId = await sendToCups({ queue: profile.queue, server: profile.server, title, options }, bytes, timeoutMs);
   return { printerJobId };
 }

@@ -30,3 +30,9 @@ export const sheetGeometries: Record<Exclude<LabelMedia, 'roll-50x30'>, SheetGeo
 export function cupsMediaName(media: LabelMedia): string {
   return media === 'roll-50x30' ? `Custom.${skuLabelSize.widthMm}x${skuLabelSize.heightMm}mm` : 'A4';
 }
+
+/** The shipping label's page as CUPS names it (100 × 150 mm, portrait). */
+// Written out: render-shipping-label.ts (shippingLabelSize) imports render-pdf.ts, which imports this file.
+export const shippingLabelCupsMedia = 'Custom.100x150mm';
+/** Every station document (manifest, pick list, reports) is an A4 portrait page. */
+export const documentCupsMedia = 'A4';

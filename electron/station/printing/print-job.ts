@@ -32,16 +32,25 @@ export interface StoredPrintJob extends PrintJob {
    * A finished document (an A4 manifest) printed as it is: its bytes are the job's payload file, nothing is rendered
    * again, and `labelCount` is its number of pages.
    */
-  document?: { title: string };
+  pdfDocument?: { title: string };
 }
 
 export const finishedStates: ReadonlySet<PrintJobState> = new Set(['done', 'failed']);
 
 export function toPrintJob(stored: StoredPrintJob): PrintJob {
-  const { sequence: _sequence, profile: _profile, labels: _labels, shippingLabels: _shippingLabels, document: _document, ...job } = stored;
+  const { sequence: _sequence, profile: _profile, labels: _labels, shippingLabels: _shippingLabels, pdfDocument: _pdfDocument, ...job } = stored;
   return { ...job, warnings: [...job.warnings] };
 }
 
 export function toStatus(job: PrintJob): PrintJobStatus {
-  return { jobId: job.jobId, printer: job.printer, state: job.state, message: job.message };
+  return {
+    jobId: job.jobId,
+    printer: job.printer,
+    state: job.state,
+    message: job.message,
+    reason: job.reason ?? null,
+    kind: job.kind ?? null,
+    document: job.document ?? null,
+    dismissed: job.dismissed ?? false,
+  };
 }

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import type { PrintReason, PrintReasonCode } from '../../../shared/contract/print-job-reason';
+import type { PrintedDocument, PrinterKind } from '../../../shared/contract/printer-profile';
 import type { PrintJobStatus } from '../../../shared/contract/schemas';
 import { deliver } from './deliver';
-import { PrinterUnavailableError } from './delivery-errors';
+import { PrinterConfigurationError, PrinterUnavailableError } from './delivery-errors';
+import { cupsMediaName, documentCupsMedia, shippingLabelCupsMedia } from './label-media';
 import { finishedStates, toPrintJob, toStatus, type PrintJob, type PrintJobState, type StoredPrintJob } from './print-job';
 import { PrintJobStore } from './print-job-store';
 import { describePrinter, printerProfileSchema, type PrinterProfile } from './printer-profile';
@@ -27,19 +30,25 @@ export interface PrintServiceOptions {
   keepFinishedJobs?: number;
 }
 
+/** Which printer setting a job went to and what it prints: shown on screens, used to offer another printer. */
+export interface JobOrigin {
+  kind: PrinterKind;
+  document: PrintedDocument;
+}
+
 export interface PrintService {
   /**
    * Renders the labels for the printer and queues them. Bad input (a profile or label that fails its schema, an
    * absurd number of copies) does not throw: the job comes back failed, with the reason.
    */
-  print(profile: unknown, labels: unknown): Promise<PrintJob>;
+  print(profile: unknown, labels: unknown, origin?: JobOrigin): Promise<PrintJob>;
   /** The same for 100 × 150 shipping labels: the same queue, retries, files on disk and reprints as SKU labels. */
-  printShipping(profile: unknown, labels: unknown): Promise<PrintJob>;
+  printShipping(profile: unknown, labels: unknown, origin?: JobOrigin): Promise<PrintJob>;
   /**
    * A finished PDF document (the end-of-day manifest) to a PDF printer, as it is: the same queue, retries, files on
    * disk and reprints as labels. A ZPL printer cannot print it: the job comes back failed, with the reason.
    */
-  printDocument(profile: unknown, pdf: Buffer, title: string): Promise<PrintJob>;
+  printDocument(profile: unknown, pdf: Buffer, title: string, origin?: JobOrigin): Promise<PrintJob>;
   /** Prints a job's labels again as a new job, on its own printer or on `profile`. Rejects for an unknown job id. */
   reprint(jobId: string, profile?: unknown): Promise<PrintJob>;
   job(jobId: string): PrintJob | null;
@@ -47,6 +56,13 @@ export interface PrintService {
   jobs(): PrintJob[];
   /** Resolves when the job is done or failed. */
   settled(jobId: string): Promise<PrintJob>;
+  /**
+   * The job once its printer has given a first answer (done, failed, or waiting for the printer), or as it stands
+   * after `withinMs`: what a screen waits for before it says "printed", "waiting for the printer" or "failed".
+   */
+  answered(jobId: string, withinMs: number): Promise<PrintJob>;
+  /** Someone has dealt with a failed or waiting job: kept (on disk) so it stays out of the list after a restart. */
+  dismiss(jobId: string): PrintJob | null;
   /** Gives up a job that has not started sending; null if there is no such job or it is past that. */
   cancel(jobId: string): PrintJob | null;
   /** Tries every job that waits for its printer now instead of at the end of its wait ("the printer is back on"). */
@@ -83,6 +99,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
   const rejected = new Map<string, PrintJob>();
   const lines = new Map<string, PrinterLine>();
   const waiters = new Map<string, Array<(job: PrintJob) => void>>();
+  const answerWaiters = new Map<string, Array<(job: PrintJob) => void>>();
   let sequence = 0;
   let closed = false;
 
@@ -96,10 +113,15 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       for (const resolve of waiters.get(job.jobId) ?? []) resolve(job);
       waiters.delete(job.jobId);
     }
+    if (answeredStates.has(job.state)) {
+      for (const resolve of answerWaiters.get(job.jobId) ?? []) resolve(job);
+      answerWaiters.delete(job.jobId);
+    }
   }
 
   function update(job: LiveJob, state: PrintJobState, message: string, changes: Partial<StoredPrintJob> = {}): void {
-    Object.assign(job.stored, changes, { state, message });
+    // A reason belongs to the state it explains: a job that moves on without a new one has none.
+    Object.assign(job.stored, { reason: null }, changes, { state, message });
     if (finishedStates.has(state)) {
       job.stored.finishedAt = new Date().toISOString();
       job.payload = null;
@@ -113,13 +135,17 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     if (finishedStates.has(state)) pruneFinished();
   }
 
-  function refuse(printer: string, reason: string): PrintJob {
+  function refuse(printer: string, reason: string, code: PrintReasonCode, origin: JobOrigin | null, params: PrintReason['params'] = {}): PrintJob {
     const now = new Date().toISOString();
     const job: PrintJob = {
       jobId: randomUUID(),
       printer,
       state: 'failed',
       message: reason,
+      reason: { code, params },
+      kind: origin?.kind ?? null,
+      document: origin?.document ?? null,
+      dismissed: false,
       labelCount: 0,
       warnings: [],
       createdAt: now,
@@ -135,14 +161,22 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     return job;
   }
 
-  async function enqueue(profile: PrinterProfile, labels: SkuLabel[], reprintOf: StoredPrintJob | null, shippingLabels?: ShippingLabel[], document?: { title: string; bytes: Buffer }): Promise<PrintJob> {
+  async function enqueue(
+    profile: PrinterProfile,
+    labels: SkuLabel[],
+    reprintOf: StoredPrintJob | null,
+    origin: JobOrigin | null,
+    shippingLabels?: ShippingLabel[],
+    document?: { title: string; bytes: Buffer },
+  ): Promise<PrintJob> {
     let rendered: Pick<RenderedLabels, 'bytes' | 'warnings' | 'labelCount'>;
-    const documentTitle = document?.title ?? reprintOf?.document?.title;
+    const documentTitle = document?.title ?? reprintOf?.pdfDocument?.title;
+    const jobOrigin = origin ?? (reprintOf?.kind && reprintOf.document ? { kind: reprintOf.kind, document: reprintOf.document } : null);
     if (documentTitle !== undefined) {
       // A document is printed as it was made: only a PDF printer can take it, and a reprint sends the same bytes.
-      if (profile.format !== 'pdf') return refuse(profile.id, `${documentTitle} is a PDF document; ${describePrinter(profile)} takes ZPL only`);
+      if (profile.format !== 'pdf') return refuse(profile.id, `${documentTitle} is a PDF document; ${describePrinter(profile)} takes ZPL only`, 'zpl-cannot-print-document', jobOrigin);
       const bytes = document?.bytes ?? (reprintOf ? payloadOf(reprintOf.jobId) : null);
-      if (!bytes) return refuse(profile.id, `${documentTitle} is no longer kept, so it cannot be printed again`);
+      if (!bytes) return refuse(profile.id, `${documentTitle} is no longer kept, so it cannot be printed again`, 'render-failed', jobOrigin);
       rendered = { bytes, warnings: [], labelCount: pdfPageCount(bytes) };
     } else {
       try {
@@ -150,10 +184,10 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
         const reused = reprintOf && sameRendering(reprintOf.profile, profile) ? payloadOf(reprintOf.jobId) : null;
         rendered = reused && reprintOf ? { bytes: reused, warnings: reprintOf.warnings, labelCount: reprintOf.labelCount } : await renderJob({ labels, shippingLabels }, profile);
       } catch (error) {
-        return refuse(profile.id, `could not render the labels: ${messageOf(error)}`);
+        return refuse(profile.id, `could not render the labels: ${messageOf(error)}`, 'render-failed', jobOrigin);
       }
     }
-    const documentOf = documentTitle === undefined ? {} : { document: { title: documentTitle } };
+    const documentOf = documentTitle === undefined ? {} : { pdfDocument: { title: documentTitle } };
     const { bytes, warnings, labelCount } = rendered;
 
     const stored: StoredPrintJob = {
@@ -169,6 +203,10 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       attempts: 0,
       printerJobId: null,
       reprintOf: reprintOf?.jobId ?? null,
+      reason: null,
+      kind: jobOrigin?.kind ?? null,
+      document: jobOrigin?.document ?? null,
+      dismissed: false,
       profile,
       labels,
       ...(shippingLabels ? { shippingLabels } : {}),
@@ -178,7 +216,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       store?.savePayload(stored.jobId, bytes);
       store?.save(stored);
     } catch (error) {
-      return refuse(profile.id, `could not keep the job on disk, so it was not queued: ${messageOf(error)}`);
+      return refuse(profile.id, `could not keep the job on disk, so it was not queued: ${messageOf(error)}`, 'disk', jobOrigin);
     }
     live.set(stored.jobId, { stored, payload: bytes });
     lineFor(profile.id).pending.push(stored.jobId);
@@ -230,22 +268,23 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     try {
       const bytes = job.payload ?? store?.payload(stored.jobId) ?? (await renderJob(stored, stored.profile)).bytes;
       job.payload = bytes;
-      const { printerJobId } = await deliver(stored.profile, bytes, `qwms ${stored.jobId}`, sendTimeoutMs);
+      const { printerJobId } = await deliver(stored.profile, bytes, `qwms ${stored.jobId}`, sendTimeoutMs, cupsMediaOf(stored));
       const accepted = printerJobId ? `; CUPS accepted it as job ${printerJobId}` : '';
       update(job, 'done', withWarnings(`${contents(stored)} sent to ${printer}${accepted}`, stored.warnings), { printerJobId });
       return 'finished';
     } catch (error) {
       if (error instanceof PrinterUnavailableError && !closed) {
         const delay = retryDelay(policy, attempts);
-        update(job, 'waiting-for-printer', `${error.message}; trying again in ${seconds(delay)} (attempt ${attempts}, nothing is lost)`);
+        update(job, 'waiting-for-printer', `${error.message}; trying again in ${seconds(delay)} (attempt ${attempts}, nothing is lost)`, { reason: error.reason });
         return 'wait';
       }
       if (error instanceof PrinterUnavailableError) {
         // Closing while the printer is away: the job stays pending on disk and goes out after the next start.
-        update(job, 'waiting-for-printer', `${error.message}; will be sent after the station restarts`);
+        update(job, 'waiting-for-printer', `${error.message}; will be sent after the station restarts`, { reason: error.reason });
         return 'wait';
       }
-      update(job, 'failed', messageOf(error));
+      const reason: PrintReason = error instanceof PrinterConfigurationError ? error.reason : { code: 'printer-error', params: {} };
+      update(job, 'failed', messageOf(error), { reason });
       return 'finished';
     }
   }
@@ -278,7 +317,10 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     // schemas is left on disk and reported, not sent half-understood.
     const profile = printerProfileSchema.safeParse(stored.profile);
     const shipping = stored.shippingLabels === undefined ? null : shippingLabelBatchSchema.safeParse(stored.shippingLabels);
-    const labels = shipping || stored.document ? { success: shipping?.success ?? true, data: [] as SkuLabel[] } : skuLabelBatchSchema.safeParse(stored.labels);
+    // Jobs kept by a version before printer kinds held the document's title in `document`.
+    const legacy = stored as unknown as { document?: unknown };
+    if (legacy.document && typeof legacy.document === 'object') Object.assign(stored, { pdfDocument: legacy.document, document: null });
+    const labels = shipping || stored.pdfDocument ? { success: shipping?.success ?? true, data: [] as SkuLabel[] } : skuLabelBatchSchema.safeParse(stored.labels);
     if (!profile.success || !labels.success || (shipping && !shipping.success) || typeof stored.jobId !== 'string') {
       log(`skipped print job ${String(stored.jobId)} kept on disk: it does not match this version's job format`);
       continue;
@@ -294,35 +336,35 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
   for (const printer of lines.keys()) run(printer);
 
   return {
-    async print(profileInput, labelsInput) {
+    async print(profileInput, labelsInput, origin = { kind: 'sku-labels', document: 'sku-labels' }) {
       const profile = printerProfileSchema.safeParse(profileInput);
-      if (!profile.success) return refuse(printerIdOf(profileInput), `the printer profile is not valid: ${describeIssues(profile.error)}`);
+      if (!profile.success) return refuse(printerIdOf(profileInput), `the printer profile is not valid: ${describeIssues(profile.error)}`, 'bad-input', origin);
       const labels = skuLabelBatchSchema.safeParse(labelsInput);
-      if (!labels.success) return refuse(profile.data.id, describeLabelProblems(labels.error, labelsInput));
-      return enqueue(profile.data, labels.data, null);
+      if (!labels.success) return refuse(profile.data.id, describeLabelProblems(labels.error, labelsInput), 'bad-input', origin);
+      return enqueue(profile.data, labels.data, null, origin);
     },
 
-    async printShipping(profileInput, labelsInput) {
+    async printShipping(profileInput, labelsInput, origin = { kind: 'shipping-labels', document: 'shipping-label' }) {
       const profile = printerProfileSchema.safeParse(profileInput);
-      if (!profile.success) return refuse(printerIdOf(profileInput), `the printer profile is not valid: ${describeIssues(profile.error)}`);
+      if (!profile.success) return refuse(printerIdOf(profileInput), `the printer profile is not valid: ${describeIssues(profile.error)}`, 'bad-input', origin);
       const labels = shippingLabelBatchSchema.safeParse(labelsInput);
-      if (!labels.success) return refuse(profile.data.id, describeShippingLabelProblems(labels.error));
-      return enqueue(profile.data, [], null, labels.data);
+      if (!labels.success) return refuse(profile.data.id, describeShippingLabelProblems(labels.error), 'bad-input', origin);
+      return enqueue(profile.data, [], null, origin, labels.data);
     },
 
-    async printDocument(profileInput, pdf, title) {
+    async printDocument(profileInput, pdf, title, origin = { kind: 'documents', document: 'manifest' }) {
       const profile = printerProfileSchema.safeParse(profileInput);
-      if (!profile.success) return refuse(printerIdOf(profileInput), `the printer profile is not valid: ${describeIssues(profile.error)}`);
-      return enqueue(profile.data, [], null, undefined, { title, bytes: pdf });
+      if (!profile.success) return refuse(printerIdOf(profileInput), `the printer profile is not valid: ${describeIssues(profile.error)}`, 'bad-input', origin);
+      return enqueue(profile.data, [], null, origin, undefined, { title, bytes: pdf });
     },
 
     async reprint(jobId, profileInput) {
       const original = live.get(jobId)?.stored;
       if (!original) throw new Error(`there is no print job ${jobId} to reprint (only the last ${keepFinished} finished jobs are kept)`);
-      if (profileInput === undefined) return enqueue(original.profile, original.labels, original, original.shippingLabels);
+      if (profileInput === undefined) return enqueue(original.profile, original.labels, original, null, original.shippingLabels);
       const profile = printerProfileSchema.safeParse(profileInput);
-      if (!profile.success) return refuse(printerIdOf(profileInput), `the printer profile is not valid: ${describeIssues(profile.error)}`);
-      return enqueue(profile.data, original.labels, original, original.shippingLabels);
+      if (!profile.success) return refuse(printerIdOf(profileInput), `the printer profile is not valid: ${describeIssues(profile.error)}`, 'bad-input', null);
+      return enqueue(profile.data, original.labels, original, null, original.shippingLabels);
     },
 
     job(jobId) {
@@ -331,7 +373,8 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     },
 
     jobs() {
-      return [...live.values()].map((job) => toPrintJob(job.stored));
+      // Refused jobs (bad input, a ZPL printer for a document) are failures someone must see too.
+      return [...live.values()].map((job) => toPrintJob(job.stored)).concat([...rejected.values()]).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },
 
     settled(jobId) {
@@ -341,12 +384,48 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       return new Promise((resolve) => waiters.set(jobId, [...(waiters.get(jobId) ?? []), resolve]));
     },
 
+    answered(jobId, withinMs) {
+      const job = this.job(jobId);
+      if (!job) return Promise.reject(new Error(`there is no print job ${jobId}`));
+      if (answeredStates.has(job.state)) return Promise.resolve(job);
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          answerWaiters.set(jobId, (answerWaiters.get(jobId) ?? []).filter((waiter) => waiter !== settle));
+          resolve(this.job(jobId) ?? job);
+        }, withinMs);
+        const settle = (answered: PrintJob): void => {
+          clearTimeout(timer);
+          resolve(answered);
+        };
+        answerWaiters.set(jobId, [...(answerWaiters.get(jobId) ?? []), settle]);
+      });
+    },
+
+    dismiss(jobId) {
+      const job = live.get(jobId);
+      if (job) {
+        job.stored.dismissed = true;
+        try {
+          store?.save(job.stored);
+        } catch (error) {
+          log(`could not save print job ${jobId}: ${messageOf(error)}`);
+        }
+        emit(toPrintJob(job.stored));
+        return toPrintJob(job.stored);
+      }
+      const refused = rejected.get(jobId);
+      if (!refused) return null;
+      refused.dismissed = true;
+      emit(refused);
+      return refused;
+    },
+
     cancel(jobId) {
       const job = live.get(jobId);
       if (!job || (job.stored.state !== 'queued' && job.stored.state !== 'waiting-for-printer')) return null;
       const line = lineFor(job.stored.printer);
       const wasFirst = line.pending[0] === jobId;
-      update(job, 'failed', 'cancelled before it was printed');
+      update(job, 'failed', 'cancelled before it was printed', { reason: { code: 'cancelled', params: {} } });
       // The line skips a finished job at its head; wake it so the jobs behind do not wait out its backoff.
       if (wasFirst) line.wake?.();
       return toPrintJob(job.stored);
@@ -366,10 +445,20 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
 
 const shippingLabelBatchSchema = shippingLabelSchema.array().min(1, 'there are no labels to print').max(1000, 'more than 1000 shipping labels in one job: split it');
 
+/** States that answer "did it print?": done, failed, or waiting for a printer that did not take it. */
+const answeredStates: ReadonlySet<PrintJobState> = new Set(['done', 'failed', 'waiting-for-printer']);
+
+/** The page a job was rendered for, as CUPS names it: what is printed decides, never another kind's setting. */
+function cupsMediaOf(job: Pick<StoredPrintJob, 'pdfDocument' | 'shippingLabels' | 'profile'>): string {
+  if (job.pdfDocument) return documentCupsMedia;
+  if (job.shippingLabels) return shippingLabelCupsMedia;
+  return cupsMediaName(job.profile.media);
+}
+
 /** A job's bytes for its printer: shipping labels (PDF or ZPL) when it carries them, else its SKU labels. */
-function renderJob(job: { labels: readonly SkuLabel[]; shippingLabels?: readonly ShippingLabel[] | undefined; document?: { title: string } | undefined }, profile: PrinterProfile): Promise<Pick<RenderedLabels, 'bytes' | 'warnings' | 'labelCount'>> {
+function renderJob(job: { labels: readonly SkuLabel[]; shippingLabels?: readonly ShippingLabel[] | undefined; pdfDocument?: { title: string } | undefined }, profile: PrinterProfile): Promise<Pick<RenderedLabels, 'bytes' | 'warnings' | 'labelCount'>> {
   // A document's bytes are its payload file; without that file there is nothing to make it again from.
-  if (job.document) return Promise.reject(new Error(`${job.document.title}: its PDF file is missing from the print queue`));
+  if (job.pdfDocument) return Promise.reject(new Error(`${job.pdfDocument.title}: its PDF file is missing from the print queue`));
   if (job.shippingLabels) return profile.format === 'zpl' ? renderShippingLabelsZpl(job.shippingLabels) : renderShippingLabelsPdf(job.shippingLabels);
   return renderLabels(job.labels, profile);
 }
@@ -380,8 +469,8 @@ function withWarnings(message: string, warnings: readonly string[]): string {
 }
 
 /** What a job holds, for its status messages: labels, or a document's title and pages. */
-function contents(job: { labelCount: number; document?: { title: string } | undefined }): string {
-  return job.document ? `${job.document.title} (${job.labelCount} page${job.labelCount === 1 ? '' : 's'})` : countLabels(job.labelCount);
+function contents(job: { labelCount: number; pdfDocument?: { title: string } | undefined }): string {
+  return job.pdfDocument ? `${job.pdfDocument.title} (${job.labelCount} page${job.labelCount === 1 ? '' : 's'})` : countLabels(job.labelCount);
 }
 
 /** The pages of a PDF as pdfkit writes it: one `/Type /Page` object each. */

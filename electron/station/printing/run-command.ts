@@ -15,9 +15,9 @@ export class CommandTimeoutError extends Error {
 }
 
 /** Runs a program without a shell (arguments reach it as they are), feeding `input` on its standard input. */
-export function runCommand(command: string, args: readonly string[], input: Buffer | null, timeoutMs: number): Promise<CommandResult> {
+export function runCommand(command: string, args: readonly string[], input: Buffer | null, timeoutMs: number, env?: NodeJS.ProcessEnv): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], ...(env ? { env } : {}) });
     let stdout = '';
     let stderr = '';
     let settled = false;

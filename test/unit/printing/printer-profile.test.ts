@@ -20,7 +20,7 @@ describe('printer profiles', () => {
   });
 
   it('start a station with a valid default', () => {
-    for (const profile of defaultPrinterProfiles) expect(printerProfileSchema.parse(profile)).toEqual(profile);
+    for (const profile of Object.values(defaultPrinterProfiles)) expect(printerProfileSchema.parse(profile)).toEqual(profile);
   });
 
   it('refuse what cannot print: ZPL on A4 sheets, queue names lp would misread, a port out of range, a host that is not one', () => {
