@@ -2,7 +2,9 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManifestDayView } from '../../../shared/contract/manifest';
 import type { ParcelService } from '../../../shared/domain/parcel-services';
+import { addDays } from '../../../shared/domain/tokyo-time';
 import { station } from '../../station-client/station-client';
+import { useDisplayTime } from '../../ui/display-time';
 import { errorText } from '../../ui/error-text';
 import { useFeedback } from '../scanning/feedback-store';
 import { useManifest } from './manifest-store';
@@ -22,10 +24,11 @@ const readable = (trackingNo: string) => trackingNo.replace(/^(\d{4})(\d{4})(\d{
  */
 export function ManifestScreen() {
   const { t } = useTranslation();
+  const { day: showDay } = useDisplayTime();
   const date = useManifest((state) => state.date);
   const view = useManifest((state) => state.view);
   const printed = useManifest((state) => state.printed);
-  const fail = useCallback((error: unknown) => useFeedback.getState().signal('bad', errorText(t, error)), [t]);
+  const fail = useCallback((error: unknown) => useFeedback.getState().signal('bad', (tr) => errorText(tr, error)), []);
 
   // Every floor event of the station moves the outbox depth: while a day is being built, further requests wait for it
   // and the latest of them is built once after, rather than each starting a build of its own.
@@ -64,6 +67,11 @@ export function ManifestScreen() {
     };
   }, [load]);
 
+  const choose = (day: string) => {
+    useManifest.getState().choose(day);
+    void load(day);
+  };
+
   const print = (service: ParcelService) => {
     if (!view) return;
     void station
@@ -91,20 +99,19 @@ export function ManifestScreen() {
     <section className="screen" data-testid="manifest" aria-labelledby="manifest-title">
       <h1 id="manifest-title">{t('areas.manifest')}</h1>
       <p className="hint">{t('manifest.hint')}</p>
+      {/* The day in the one display format, stepped a day at a time: the browser's own date field writes it in the
+          PC's locale (12/07/2026), whatever the screen's language. */}
       <div className="row wrap">
-        <label>
-          {t('manifest.date')}
-          <input
-            type="date"
-            data-testid="manifest-date"
-            value={date ?? ''}
-            onChange={(event) => {
-              const day = event.target.value || null;
-              useManifest.getState().choose(day);
-              void load(day);
-            }}
-          />
-        </label>
+        <span>{t('manifest.date')}</span>
+        <button type="button" className="secondary" data-testid="manifest-previous-day" disabled={!date} onClick={() => date && choose(addDays(date, -1))}>
+          ‹ {t('manifest.previousDay')}
+        </button>
+        <strong className="code" data-testid="manifest-date" data-date={date ?? ''}>
+          {date ? showDay(date) : ''}
+        </strong>
+        <button type="button" className="secondary" data-testid="manifest-next-day" disabled={!date} onClick={() => date && choose(addDays(date, 1))}>
+          {t('manifest.nextDay')} ›
+        </button>
         <button
           type="button"
           className="secondary"
@@ -120,7 +127,7 @@ export function ManifestScreen() {
       {view ? (
         <>
           <p className="result ok" data-testid="manifest-total" data-parcels={view.totals.parcels} data-items={view.totals.items}>
-            {t('manifest.total', { date: view.date, parcels: view.totals.parcels, items: view.totals.items })}
+            {t('manifest.total', { date: showDay(view.date), parcels: view.totals.parcels, items: view.totals.items })}
           </p>
           <p className="hint">{t('manifest.shipper', { carrier: view.marketplaceCarrier })}</p>
           {view.sections.map((section) => {
