@@ -73,7 +73,7 @@ async function startApp(): Promise<void> {
   // Without QWMS_HUB_URL this PC is the whole warehouse: its own hub on SQLite in the user-data folder.
   const embeddedHub = process.env.QWMS_HUB_URL ? null : await startHubUtilityProcess(appRoot, dataDir, identity, log);
   const hub = { url: process.env.QWMS_HUB_URL ?? embeddedHub!.url, stationId: identity.stationId, secret: identity.secret };
-  const station = await startStation({ dataDir, hub, branchCode: identity.branchCode, log: (message) => console.error(`[station] ${message}`) });
+  const station = await startStation({ dataDir, hub, branchCode: identity.branchCode, embeddedHub, log: (message) => console.error(`[station] ${message}`) });
   closeStationOnQuit(station, embeddedHub);
 
   stationWindow = createStationWindow(path.join(appRoot, 'dist', 'electron', 'preload.cjs'));

@@ -1,6 +1,6 @@
 import { StationFailure } from '../../shared/contract/errors';
 import type { FloorEventKind } from '../../shared/contract/floor-events';
-import type { HubStatus, StationStatus } from '../../shared/contract/schemas';
+import type { EmbeddedHubStatus, HubStatus, StationStatus } from '../../shared/contract/schemas';
 import type { AnyStationEvent } from '../../shared/contract/station-contract';
 import type { CallResult } from '../../shared/contract/wire';
 import { createDispatcher, type StationHandlers } from './contract-host/dispatcher';
@@ -36,6 +36,8 @@ export interface StationOptions {
   log?: (message: string) => void;
   /** How often the hub is polled for changes when nothing else happens. */
   hubPollMs?: number;
+  /** The station's own hub process, when it runs one: its restarts are shown on the status bar. */
+  embeddedHub?: { status(): EmbeddedHubStatus; onStatus(listener: (status: EmbeddedHubStatus) => void): () => void } | null;
 }
 
 export interface Station {
@@ -66,6 +68,7 @@ export async function startStation(options: StationOptions): Promise<Station> {
     { pollMs: options.hubPollMs ?? 3000 },
   );
   sync.start();
+  const stopFollowingHub = options.embeddedHub?.onStatus((embedded) => bus.emit('hub.embedded', embedded));
 
   const hid: HidScannerService | null =
     options.hid === false
@@ -121,6 +124,7 @@ export async function startStation(options: StationOptions): Promise<Station> {
   const status = (): StationStatus => ({
     stationId: options.hub.stationId,
     hub: sync.hubStatus,
+    embeddedHub: options.embeddedHub?.status() ?? null,
     outboxDepth: store.pendingCount(),
     scanners: hid?.devices() ?? [],
     hidAvailable: hid?.available ?? false,
@@ -192,6 +196,7 @@ export async function startStation(options: StationOptions): Promise<Station> {
     },
     onEvent: (listener) => bus.subscribe(listener),
     close: async () => {
+      stopFollowingHub?.();
       await hid?.stop();
       await printing.close();
       await sync.stop();

@@ -5,7 +5,7 @@ import { hubMessage } from '../api/messages';
 import { languageOf } from '../api/language';
 import { startHub } from '../hub/start-hub';
 import { registerStation } from '../services/stations';
-import { addUser } from '../services/users';
+import { addUser, changeUserCredentials, disableUser } from '../services/users';
 import { loadDemoData } from '../demo/demo-data';
 import { defaultDatabase } from './default-database';
 import { registerDataCommands } from './data-commands';
@@ -69,6 +69,26 @@ users
       addUser(store.db, { name, role: options.role as PersonRole, pin: options.pin, sellerId: options.seller ?? null, badge: options.badge ?? null }),
     );
     console.log(`added ${name} (${options.role}) as ${id}`);
+  });
+users
+  .command('disable <name>')
+  .description('stop a user from signing in (stations forget their cached sign-in with the next sync)')
+  .option('--db <path|url>')
+  .action(async (name: string, options: { db?: string }) => {
+    const user = await withStore(options.db, (store) => disableUser(store.db, name));
+    console.log(`disabled ${user.name} (${user.id})`);
+  });
+users
+  .command('credentials <name>')
+  .description('give a user a new PIN and/or badge')
+  .option('--pin <pin>', '4–8 digits')
+  .option('--badge <code>', 'badge barcode for floor sign-in')
+  .option('--db <path|url>')
+  .action(async (name: string, options: { pin?: string; badge?: string; db?: string }) => {
+    if (options.pin === undefined && options.badge === undefined) throw new InvalidArgumentError('give --pin, --badge or both');
+    if (options.pin !== undefined && !/^\d{4,8}$/.test(options.pin)) throw new InvalidArgumentError('--pin must be 4 to 8 digits');
+    await withStore(options.db, (store) => changeUserCredentials(store.db, name, { pin: options.pin, badge: options.badge }));
+    console.log(`changed the credentials of ${name}`);
   });
 
 program

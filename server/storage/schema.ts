@@ -28,6 +28,10 @@ export interface UsersTable {
   pin_hash: string;
   badge: string | null;
   created_at: string;
+  /** Set when the user may no longer sign in (migration 0011). */
+  disabled_at: Generated<string | null>;
+  /** Moves on with every new PIN or badge: stations forget a cached credential of an older version. */
+  credentials_version: Generated<number>;
 }
 
 export interface SessionsTable {

@@ -12,6 +12,10 @@ export const stationErrorCodes = [
   'forbidden-sender',
   'disconnected',
   'hub-offline',
+  /** The hub is away and this person never signed in at this station: there is nothing to check the PIN or badge against. */
+  'offline-unknown-user',
+  /** Signed in with the hub away: this call needs the user's own hub session, so a sign-in with the hub back. */
+  'needs-hub-sign-in',
   'unknown-bundle',
   'bundle-not-arrived',
   'hub-refused',

@@ -16,7 +16,12 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
-export const sessionSchema = z.object({ user: userSchema, signedInAt: z.iso.datetime() });
+export const sessionSchema = z.object({
+  user: userSchema,
+  signedInAt: z.iso.datetime(),
+  /** Signed in with the hub away, against this station's cached credentials: no hub session behind it. */
+  offline: z.boolean(),
+});
 export type Session = z.infer<typeof sessionSchema>;
 
 export const signInInputSchema = z.discriminatedUnion('method', [
@@ -74,6 +79,17 @@ export const hubStatusSchema = z.object({
 });
 export type HubStatus = z.infer<typeof hubStatusSchema>;
 
+/** The station's own hub process (single-PC warehouse), restarted with back-off when it dies; null with a warehouse hub. */
+export const embeddedHubStatusSchema = z.object({
+  state: z.enum(['running', 'restarting', 'failed']),
+  /** Restarts since the station started (attempts included while it is restarting). */
+  restarts: z.int().nonnegative(),
+  /** How the last hub process ended, when one did. */
+  lastExit: z.object({ code: z.int().nullable(), signal: z.string().nullable(), at: z.iso.datetime() }).nullable(),
+  since: z.iso.datetime(),
+});
+export type EmbeddedHubStatus = z.infer<typeof embeddedHubStatusSchema>;
+
 export const printJobStatusSchema = z.object({
   jobId: z.string(),
   printer: z.string(),
@@ -94,6 +110,7 @@ export type StationStatus = z.infer<typeof stationStatusSchema>;
   /** The printing system's own words (English, for the log and support): screens show `reason` translated instead. */
   // Optional so a status made elsewhere (a test's stand-in printer) needs only the four fields above.
   /** Why it failed or waits, as a code the screen translates; null while all is well. */
+  embeddedHub: embeddedHubStatusSchema.nullable(),
   reason: printReasonSchema.nullable().optional(),
   /** The printer setting it went to and what it is, so a screen can name it and offer another printer. */
   kind: printerKindSchema.nullable().optional(),

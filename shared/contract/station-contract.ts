@@ -13,6 +13,7 @@ import { bundleSummarySchema, dockArrivalSchema, inspectionScanResultSchema, ins
 import {
   emptyInput,
   hubStatusSchema,
+  embeddedHubStatusSchema,
   printJobStatusSchema,
   scanSchema,
   scannerDeviceSchema,
@@ -181,5 +182,6 @@ export const stationEvents = {
 
 export type StationEvents = typeof stationEvents;
 export type EventName = keyof StationEvents;
+  'hub.embedded': embeddedHubStatusSchema,
 export type EventPayload<E extends EventName> = z.output<StationEvents[E]>;
 export type AnyStationEvent = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];

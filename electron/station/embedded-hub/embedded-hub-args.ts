@@ -1,9 +1,12 @@
 import { join } from 'node:path';
 import type { StationIdentity } from './station-identity';
 
-/** The `qwms hub` arguments of a station's own hub: SQLite beside the station's data, any free loopback port. */
-export function embeddedHubArgs(dataDir: string, identity: StationIdentity): string[] {
-  return ['hub', '--db', join(dataDir, 'hub.sqlite'), '--port', '0', '--station', `${identity.stationId}:${identity.secret}:${identity.branchCode}`, '--demo'];
+/**
+ * The `qwms hub` arguments of a station's own hub: SQLite beside the station's data, on a loopback port: any free one
+ * at first (0), then the port it had when it is started again, so the station's hub URL stays valid.
+ */
+export function embeddedHubArgs(dataDir: string, identity: StationIdentity, port = 0): string[] {
+  return ['hub', '--db', join(dataDir, 'hub.sqlite'), '--port', String(port), '--station', `${identity.stationId}:${identity.secret}:${identity.branchCode}`, '--demo'];
 }
 
 /** The hub prints `QWMS hub ready at <url>` once it listens; anything before that is its start-up log. */

@@ -12,15 +12,17 @@ interface HubUser {
 
 interface SignedIn {
   session: Session;
-  /** The hub session token: calls made for this user carry it; it never leaves the station. */
-  token: string;
+  /** The hub session token: calls made for this user carry it; it never leaves the station. Null when signed in offline. */
+  token: string | null;
 }
 
 const isFloorRole = (role: string): role is Role => (roles as readonly string[]).includes(role);
 
 /**
  * Sign-in against the hub's users, per client (one Electron window or one web-mode connection). The user list is
- * cached so the sign-in screen still shows names while the hub is away; signing in itself needs the hub.
+ * cached so the sign-in screen still shows names while the hub is away. With the hub away, people who signed in at
+ * this station before sign in against the station's credential cache (credential-cache.ts): that session is marked
+ * offline and has no hub token, so the few calls that need one refuse until they sign in with the hub back.
  */
 export class HubSessionService {
   private readonly signedIn = new Map<string, SignedIn>();
@@ -37,7 +39,8 @@ export class HubSessionService {
       this.store.replaceCached('user', users.map((user) => ({ id: user.id, data: { id: user.id, name: user.name, role: user.role } })));
       return users.map(({ id, name, role }) => ({ id, name, role }));
     } catch (error) {
-      if (error instanceof HubUnreachable) return this.store.cached<User>('user');
+      // The feed also brings users (with `active`): a disabled one is no longer offered.
+      if (error instanceof HubUnreachable) return this.store.cached<User & { active?: boolean }>('user').filter((user) => user.active !== false && isFloorRole(user.role)).map(({ id, name, role }) => ({ id, name, role }));
       throw error;
     }
   }
@@ -46,8 +49,15 @@ export class HubSessionService {
     return this.signedIn.get(clientId)?.session ?? null;
   }
 
+  /**
+   * The user's hub session token, for calls the hub makes in the user's name (pick lists). A session opened with the
+   * hub away has none: such a call is refused with a plain "sign in again with the hub back" rather than sent with the
+   * station's credentials, which the hub would refuse (and which would not say who did it).
+   */
   tokenOf(clientId: string): string | null {
-    return this.signedIn.get(clientId)?.token ?? null;
+    const signedIn = this.signedIn.get(clientId);
+    if (signedIn && signedIn.token === null) throw new StationFailure('needs-hub-sign-in', 'signed in offline: this call needs a hub session');
+    return signedIn?.token ?? null;
   }
 
   setLanguage(clientId: string, language: string): void {
@@ -60,15 +70,34 @@ export class HubSessionService {
 
   async signIn(clientId: string, input: SignInInput): Promise<Session> {
     const body = input.method === 'badge' ? { badge: input.badge.trim() } : { user: input.userId, pin: input.pin };
-    let answer: { token: string; user: HubUser };
+    const credential = input.method === 'badge' ? { badge: input.badge.trim() } : { pin: input.pin };
+    let answer: { token: string; user: HubUser & { credentialsVersion?: number } };
     try {
       answer = await callHub(this.hub, { method: 'POST', path: '/api/v1/sessions', body, language: this.languageOf(clientId) });
     } catch (error) {
+      if (error instanceof HubUnreachable) return this.signInOffline(clientId, input);
       throw this.asFailure(error, input.method === 'badge' ? 'unknown-badge' : 'bad-credentials');
     }
-    if (!isFloorRole(answer.user.role)) throw new StationFailure('forbidden', `role ${answer.user.role} has no floor screens`);
-    const session: Session = { user: { id: answer.user.id, name: answer.user.name, role: answer.user.role }, signedInAt: new Date().toISOString() };
-    this.signedIn.set(clientId, { session, token: answer.token });
+    const { user } = answer;
+    if (!isFloorRole(user.role)) throw new StationFailure('forbidden', `role ${user.role} has no floor screens`);
+    // Kept for the next sign-in with the hub away; a hub too old to send a version gets none cached.
+    if (user.credentialsVersion !== undefined) {
+      await this.store.credentials.remember({ id: user.id, name: user.name, role: user.role, credentialsVersion: user.credentialsVersion }, credential);
+    }
+    return this.open(clientId, { id: user.id, name: user.name, role: user.role }, answer.token);
+  }
+
+  /** The hub is away: the station's cached hash decides, for people who signed in here before. */
+  private async signInOffline(clientId: string, input: SignInInput): Promise<Session> {
+    const check = input.method === 'badge' ? await this.store.credentials.checkBadge(input.badge.trim()) : await this.store.credentials.checkPin(input.userId, input.pin);
+    if (check.kind === 'unknown') throw new StationFailure('offline-unknown-user', 'the hub is unreachable and this user never signed in at this station');
+    if (check.kind === 'wrong') throw new StationFailure('bad-credentials', 'wrong PIN (checked against the station cache, hub unreachable)');
+    return this.open(clientId, { id: check.user.id, name: check.user.name, role: check.user.role }, null);
+  }
+
+  private open(clientId: string, user: User, token: string | null): Session {
+    const session: Session = { user, signedInAt: new Date().toISOString(), offline: token === null };
+    this.signedIn.set(clientId, { session, token });
     return session;
   }
 

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { FloorEvent, FloorEventKind } from '../../../shared/contract/floor-events';
+import { createCredentialCacheTable, CredentialCache } from './credential-cache';
 
 export interface OutboxEntry extends FloorEvent {
   state: 'pending' | 'applied' | 'rejected';
@@ -22,7 +23,7 @@ interface OutboxRow {
   message: string | null;
 }
 
-const schemaVersion = 2;
+const schemaVersion = 3;
 
 /**
  * The station's own SQLite file: the durable outbox of floor events (written and fsynced before the screen says
@@ -31,6 +32,8 @@ const schemaVersion = 2;
  */
 export class StationStore {
   private readonly db: BetterSqlite3.Database;
+  /** Hashed PINs and badges of people who signed in here, for sign-in with the hub away (kept in step with the feed). */
+  readonly credentials: CredentialCache;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -42,6 +45,16 @@ export class StationStore {
     if (version > schemaVersion) throw new Error(`station.sqlite was written by a newer QWMS Floor (schema ${version}); refusing to open it`);
     if (version < 1) this.createSchema();
     if (version < 2) this.indexOrderLookups();
+    if (version < 3) this.addCredentialCache();
+    this.credentials = new CredentialCache(this.db);
+  }
+
+  /** Schema step 3: hashed credentials for sign-in with the hub away (credential-cache.ts). */
+  private addCredentialCache(): void {
+    this.db.transaction(() => {
+      createCredentialCacheTable(this.db);
+      this.db.pragma('user_version = 3');
+    })();
   }
 
   /** Schema step 2: orders by order/cart no., SKUs by JAN or seller code, events by order or bundle id, without reading them all. */
@@ -128,6 +141,7 @@ export class StationStore {
       for (const change of changes) {
         if (change.op === 'delete') remove.run(change.entity, change.entityId);
         else upsert.run(change.entity, change.entityId, JSON.stringify(change.data));
+        this.credentials.applyUserChange(change);
       }
       this.setSetting('changes.cursor', String(cursor));
     })();

@@ -8,7 +8,8 @@ import { startWebHost } from './web-host';
 
 /**
  * `npm run start:web`: the whole station in plain Node, its window in any browser. Without QWMS_HUB_URL the station
- * runs its own hub (SQLite beside its data, demo warehouse on first run) in a child process.
+ * runs its own hub (SQLite beside its data, demo warehouse on first run) in a child process, restarted on the same
+ * port if it dies.
  */
 const { values } = parseArgs({ options: { port: { type: 'string', default: process.env.QWMS_PORT ?? '4810' } } });
 const port = Number(values.port);
@@ -24,7 +25,7 @@ if (!process.env.QWMS_HUB_URL) {
   embedded = await startHubChildProcess(dataDir, identity, (line) => console.log(line));
 }
 const hubUrl = process.env.QWMS_HUB_URL ?? embedded!.url;
-const station = await startStation({ dataDir, hub: { url: hubUrl, stationId: identity.stationId, secret: identity.secret }, branchCode: identity.branchCode });
+const station = await startStation({ dataDir, hub: { url: hubUrl, stationId: identity.stationId, secret: identity.secret }, branchCode: identity.branchCode, embeddedHub: embedded });
 const host = await startWebHost({
   station,
   port,

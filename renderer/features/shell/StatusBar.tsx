@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { OfflineSignInMark } from '../sign-in/OfflineSignInMark';
+import { EmbeddedHubNote } from './EmbeddedHubNote';
 import { useStationStatus } from './status-store';
 
 const hubText = { online: 'status.hubOnline', offline: 'status.hubOffline', 'not-configured': 'status.hubNotConfigured' } as const;
@@ -21,7 +23,7 @@ export function StatusBar() {
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span data-testid="status-hub" className={status.hub.state === 'online' ? 'ok' : 'warn'}>
-        {t(hubText[status.hub.state])}
+        {t(hubText[status.hub.state])} <EmbeddedHubNote status={status.embeddedHub} /> <OfflineSignInMark />
       </span>
       <span data-testid="status-outbox" className={status.outboxDepth > 0 ? 'warn' : 'ok'}>
         {t('status.outbox', { count: status.outboxDepth })}

@@ -26,6 +26,7 @@ export function followStationStatus(): () => void {
     useStationStatus.setState((state) => (state.status ? { status: { ...state.status, ...change } } : state));
   const stops = [
     station.on('hub.status', (hub) => patch({ hub })),
+    station.on('hub.embedded', (embeddedHub) => patch({ embeddedHub })),
     station.on('outbox.depth', ({ depth }) => patch({ outboxDepth: depth })),
     station.on('scanner.connected', () => void refresh()),
     station.on('scanner.disconnected', () => void refresh()),

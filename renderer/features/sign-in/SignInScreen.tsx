@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../shared/contract/schemas';
 import { errorText } from '../../ui/error-text';
+import { useStationStatus } from '../shell/status-store';
 import { useSession } from './session-store';
 
 export function SignInScreen() {
@@ -9,11 +10,18 @@ export function SignInScreen() {
   const users = useSession((state) => state.users);
   const failure = useSession((state) => state.failure);
   const [chosen, setChosen] = useState<User | null>(null);
+  // With the hub away, sign-in still works for people this station has seen: said before anyone tries.
+  const hubAway = useStationStatus((state) => state.status !== null && state.status.hub.state === 'offline');
 
   return (
     <section className="screen sign-in" data-testid="sign-in" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
       <p className="hint">{t('signIn.hint')}</p>
+      {hubAway ? (
+        <p className="hint warn" data-testid="sign-in-offline-hint">
+          {t('signIn.offlineHint')}
+        </p>
+      ) : null}
       {failure ? (
         <p className="error" role="alert" data-testid="sign-in-error">
           {errorText(t, failure)}

@@ -5,6 +5,8 @@ import type { HubRoutes } from '../build-app';
 import { HubError } from '../hub-error';
 
 const userSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(personRoles), sellerId: z.string().nullable() });
+/** A station keeps a signed-in user's credentials for sign-in with the hub away, tagged with this version. */
+const signedInUserSchema = userSchema.extend({ credentialsVersion: z.int().positive() });
 
 export const sessionRoutes: HubRoutes = (app, store) => {
   app.post(
@@ -17,7 +19,7 @@ export const sessionRoutes: HubRoutes = (app, store) => {
           z.object({ user: z.string().min(1).max(100), pin: z.string().regex(/^\d{4,8}$/) }).strict(),
           z.object({ badge: z.string().min(1).max(128) }).strict(),
         ]),
-        response: { 200: z.object({ token: z.string(), expiresAt: z.string(), user: userSchema }) },
+        response: { 200: z.object({ token: z.string(), expiresAt: z.string(), user: signedInUserSchema }) },
       },
     },
     async (request) => {
@@ -30,10 +32,10 @@ export const sessionRoutes: HubRoutes = (app, store) => {
     '/api/v1/users',
     {
       config: { roles: ['admin', 'supervisor', 'station'] },
-      schema: { summary: 'Staff users, for the station sign-in list.', response: { 200: z.array(userSchema) } },
+      schema: { summary: 'Staff users who may sign in (disabled ones left out), for the station sign-in list.', response: { 200: z.array(userSchema) } },
     },
     async () => {
-      const rows = await store.db.selectFrom('users').select(['id', 'name', 'role', 'seller_id']).where('role', '!=', 'seller').orderBy('name').execute();
+      const rows = await store.db.selectFrom('users').select(['id', 'name', 'role', 'seller_id']).where('role', '!=', 'seller').where('disabled_at', 'is', null).orderBy('name').execute();
       return rows.map((row) => ({ id: row.id, name: row.name, role: row.role as (typeof personRoles)[number], sellerId: row.seller_id }));
     },
   );

@@ -10,6 +10,7 @@ import { down0007, up0007 } from './0007-pick-lists';
 import { down0008, up0008 } from './0008-label-time-slot';
 import { down0009, up0009 } from './0009-parcel-tracking-numbers';
 import { down0010, up0010 } from './0010-floor-event-times';
+import { down0011, up0011 } from './0011-user-disable-and-credentials';
 
 /** Every schema step, in order. A new step is a new file here; a shipped step is never edited. */
 export function hubMigrations(dialect: Dialect): Record<string, Migration> {
@@ -24,5 +25,6 @@ export function hubMigrations(dialect: Dialect): Record<string, Migration> {
     '0008-label-time-slot': { up: up0008(), down: down0008 },
     '0009-parcel-tracking-numbers': { up: up0009(dialect), down: down0009 },
     '0010-floor-event-times': { up: up0010(), down: down0010 },
+    '0011-user-disable-and-credentials': { up: up0011(), down: down0011 },
   };
 }

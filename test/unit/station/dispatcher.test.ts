@@ -4,7 +4,7 @@ import type { Session } from '../../../shared/contract/schemas';
 import { createDispatcher, type StationHandlers } from '../../../electron/station/contract-host/dispatcher';
 import { stationMethods } from '../../../shared/contract/station-contract';
 
-const clerk: Session = { user: { id: 'u1', name: '田中', role: 'clerk' }, signedInAt: new Date().toISOString() };
+const clerk: Session = { user: { id: 'u1', name: '田中', role: 'clerk' }, signedInAt: new Date().toISOString(), offline: false };
 
 function handlersRecording(calls: string[], overrides: Partial<StationHandlers> = {}): StationHandlers {
   const record = <T>(name: string, value: T) => () => {
@@ -20,7 +20,7 @@ function handlersRecording(calls: string[], overrides: Partial<StationHandlers> 
     'session.signIn': record('session.signIn', clerk),
     'session.signOut': record('session.signOut', { signedOut: true }),
     'session.current': record('session.current', null),
-    'station.status': record('station.status', { stationId: 's', hub: { state: 'offline', url: null, since: new Date().toISOString() }, outboxDepth: 0, scanners: [], hidAvailable: true }),
+    'station.status': record('station.status', { stationId: 's', hub: { state: 'offline', url: null, since: new Date().toISOString() }, embeddedHub: null, outboxDepth: 0, scanners: [], hidAvailable: true }),
     'scans.submitWedge': record('scans.submitWedge', scan),
     'scans.recent': record('scans.recent', [scan]),
     ...overrides,
