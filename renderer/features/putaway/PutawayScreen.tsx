@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatTime } from '../../../shared/domain/display-time';
 import type { PutawayItem, PutawayStep } from '../../../shared/contract/putaway';
 import { station } from '../../station-client/station-client';
 import { errorText } from '../../ui/error-text';
@@ -137,7 +138,7 @@ export function PutawayScreen() {
                 <td className="code">
                   {placement.fromBin ?? t('putaway.noBin')} → <b>{placement.toBin}</b>
                 </td>
-                <td>{new Date(placement.at).toLocaleTimeString()}</td>
+                <td>{formatTime(placement.at, { seconds: true })}</td>
               </tr>
             ))}
           </tbody>

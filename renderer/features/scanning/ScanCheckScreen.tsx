@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatTime } from '../../../shared/domain/display-time';
 import type { Scan } from '../../../shared/contract/schemas';
 import { useScanLog } from './scan-store';
 import { WedgeSettingsForm } from './WedgeSettingsForm';
@@ -71,7 +72,7 @@ export function ScanCheckScreen() {
 }
 
 const ScanRow = memo(function ScanRow({ scan }: { scan: Scan }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <tr className={scan.verdict} data-testid="scan-row" data-seq={scan.seq}>
       <td>{scan.seq}</td>
@@ -81,7 +82,7 @@ const ScanRow = memo(function ScanRow({ scan }: { scan: Scan }) {
       <td>{t(`symbologies.${scan.symbology}`)}</td>
       <td>{t(`scan.sources.${scan.source}`)}</td>
       <td>{scan.verdict === 'good' ? t('scan.good') : t(`scan.badReasons.${scan.badReason ?? 'unfinished'}`)}</td>
-      <td>{new Date(scan.at).toLocaleTimeString(i18n.language)}</td>
+      <td>{formatTime(scan.at, { seconds: true })}</td>
     </tr>
   );
 });
