@@ -36,6 +36,8 @@ export interface StationOptions {
   log?: (message: string) => void;
   /** How often the hub is polled for changes when nothing else happens. */
   hubPollMs?: number;
+  /** The station's clock: stamps floor events and is compared with the hub's. Tests set it off; defaults to the PC's. */
+  clock?: () => Date;
   /** The station's own hub process, when it runs one: its restarts are shown on the status bar. */
   embeddedHub?: { status(): EmbeddedHubStatus; onStatus(listener: (status: EmbeddedHubStatus) => void): () => void } | null;
 }
@@ -55,6 +57,7 @@ export async function startStation(options: StationOptions): Promise<Station> {
   const bus = new StationEventBus(log);
   const store = new StationStore(options.dataDir);
   const sessions = new HubSessionService(options.hub, store);
+  const clock = options.clock ?? (() => new Date());
   const scans = new ScanRecorder();
   const sync = new HubSync(
     options.hub,
@@ -62,10 +65,11 @@ export async function startStation(options: StationOptions): Promise<Station> {
     {
       onStatus: (hub: HubStatus) => bus.emit('hub.status', hub),
       onOutboxDepth: (depth) => bus.emit('outbox.depth', { depth }),
+      onClockOffset: (offsetMs) => bus.emit('clock.offset', { offsetMs }),
       onRejected: (eventId, reason) => log(`the hub refused event ${eventId}: ${reason}`),
       log,
     },
-    { pollMs: options.hubPollMs ?? 3000 },
+    { pollMs: options.hubPollMs ?? 3000, now: clock },
   );
   sync.start();
   const stopFollowingHub = options.embeddedHub?.onStatus((embedded) => bus.emit('hub.embedded', embedded));
@@ -82,7 +86,8 @@ export async function startStation(options: StationOptions): Promise<Station> {
   await hid?.start();
 
   const recordFloorEvent = (kind: FloorEventKind, payload: unknown, userId: string | null) => {
-    const entry = store.appendEvent(kind, payload, userId);
+    // Stamped with the floor's time: the hub records it as when this happened, however late it is pushed.
+    const entry = store.appendEvent(kind, payload, userId, clock());
     bus.emit('outbox.depth', { depth: store.pendingCount() });
     sync.kick();
     return entry;
@@ -100,6 +105,8 @@ export async function startStation(options: StationOptions): Promise<Station> {
   const userOf = (ctx: { session(): { user: { id: string } } | null }) => ctx.session()?.user.id ?? null;
 
   const printing = createPrintService({ dataDir: join(options.dataDir, 'print-jobs'), log, onJobStatus: (job) => bus.emit('print.job', job) });
+  // Each kind of document on its own printer setting; a call answers once the printer has (or after a few seconds).
+  const printers = new StationPrinting({ printing, store, stationId: options.hub.stationId });
 
   const packing = new PackingService({
     store,
@@ -108,8 +115,6 @@ export async function startStation(options: StationOptions): Promise<Station> {
     record: recordFloorEvent,
     // Shipping labels go through the same queue as SKU labels (kept on disk, retried) to the shipping-label printer.
     printLabel: (label) => printers.shippingLabel(label),
-  // Each kind of document on its own printer setting; a call answers once the printer has (or after a few seconds).
-  const printers = new StationPrinting({ printing, store, stationId: options.hub.stationId });
     log,
   });
   const putaway = new PutawayService({ store, branchCode: options.branchCode, record: recordFloorEvent });
@@ -128,6 +133,7 @@ export async function startStation(options: StationOptions): Promise<Station> {
     outboxDepth: store.pendingCount(),
     scanners: hid?.devices() ?? [],
     hidAvailable: hid?.available ?? false,
+    clockOffsetMs: sync.clockOffsetMs,
   });
 
   const handlers: StationHandlers = {

@@ -105,6 +105,8 @@ export const stationStatusSchema = z.object({
   scanners: z.array(scannerDeviceSchema),
   /** False where node-hid could not be loaded (e.g. libusb missing): shown, not hidden. */
   hidAvailable: z.boolean(),
+  /** The hub's clock minus this station's, in ms, from the hub's latest answer; null until it answered (shared/domain/clock-skew.ts). */
+  clockOffsetMs: z.number().nullable(),
 });
 export type StationStatus = z.infer<typeof stationStatusSchema>;
   /** The printing system's own words (English, for the log and support): screens show `reason` translated instead. */

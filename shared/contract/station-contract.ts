@@ -178,6 +178,8 @@ export const stationEvents = {
   'print.job': printJobStatusSchema,
   'hub.status': hubStatusSchema,
   'outbox.depth': z.object({ depth: z.int().nonnegative() }),
+  /** The hub's clock minus this station's moved or crossed the warning threshold (stationStatus.clockOffsetMs). */
+  'clock.offset': z.object({ offsetMs: z.number().nullable() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type StationEvents = typeof stationEvents;

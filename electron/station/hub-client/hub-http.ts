@@ -1,3 +1,5 @@
+import { clockOffsetFromDate } from '../../../shared/domain/clock-skew';
+
 /** A refusal the hub explained (a code and a sentence in the user's language). */
 export class HubRefusal extends Error {
   constructor(
@@ -36,12 +38,27 @@ export interface HubRequest {
 
 /** One HTTP call to the hub with a timeout; every failure is either a HubRefusal or HubUnreachable. */
 export async function callHub<T>(credentials: HubCredentials, request: HubRequest): Promise<T> {
+  return (await callHubTimed<T>(credentials, request)).body;
+}
+
+/** What a hub answer also says: how far the hub's clock is from this station's (hub minus station), when it can tell. */
+export interface TimedAnswer<T> {
+  body: T;
+  clockOffsetMs: number | null;
+}
+
+/**
+ * As callHub, and reads the hub's clock from the answer's `Date` header. `now` is the station's clock, injectable so
+ * tests can set it off.
+ */
+export async function callHubTimed<T>(credentials: HubCredentials, request: HubRequest, now: () => Date = () => new Date()): Promise<TimedAnswer<T>> {
   const headers: Record<string, string> = {
     authorization: request.userToken ? `Bearer ${request.userToken}` : `Station ${credentials.stationId}:${credentials.secret}`,
     'accept-language': request.language ?? 'ja',
   };
   if (request.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
+  const sentAt = now().getTime();
   try {
     response = await fetch(new URL(request.path, credentials.url), {
       method: request.method,
@@ -52,6 +69,8 @@ export async function callHub<T>(credentials: HubCredentials, request: HubReques
   } catch (error) {
     throw new HubUnreachable(error);
   }
+  // The headers are in: the hub stamped its Date somewhere between sending and now.
+  const clockOffsetMs = clockOffsetFromDate(response.headers.get('date'), sentAt, now().getTime());
   const text = await response.text().catch((error: unknown) => {
     throw new HubUnreachable(error);
   });
@@ -61,5 +80,5 @@ export async function callHub<T>(credentials: HubCredentials, request: HubReques
     if (response.status >= 500 && !error?.code) throw new HubUnreachable(new Error(`HTTP ${response.status}`));
     throw new HubRefusal(response.status, error?.code ?? 'unknown', error?.message ?? `HTTP ${response.status}`);
   }
-  return body as T;
+  return { body: body as T, clockOffsetMs };
 }

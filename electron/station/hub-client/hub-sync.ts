@@ -1,13 +1,16 @@
 import type { Change, PushResult } from '../../../shared/contract/floor-events';
 import type { HubStatus } from '../../../shared/contract/schemas';
+import { isClockSkewed } from '../../../shared/domain/clock-skew';
 import type { StationStore } from '../store/station-store';
-import { callHub, HubUnreachable, type HubCredentials } from './hub-http';
+import { callHubTimed, HubUnreachable, type HubCredentials, type HubRequest } from './hub-http';
 
 export interface HubSyncEvents {
   onStatus(status: HubStatus): void;
   onOutboxDepth(depth: number): void;
   onRejected?(eventId: string, reason: string, message: string | null): void;
   onChanges?(changes: Change[]): void;
+  /** The hub's clock minus the station's moved (by more than a few seconds) or crossed the warning threshold. */
+  onClockOffset?(offsetMs: number | null): void;
   log?(message: string): void;
 }
 
@@ -16,7 +19,12 @@ export interface HubSyncOptions {
   pollMs?: number;
   batchSize?: number;
   maxBackoffMs?: number;
+  /** The station's clock (tests set it off to see the skew warning); the same clock stamps the outbox. */
+  now?: () => Date;
 }
+
+/** A new offset is reported only when it moved this much: the Date header has whole seconds, so it jitters by one. */
+const offsetReportStepMs = 5000;
 
 /**
  * Keeps one station and the hub in step: pushes the outbox in order (retrying with backoff while the hub is away,
@@ -31,6 +39,8 @@ export class HubSync {
   private readonly pollMs: number;
   private readonly batchSize: number;
   private readonly maxBackoffMs: number;
+  private readonly now: () => Date;
+  private offsetMs: number | null = null;
 
   constructor(
     private readonly credentials: HubCredentials,
@@ -41,11 +51,17 @@ export class HubSync {
     this.pollMs = options.pollMs ?? 3000;
     this.batchSize = options.batchSize ?? 200;
     this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
-    this.status = { state: 'offline', url: credentials.url, since: new Date().toISOString() };
+    this.now = options.now ?? (() => new Date());
+    this.status = { state: 'offline', url: credentials.url, since: this.now().toISOString() };
   }
 
   get hubStatus(): HubStatus {
     return this.status;
+  }
+
+  /** The hub's clock minus this station's, from the latest answer; null until the hub has answered. */
+  get clockOffsetMs(): number | null {
+    return this.offsetMs;
   }
 
   start(): void {
@@ -88,7 +104,7 @@ export class HubSync {
       const batch = this.store.pending(this.batchSize);
       if (batch.length === 0) return;
       const events = batch.map(({ eventId, seq, kind, payload, occurredAt, userId }) => ({ eventId, seq, kind, payload, occurredAt, userId }));
-      const answer = await callHub<{ results: PushResult[] }>(this.credentials, { method: 'POST', path: '/api/v1/station-events', body: { events } });
+      const answer = await this.call<{ results: PushResult[] }>({ method: 'POST', path: '/api/v1/station-events', body: { events } });
       const settled = answer.results.flatMap((result): { eventId: string; state: 'applied' | 'rejected'; reason: string | null; message: string | null }[] => {
         if (result.status === 'applied' || result.status === 'duplicate') return [{ eventId: result.eventId, state: 'applied', reason: null, message: null }];
         if (result.status === 'rejected') return [{ eventId: result.eventId, state: 'rejected', reason: result.reason, message: result.message }];
@@ -105,16 +121,31 @@ export class HubSync {
   private async pullAll(): Promise<void> {
     for (;;) {
       const since = Number(this.store.setting('changes.cursor') ?? 0);
-      const page = await callHub<{ changes: Change[]; next: number }>(this.credentials, { method: 'GET', path: `/api/v1/changes?since=${since}&limit=1000` });
+      const page = await this.call<{ changes: Change[]; next: number }>({ method: 'GET', path: `/api/v1/changes?since=${since}&limit=1000` });
       if (page.changes.length === 0) return;
       this.store.applyChanges(page.changes, page.next);
       this.events.onChanges?.(page.changes);
     }
   }
 
+  /** One call to the hub; its answer also tells how far the clocks are apart. */
+  private async call<T>(request: HubRequest): Promise<T> {
+    const answer = await callHubTimed<T>(this.credentials, request, this.now);
+    if (answer.clockOffsetMs !== null) this.noteOffset(answer.clockOffsetMs);
+    return answer.body;
+  }
+
+  private noteOffset(offsetMs: number): void {
+    const previous = this.offsetMs;
+    this.offsetMs = offsetMs;
+    const moved = previous === null || Math.abs(offsetMs - previous) >= offsetReportStepMs || isClockSkewed(offsetMs) !== isClockSkewed(previous);
+    if (moved) this.events.onClockOffset?.(offsetMs);
+    else this.offsetMs = previous; // keep the reported value, so small jitter never adds up unreported
+  }
+
   private setState(state: HubStatus['state']): void {
     if (this.status.state === state) return;
-    this.status = { state, url: this.credentials.url, since: new Date().toISOString() };
+    this.status = { state, url: this.credentials.url, since: this.now().toISOString() };
     this.events.onStatus(this.status);
   }
 

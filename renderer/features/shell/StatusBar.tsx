@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { OfflineSignInMark } from '../sign-in/OfflineSignInMark';
 import { EmbeddedHubNote } from './EmbeddedHubNote';
+import { ClockSkewStatus } from './ClockSkewStatus';
 import { useStationStatus } from './status-store';
 
 const hubText = { online: 'status.hubOnline', offline: 'status.hubOffline', 'not-configured': 'status.hubNotConfigured' } as const;
@@ -29,6 +30,7 @@ export function StatusBar() {
         {t('status.outbox', { count: status.outboxDepth })}
       </span>
       <span data-testid="status-scanners">{scannerText}</span>
+      <ClockSkewStatus />
     </footer>
   );
 }

@@ -28,6 +28,7 @@ export function followStationStatus(): () => void {
     station.on('hub.status', (hub) => patch({ hub })),
     station.on('hub.embedded', (embeddedHub) => patch({ embeddedHub })),
     station.on('outbox.depth', ({ depth }) => patch({ outboxDepth: depth })),
+    station.on('clock.offset', ({ offsetMs }) => patch({ clockOffsetMs: offsetMs })),
     station.on('scanner.connected', () => void refresh()),
     station.on('scanner.disconnected', () => void refresh()),
   ];

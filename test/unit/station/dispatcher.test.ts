@@ -20,7 +20,7 @@ function handlersRecording(calls: string[], overrides: Partial<StationHandlers> 
     'session.signIn': record('session.signIn', clerk),
     'session.signOut': record('session.signOut', { signedOut: true }),
     'session.current': record('session.current', null),
-    'station.status': record('station.status', { stationId: 's', hub: { state: 'offline', url: null, since: new Date().toISOString() }, embeddedHub: null, outboxDepth: 0, scanners: [], hidAvailable: true }),
+    'station.status': record('station.status', { stationId: 's', hub: { state: 'offline', url: null, since: new Date().toISOString() }, embeddedHub: null, outboxDepth: 0, scanners: [], hidAvailable: true, clockOffsetMs: null }),
     'scans.submitWedge': record('scans.submitWedge', scan),
     'scans.recent': record('scans.recent', [scan]),
     ...overrides,
