@@ -22,6 +22,7 @@ import { renderDiscrepancyReport } from './printing/render-discrepancy-report';
 import { savePrinter, stationPrinters } from './printing/station-printer';
 import { StationPrinting } from './printing/station-printing';
 import { ReceivingRefused, ReceivingService } from './receiving/receiving-service';
+import { skuCard, skuLabelRun } from './catalog/sku-card';
 import { HubSessionService } from './session/hub-session-service';
 import { StationStore } from './store/station-store';
 
@@ -172,6 +173,11 @@ export async function startStation(options: StationOptions): Promise<Station> {
     },
     // Print jobs carry more than their status; the contract's schema keeps only the status fields.
     'printing.skuLabels': (input) => printers.skuLabels(receivingCall(() => receiving.skuLabels(input.bundleId))),
+    'catalog.skuCard': (input) => skuCard(store, input.code),
+    'printing.skuLabelsFor': async (input) => {
+      const card = skuCard(store, input.code);
+      return { card, job: card ? await printers.skuLabels(skuLabelRun(card, input.quantity)) : null };
+    },
     'printing.jobs': () => printing.jobs(),
     'packing.open': (input) => packing.open(input.code),
     'packing.scan': (input, ctx) => packing.scan(input.orderId, input.code, userOf(ctx), input.bench),

@@ -9,6 +9,7 @@ import { packLabelResultSchema, packStepResultSchema, packViewSchema } from './p
 import { pickMakeResultSchema, pickListSummarySchema, pickOpenResultSchema, pickPrintInputSchema, pickPrintResultSchema, pickScanResultSchema } from './picking';
 import { cupsQueueListSchema, printerKindSchema, printerProfileSchema, setPrinterInputSchema } from './printer-profile';
 import { putawayItemSchema, putawayStepSchema } from './putaway';
+import { skuCardSchema, skuCodeInputSchema, skuLabelsForInputSchema, skuLabelsForResultSchema } from './sku-labels';
 import { bundleSummarySchema, dockArrivalSchema, inspectionScanResultSchema, inspectionViewSchema, lineReasonSchema, reportWordingSchema } from './receiving';
 import {
   emptyInput,
@@ -88,6 +89,10 @@ export const stationMethods = {
   },
   /** SKU labels for every counted unit of an inspected bundle, to the station's label printer. */
   'printing.skuLabels': { input: bundleInput, output: printJobStatusSchema, access: receivingRoles },
+  /** The SKU label screen: what a scanned or typed code (SKU label, JAN, seller SKU code) is, from the station's catalogue. */
+  'catalog.skuCard': { input: skuCodeInputSchema, output: skuCardSchema.nullable(), access: receivingRoles },
+  /** Any number of SKU labels (1–999) for one SKU, to the SKU label printer; no job when the code is unknown. */
+  'printing.skuLabelsFor': { input: skuLabelsForInputSchema, output: skuLabelsForResultSchema, access: receivingRoles },
   'printing.jobs': { input: emptyInput, output: z.array(printJobStatusSchema), access: 'signed-in' },
   'printing.reprint': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: printJobStatusSchema, access: receivingRoles },
   /** The station's floor settings: blind inspection and its printer for each kind of document. */

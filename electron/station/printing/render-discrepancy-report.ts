@@ -21,7 +21,8 @@ export function renderDiscrepancyReport(view: InspectionView, words: ReportWordi
   const done = collect(doc);
 
   doc.fontSize(18).text(`${words.title} — ${view.bundle.id}`);
-  doc.fontSize(10).moveDown(0.3).text(`${words.seller}: ${view.bundle.sellerId}    ${words.printedAt}: ${formatDateTime(now, language)}`);
+  doc.fontSize(10).moveDown(0.3).text(`${words.seller}: ${view.bundle.sellerName} (${view.bundle.sellerId})    ${words.printedAt}: ${formatDateTime(now, language)}`);
+  doc.text(`${words.inspector}: ${view.inspectors.length > 0 ? view.inspectors.join('、') : '—'}`);
   doc.moveDown();
 
   const columns = [mm(15), mm(110), mm(135), mm(158), mm(180)];
@@ -53,7 +54,16 @@ export function renderDiscrepancyReport(view: InspectionView, words: ReportWordi
   doc.fontSize(12).text(words.findings, mm(15));
   doc.fontSize(10);
   if (view.findings.length === 0) doc.text(words.none);
-  for (const finding of view.findings) doc.text(`${words.findingKinds[finding.kind]}: ${finding.code} × ${finding.quantity}`);
+  // Each found item with labelled parts: what it is, whose it is, and the code as scanned.
+  for (const finding of view.findings) {
+    const parts = [
+      finding.itemName ? `${words.item}: ${finding.itemName}${finding.optionName ? ` ${finding.optionName}` : ''}` : null,
+      finding.sellerName ? `${words.seller}: ${finding.sellerName}` : null,
+      finding.sku && finding.sku !== finding.code ? `${words.sku}: ${finding.sku}` : null,
+      `${words.code}: ${finding.code}`,
+    ].filter((part) => part !== null);
+    doc.text(`${words.findingKinds[finding.kind]} × ${finding.quantity} — ${parts.join('  ')}`);
+  }
   doc.end();
   return done;
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { InspectionView } from '../../../shared/contract/receiving';
+import { findingDetails } from './finding-details';
 import { ReportActions } from './ReportActions';
 
 /** What came out different from the announcement: over and short lines, unknown and wrong-seller items. */
@@ -9,6 +10,9 @@ export function DiscrepancyReport({ view }: { view: InspectionView }) {
   return (
     <section className="report" data-testid="discrepancy-report">
       <h2>{t('inspection.report')}</h2>
+      <p data-testid="report-people">
+        {t('receiving.seller')}: {view.bundle.sellerName} ・ {t('inspection.inspector')}: {view.inspectors.length > 0 ? view.inspectors.join('、') : '—'}
+      </p>
       {lines.length === 0 && view.findings.length === 0 ? <p>{t('inspection.noDiscrepancy')}</p> : null}
       <ul>
         {lines.map((line) => (
@@ -18,7 +22,7 @@ export function DiscrepancyReport({ view }: { view: InspectionView }) {
         ))}
         {view.findings.map((finding, index) => (
           <li key={`${finding.code}-${index}`} data-testid="report-finding">
-            {t(`receiving.reasons.${finding.kind}`, { state: '' })}: {finding.code} × {finding.quantity}
+            {t(`receiving.reasons.${finding.kind}`, { state: '' })} × {finding.quantity} — {findingDetails(t, finding)}
           </li>
         ))}
       </ul>

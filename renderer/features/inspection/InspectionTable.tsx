@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InspectionScanResult, InspectionView } from '../../../shared/contract/receiving';
 import { station } from '../../station-client/station-client';
@@ -15,24 +15,60 @@ export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionV
   const show = useInspection((state) => state.show);
   const [keyed, setKeyed] = useState<Record<string, string>>({});
   const [reasons, setReasons] = useState<Record<string, Reason> | null>(null);
+  // A keyed count that would replace units already scanned waits here until the clerk says so.
+  const [replacing, setReplacing] = useState<{ lineId: string; count: number } | null>(null);
   const differing = view.lines.filter((line) => line.status === 'short' || line.status === 'counting' || line.status === 'over' || (line.status === 'pending' && line.expected !== null));
+  // Lines nobody counted: finishing records them as 0, so the clerk is asked first, even in blind mode.
+  const uncounted = view.lines.filter((line) => line.counted === 0);
   const bundleId = view.bundle.id;
   const fail = (error: unknown) => useFeedback.getState().signal('bad', errorText(t, error));
+  const dialog = useRef<HTMLDivElement>(null);
+  useEffect(() => dialog.current?.scrollIntoView({ block: 'nearest' }), [reasons, replacing]);
 
+  const sendKey = (lineId: string, count: number) => {
+    setReplacing(null);
+    const before = view.lines.find((line) => line.lineId === lineId);
+    void station
+      .call('inspection.key', { bundleId, lineId, count })
+      .then((result) => {
+        if (result.verdict === 'refused' || !before) return onAnswer(result);
+        show(result.view);
+        const line = result.view.lines.find((candidate) => candidate.lineId === lineId);
+        const over = line?.expected !== null && line?.expected !== undefined && count > line.expected;
+        useFeedback.getState().signal(over ? 'bad' : 'good', (tt) => tt('inspection.keyedSignal', { name: `${before.itemName} ${before.optionName}`, before: before.counted, count }));
+      })
+      .catch(fail);
+  };
   const keyCount = (lineId: string) => {
     const count = Number(keyed[lineId]);
     if (!Number.isInteger(count) || count < 0 || keyed[lineId] === '') {
       useFeedback.getState().signal('bad', t('receiving.reasons.bad-count'));
       return;
     }
-    void station.call('inspection.key', { bundleId, lineId, count }).then(onAnswer).catch(fail);
     setKeyed({ ...keyed, [lineId]: '' });
+    const line = view.lines.find((candidate) => candidate.lineId === lineId);
+    // A keyed count sets the line; over scanned units it is a replacement, said so and confirmed, never a surprise.
+    if (line && line.counted > 0 && line.counted !== count) setReplacing({ lineId, count });
+    else sendKey(lineId, count);
   };
-  // Blind mode cannot ask about differences it may not show; the station records them as short or over.
+  const undo = () =>
+    void station
+      .call('inspection.undo', { bundleId })
+      .then((result) => {
+        if (!result.undone) return onAnswer(result);
+        show(result.view);
+        const line = result.view.lines.find((candidate) => candidate.lineId === result.undone?.lineId);
+        useFeedback
+          .getState()
+          .signal('good', (tt) => (line ? tt('inspection.undoneUnits', { name: `${line.itemName} ${line.optionName}`, counted: line.counted }) : tt('inspection.undoneFind', { code: result.undone?.code ?? '' })));
+      })
+      .catch(fail);
+  // Blind mode cannot ask about differences it may not show (the station records them as short or over), but it
+  // can and does list the lines nobody counted.
   const askReasons = () =>
-    view.blind || differing.length === 0
+    (view.blind || differing.length === 0) && uncounted.length === 0
       ? finish({})
-      : setReasons(Object.fromEntries(differing.map((line) => [line.lineId, line.status === 'over' ? 'over' : 'short'])));
+      : setReasons(view.blind ? {} : Object.fromEntries(differing.map((line) => [line.lineId, line.status === 'over' ? 'over' : 'short'])));
   const finish = (chosen: Record<string, Reason>) =>
     void station
       .call('inspection.finish', { bundleId, reasons: Object.entries(chosen).map(([lineId, reason]) => ({ lineId, reason, note: null })) })
@@ -45,7 +81,7 @@ export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionV
   return (
     <section className="screen" data-testid="inspection" aria-labelledby="inspection-title">
       <h1 id="inspection-title">
-        {t('areas.inspection')}: {bundleId} ({view.bundle.sellerId}) {view.bundle.late ? <span className="badge bad">{t('receiving.late')}</span> : null}
+        {t('areas.inspection')}: {bundleId} ({view.bundle.sellerName}) {view.bundle.late ? <span className="badge bad">{t('receiving.late')}</span> : null}
       </h1>
       <p className="hint">{view.blind ? t('inspection.blindHint') : t('inspection.hint')}</p>
       <p className="counters">
@@ -53,6 +89,17 @@ export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionV
           {t('inspection.total')} <b data-testid="inspection-total">{view.totals.counted}</b>
           {view.totals.expected !== null ? ` / ${view.totals.expected}` : ''}
         </span>
+        {/* Short and over apart: one line 5 short and another 5 over is not "75 / 75". */}
+        {view.totals.short ? (
+          <span className="counter bad" data-testid="inspection-short">
+            {t('inspection.shortTotal', { count: view.totals.short })}
+          </span>
+        ) : null}
+        {view.totals.over ? (
+          <span className="counter bad" data-testid="inspection-over">
+            {t('inspection.overTotal', { count: view.totals.over })}
+          </span>
+        ) : null}
       </p>
       <table className="scan-table" data-testid="inspection-lines">
         <thead>
@@ -102,7 +149,7 @@ export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionV
         <DiscrepancyReport view={view} />
       ) : (
         <div className="row actions">
-          <button type="button" disabled={!view.canUndo} onClick={() => void station.call('inspection.undo', { bundleId }).then(onAnswer).catch(fail)} data-testid="inspection-undo">
+          <button type="button" disabled={!view.canUndo} onClick={undo} data-testid="inspection-undo">
             {t('inspection.undo')}
           </button>
           <button type="button" className="primary" onClick={askReasons} data-testid="inspection-finish">
@@ -110,10 +157,39 @@ export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionV
           </button>
         </div>
       )}
+      {replacing && !view.finished ? (
+        <div className="report" role="alertdialog" aria-modal="false" data-testid="key-confirm" ref={dialog}>
+          <p>
+            {view.lines.find((line) => line.lineId === replacing.lineId)?.itemName}:{' '}
+            {t('inspection.keyReplace', { count: replacing.count, scanned: view.lines.find((line) => line.lineId === replacing.lineId)?.counted ?? 0 })}
+          </p>
+          <div className="row">
+            <button type="button" className="secondary" onClick={() => setReplacing(null)}>
+              {t('inspection.cancel')}
+            </button>
+            <button type="button" className="primary" data-testid="key-confirm-yes" onClick={() => sendKey(replacing.lineId, replacing.count)}>
+              {t('inspection.keyReplaceConfirm')}
+            </button>
+          </div>
+        </div>
+      ) : null}
       {reasons && !view.finished ? (
-        <div className="report" role="dialog" aria-modal="false" data-testid="finish-reasons">
-          <p>{t('inspection.confirmFinish')}</p>
-          {differing.map((line) => (
+        <div className="report" role="dialog" aria-modal="false" data-testid="finish-reasons" ref={dialog}>
+          {uncounted.length > 0 ? (
+            <div className="result bad" data-testid="uncounted">
+              <p>{t('inspection.uncounted', { count: uncounted.length })}</p>
+              <ul>
+                {uncounted.map((line) => (
+                  <li key={line.lineId} data-testid={`uncounted-${line.sku}`}>
+                    {line.itemName} {line.optionName} ({line.sku})
+                  </li>
+                ))}
+              </ul>
+              <p>{t('inspection.confirmUncounted')}</p>
+            </div>
+          ) : null}
+          {view.blind || differing.length === 0 ? null : <p>{t('inspection.confirmFinish')}</p>}
+          {(view.blind ? [] : differing).map((line) => (
             <label key={line.lineId} className="row">
               <span>
                 {line.itemName} {line.optionName} ({line.counted} / {line.expected ?? '—'})

@@ -18,6 +18,9 @@ export function ReportActions({ view }: { view: InspectionView }) {
   const wording = (): ReportWording => ({
     title: t('inspection.report'),
     seller: t('receiving.seller'),
+    inspector: t('inspection.inspector'),
+    sku: 'SKU',
+    code: t('inspection.code'),
     printedAt: t('inspection.printedAt'),
     item: t('inspection.item'),
     expected: t('inspection.expected'),

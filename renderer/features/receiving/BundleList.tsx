@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { BundleSummary } from '../../../shared/contract/receiving';
 
-/** Bundles as a table with one large action per row; shared by the dock and the inspection picker. */
+/**
+ * Bundles as a table with one large action per row; shared by the dock and the inspection picker. A bundle that
+ * cannot take the action yet says what it waits for instead of offering a button that would only refuse.
+ */
 export function BundleList({ bundles, action, onAction }: { bundles: BundleSummary[]; action: string; onAction(bundle: BundleSummary): void }) {
   const { t } = useTranslation();
   if (bundles.length === 0) return <p className="waiting">{t('receiving.none')}</p>;
@@ -28,14 +31,20 @@ export function BundleList({ bundles, action, onAction }: { bundles: BundleSumma
                 </span>
               ) : null}
             </td>
-            <td>{bundle.sellerId}</td>
+            <td title={bundle.sellerId}>{bundle.sellerName}</td>
             <td>{t(`receiving.states.${bundle.state}`)}</td>
             <td>{bundle.estimatedArrival}</td>
             <td>{bundle.units}</td>
             <td>
-              <button type="button" onClick={() => onAction(bundle)} data-testid={`bundle-action-${bundle.id}`}>
-                {action}
-              </button>
+              {bundle.waitingFor ? (
+                <span className="hint" data-testid={`bundle-waiting-${bundle.id}`}>
+                  {t(`receiving.waitingFor.${bundle.waitingFor}`)}
+                </span>
+              ) : (
+                <button type="button" onClick={() => onAction(bundle)} data-testid={`bundle-action-${bundle.id}`}>
+                  {action}
+                </button>
+              )}
             </td>
           </tr>
         ))}

@@ -24,7 +24,7 @@ export function DockScreen() {
         const result = await station.call('receiving.arrive', { code: boxCode, ...(boxesReceived ? { boxesReceived } : {}) });
         setLast(result);
         const signal = useFeedback.getState().signal;
-        if (result.accepted) signal('done', t('receiving.arrived', { id: result.bundle?.id, seller: result.bundle?.sellerId }));
+        if (result.accepted) signal('done', t('receiving.arrived', { id: result.bundle?.id, seller: result.bundle?.sellerName }));
         else signal('bad', t(`receiving.reasons.${result.refusal}`, { state: result.state ? t(`receiving.states.${result.state}`) : '' }));
         refresh();
       } catch (error) {
@@ -62,10 +62,11 @@ export function DockScreen() {
       </form>
       {last ? (
         <p className={last.accepted ? 'result ok' : 'result bad'} data-testid="dock-result" role="status">
-          {last.accepted ? t('receiving.arrived', { id: last.bundle?.id, seller: last.bundle?.sellerId }) : t(`receiving.reasons.${last.refusal}`, { state: last.state ? t(`receiving.states.${last.state}`) : '' })}
+          {last.accepted ? t('receiving.arrived', { id: last.bundle?.id, seller: last.bundle?.sellerName }) : t(`receiving.reasons.${last.refusal}`, { state: last.state ? t(`receiving.states.${last.state}`) : '' })}
         </p>
       ) : null}
       <h2>{t('receiving.expected')}</h2>
+      {/* In the order they are expected; requested and confirmed ones say what they wait for. */}
       <BundleList bundles={expected.filter((bundle) => bundle.state !== 'arrived')} action={t('receiving.arrive')} onAction={(bundle) => void arrive(bundle.id)} />
     </section>
   );

@@ -7,6 +7,7 @@ import { PickScreen } from '../picking/PickScreen';
 import { PutawayScreen } from '../putaway/PutawayScreen';
 import { DockScreen } from '../receiving/DockScreen';
 import { ScanCheckScreen } from '../scanning/ScanCheckScreen';
+import { SkuLabelsScreen } from '../sku-labels/SkuLabelsScreen';
 import { StationSettingsScreen } from '../station-settings/StationSettingsScreen';
 
 /** The screen of each work area that has one; the rest of a role's menu is shown as coming soon. */
@@ -15,6 +16,7 @@ export const areaScreens: Partial<Record<WorkArea, () => JSX.Element>> = {
   receiving: DockScreen,
   inspection: InspectionScreen,
   putaway: PutawayScreen,
+  'sku-labels': SkuLabelsScreen,
   picking: PickScreen,
   packing: PackScreen,
   manifest: ManifestScreen,
