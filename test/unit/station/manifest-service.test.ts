@@ -108,6 +108,20 @@ describe('the station manifest', () => {
     ]);
   });
 
+  it('dates a parcel scanned out at 23:59:30 with the hub away by its scan, on that day, after midnight as before and once the hub has it', () => {
+    const lateScan = tokyoInstant(day, 23, 59, 30);
+    const nextDay = '2026-11-28';
+    cache(order('a', { state: 'packed', trackingNo: '300000000015', service: 'yamato' }));
+    store.appendEvent('order.shipped', { orderId: 'a', trackingNumber: '300000000015' }, 'u', lateScan);
+    const onDay = (date: string) => service.day(date).sections.flatMap((section) => section.parcels.map((p) => [p.orderId, p.atHub, p.shippedAt]));
+    expect(onDay(day)).toEqual([['a', false, lateScan.toISOString()]]);
+    expect(onDay(nextDay)).toEqual([]);
+    // Pushed after midnight: the hub keeps the scan's time as shipped_at (server/sync/floor-time.ts), and its feed says so.
+    cache(order('a', { state: 'in_transit', trackingNo: '300000000015', shippedAt: lateScan.toISOString(), service: 'yamato' }));
+    expect(onDay(day)).toEqual([['a', true, lateScan.toISOString()]]);
+    expect(onDay(nextDay)).toEqual([]);
+  });
+
   it('takes the service and slot from its own label when the cached order view is from a hub without them', () => {
     cache(order('a', { state: 'in_transit', trackingNo: '300000000015', shippedAt: at(9).toISOString(), service: undefined, labelTimeSlot: undefined }));
     store.appendEvent('order.packed', { orderId: 'a', service: 'sagawa', timeSlot: '12-14', trackingNumber: '300000000015' }, 'u', at(9));
