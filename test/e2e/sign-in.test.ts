@@ -47,6 +47,28 @@ describe('sign-in (web mode, Chromium)', () => {
     expect(await page.getByTestId('feedback').getAttribute('data-kind')).toBe('bad');
   });
 
+  it('signs in by PIN with the hub away someone who signed in here before, and tells a never-seen user why not', async () => {
+    const { page } = station;
+    await signInWithPin(page, 'u-clerk', '1111');
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-in').waitFor();
+    await station.running.hub.close();
+    // The sign-in screen says, before anyone tries, who can still sign in.
+    await expect(page.getByTestId('sign-in-offline-hint').innerText()).resolves.toBe('ハブにつながっていません。この端末で以前サインインした人だけが、ハブなしでサインインできます。');
+
+    await signInWithPin(page, 'u-clerk', '1111');
+    await expect(page.getByTestId('signed-in-user').innerText()).resolves.toContain('田中 花子');
+    await expect(page.getByTestId('signed-in-offline').innerText()).resolves.toBe('オフラインでサインイン中');
+    await page.getByTestId('sign-out').click();
+
+    // The packer never signed in at this station: the right PIN, a clear answer, still signed out.
+    await page.getByTestId('user-u-packer').click();
+    await page.getByTestId('pin-input').fill('2222');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('sign-in-error').innerText()).resolves.toBe('ハブにつながりません。この端末で以前サインインした人だけが、ハブなしでサインインできます。');
+    expect(await page.getByTestId('menu').count()).toBe(0);
+  });
+
   it('is usable by keyboard alone: Tab to a user, Enter, type the PIN, Enter, open an area, Escape back', async () => {
     const { page } = station;
     await page.getByTestId('user-u-packer').waitFor();
