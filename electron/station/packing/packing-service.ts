@@ -318,11 +318,15 @@ export class PackingService {
     };
   }
 
-  /** One label for the parcel: the first order's no. and recipient (a cart has one buyer), the cart no., all its units. */
+  /**
+   * One label for the parcel: every order no. of it, the cart no. and all its units; the recipient and QR of its first
+   * order by number (a cart has one buyer). Sorted, so the label is the same whichever order the packer had in hand.
+   */
   private shippingLabel(parcel: readonly CachedOrder[], service: ParcelService, timeSlot: SagawaTimeSlot | null, trackingNumber: string): ShippingLabelInput {
     const saved = this.deps.store.setting('packing.sender');
     const sender = saved ? (JSON.parse(saved) as Party) : defaultSender;
-    const [order] = parcel as [CachedOrder];
+    const sorted = [...parcel].sort((a, b) => a.orderNo.localeCompare(b.orderNo) || a.id.localeCompare(b.id));
+    const [order] = sorted as [CachedOrder];
     return {
       trackingNumber,
       service,
@@ -330,6 +334,7 @@ export class PackingService {
       recipient: order.recipient,
       sender,
       orderNo: order.orderNo,
+      orderNos: sorted.map((member) => member.orderNo),
       cartNo: order.cartNo,
       managementNo: order.source === 'management' ? order.orderNo : null,
       itemCount: parcel.reduce((sum, member) => sum + member.quantity, 0),

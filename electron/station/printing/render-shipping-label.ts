@@ -90,6 +90,16 @@ export function layoutShippingLabel(label: ShippingLabel, font: LabelFont): Ship
   const texts: PlacedText[] = [];
   const rules: HorizontalRule[] = [];
 
+  const boxOf = (where: Where): TextBox => ({
+    widthPt: where.widthMm === undefined ? textWidthPt : mmToPt(where.widthMm),
+    heightPt: mmToPt(where.heightMm),
+    maxSizePt: where.maxSizePt,
+    minSizePt: where.minSizePt,
+    leading,
+    maxLines: where.maxLines,
+  });
+  /** Whether the text fits whole (no ellipsis) in the place. */
+  const fits = (text: string, where: Where): boolean => font.missingCharacters(text).length === 0 && !fitText(text, boxOf(where), (part, sizePt) => font.widthOf(part, sizePt)).shortened;
   const place = (field: string, text: string, where: Where, align: 'left' | 'center' | 'right' = 'left'): void => {
     const missing = font.missingCharacters(text);
     if (missing.length > 0) {
@@ -97,14 +107,7 @@ export function layoutShippingLabel(label: ShippingLabel, font: LabelFont): Ship
       for (const char of missing) text = text.replaceAll(char, missingGlyphMark);
     }
     const left = where.leftMm === undefined ? marginPt : mmToPt(where.leftMm);
-    const box: TextBox = {
-      widthPt: where.widthMm === undefined ? textWidthPt : mmToPt(where.widthMm),
-      heightPt: mmToPt(where.heightMm),
-      maxSizePt: where.maxSizePt,
-      minSizePt: where.minSizePt,
-      leading,
-      maxLines: where.maxLines,
-    };
+    const box = boxOf(where);
     const fitted = fitText(text, box, (part, sizePt) => font.widthOf(part, sizePt));
     if (fitted.shortened) {
       // An address that lost its end may not arrive: the packer must see this before the parcel leaves.
@@ -150,17 +153,29 @@ export function layoutShippingLabel(label: ShippingLabel, font: LabelFont): Ship
 
   // Reference numbers on the left, beside the QR: the warehouse's, for the packer and for a buyer's phone call.
   const referenceWidthMm = 58;
-  const references: Array<[string, string, string | null]> = [
-    ['order number', '注文番号', label.orderNo],
-    ['cart number', 'カート番号', label.cartNo],
-    ['management number', '管理番号', label.managementNo],
-  ];
+  const line = (topMm: number): Where => ({ topMm, heightMm: 5, maxSizePt: 10, minSizePt: 6, maxLines: 1, widthMm: referenceWidthMm });
   let topMm = 116;
-  for (const [field, caption, value] of references) {
-    if (value === null) continue;
-    place(field, `${caption} ${value}`, { topMm, heightMm: 5, maxSizePt: 10, minSizePt: 6, maxLines: 1, widthMm: referenceWidthMm });
+  if (label.orderNos.length > 1) {
+    // A cart: its number and how many orders it holds, then every order number when they all fit (two lines, one
+    // beside a management number); otherwise the cart number and count alone, never a list cut short. The numbers
+    // come sorted, so the label reads the same whichever order of the cart the packer had in hand.
+    place('cart number', `カート番号 ${label.cartNo ?? '—'}（注文 ${label.orderNos.length} 件）`, line(topMm));
     topMm += 5.5;
+    const orders = `注文番号 ${label.orderNos.join(', ')}`;
+    const block: Where = { topMm, heightMm: label.managementNo ? 5 : 10, maxSizePt: 10, minSizePt: 6, maxLines: label.managementNo ? 1 : 2, widthMm: referenceWidthMm };
+    if (fits(orders, block)) {
+      place('order numbers', orders, block);
+      topMm += block.heightMm + 0.5;
+    }
+  } else {
+    place('order number', `注文番号 ${label.orderNo}`, line(topMm));
+    topMm += 5.5;
+    if (label.cartNo !== null) {
+      place('cart number', `カート番号 ${label.cartNo}`, line(topMm));
+      topMm += 5.5;
+    }
   }
+  if (label.managementNo !== null) place('management number', `管理番号 ${label.managementNo}`, line(topMm));
   place('item count', `個数 ${label.itemCount}`, { topMm: 136, heightMm: 9, maxSizePt: 20, minSizePt: 20, maxLines: 1, widthMm: referenceWidthMm });
 
   const qr = placeQr(label.qrPayload, Math.round(ptToDots(mmToPt(115.5))));

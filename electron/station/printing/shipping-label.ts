@@ -50,6 +50,15 @@ export const shippingLabelSchema = z
     sender: partySchema('sender'),
     orderNo: tidyText('orderNo', 40),
     cartNo: optionalText('cartNo', 40),
+    /**
+     * Every order number in the parcel (a cart: one buyer, one box, several orders), sorted so the label reads the same
+     * whichever order the packer had in hand. Empty or one: a parcel of one order.
+     */
+    orderNos: z
+      .array(tidyText('orderNo', 40))
+      .max(maxItemsPerParcel, `orderNos has more than ${maxItemsPerParcel} orders`)
+      .default([])
+      .transform((orderNos) => [...new Set(orderNos)].sort()),
     managementNo: optionalText('managementNo', 40),
     itemCount: z
       .number({ error: 'itemCount must be a number' })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderShippingLabelsPdf } from '../../../electron/station/printing/render-shipping-label';
+import { labelFont } from '../../../electron/station/printing/label-font';
+import { layoutShippingLabel, renderShippingLabelsPdf } from '../../../electron/station/printing/render-shipping-label';
 import { renderShippingLabelsZpl } from '../../../electron/station/printing/render-shipping-label-zpl';
 import {
   describeShippingLabelProblems,
@@ -189,5 +190,35 @@ describe('shipping labels as ZPL for a 203 dpi thermal printer', async () => {
     const odd = shippingLabelSchema.parse({ ...nekopos, qrPayload: 'QWMS:ORDER:a^b~c_d' });
     const oddZpl = (await renderShippingLabelsZpl([odd])).bytes.toString('ascii');
     expect(oddZpl).toContain('^FH_^FDMA,QWMS:ORDER:a_5Eb_7Ec_5Fd^FS');
+  });
+});
+
+describe('a cart shipped as one parcel', async () => {
+  // One buyer's cart: three orders, one box, one label. Given in a different order each time, as the bench may.
+  const cartOrders = ['700000003', '700000001', '700000002'];
+  const cart = (orderNos: string[]) => shippingLabelSchema.parse({ ...nekopos, orderNo: orderNos[0], cartNo: 'C-20261207', orderNos, itemCount: 4 });
+  const bigCart = shippingLabelSchema.parse({ ...yamato, orderNo: '800000000', cartNo: 'C-BIG', orderNos: Array.from({ length: 30 }, (_, i) => String(800_000_000 + i)), itemCount: 30 });
+  const rendered = await renderShippingLabelsPdf([cart(cartOrders), cart([...cartOrders].reverse()), bigCart]);
+  const pages = pdfText(rendered.bytes).split('\f').map(withoutSpaces);
+
+  it('prints the cart number with its count of orders, and every order number of the cart', () => {
+    expect(pages[0]).toContain('カート番号C-20261207（注文3件）');
+    expect(pages[0]).toContain('注文番号700000001,700000002,700000003');
+  });
+
+  it('prints the same label whichever order of the cart was scanned first', () => {
+    expect(pages[1]).toBe(pages[0]);
+    const font = labelFont();
+    const texts = (label: ReturnType<typeof cart>) => layoutShippingLabel(label, font).texts.map((text) => text.text);
+    // The ZPL format is drawn from this same layout.
+    expect(texts(cart([...cartOrders].reverse()))).toEqual(texts(cart(cartOrders)));
+  });
+
+  it('prints the cart number and count alone when the order numbers do not all fit, never a cut-off list', () => {
+    expect(pages[2]).toContain('カート番号C-BIG（注文30件）');
+    expect(pages[2]).not.toContain('注文番号');
+    expect(pages[2]).not.toContain('…');
+    expect(rendered.warnings).toEqual([]);
+    expect(decodePdfBarcodes(rendered.bytes, { dpi: 203 })[2]!.sort()).toEqual([codabar(bigCart.trackingNumber), bigCart.qrPayload].sort());
   });
 });

@@ -135,6 +135,15 @@ describe('parcels, pick lists and recipients', () => {
     expect(service.open('700000001')).toMatchObject({ refusal: 'already-shipped', orders: [{ state: 'in_transit' }, { state: 'in_transit' }] });
   });
 
+  it('labels a cart the same way whichever of its orders is in hand: every order number, in order', async () => {
+    service.open('700000002');
+    service.scan('o-2', sku2, null);
+    service.scan('o-2', sku, null);
+    service.scan('o-2', sku, null);
+    await service.label('o-2', 'yamato', null, null);
+    expect(printed).toEqual([expect.objectContaining({ orderNo: '700000001', cartNo: '600000001', orderNos: ['700000001', '700000002'], qrPayload: 'QWMS:ORDER:o-1' })]);
+  });
+
   it('opens a pick list with the carts of its orders; a unit counts on any bench order that needs it', () => {
     const bench = service.open('pl00000001').orders.map((o) => o.orderId);
     expect(bench.sort()).toEqual(['o-1', 'o-2', 'o-3']);
