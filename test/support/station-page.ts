@@ -11,8 +11,8 @@ export interface StationPage {
 }
 
 /** A station in web mode with Debian's Chromium showing it, as a floor PC would in a browser. */
-export async function openStationPage(options: { wedgeSettings?: Record<string, number> } = {}): Promise<StationPage> {
-  const running = await startWebStation();
+export async function openStationPage(options: { wedgeSettings?: Record<string, number>; clock?: () => Date } = {}): Promise<StationPage> {
+  const running = await startWebStation({ clock: options.clock });
   const browser = await launchChromium();
   const page = await browser.context.newPage();
   if (options.wedgeSettings) {

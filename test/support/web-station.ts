@@ -24,13 +24,13 @@ export interface RunningWebStation {
  * What `npm run start:web` runs — a hub with the demo warehouse, a station synced with it, the web host — on free
  * loopback ports with throwaway data folders. (The hub runs in this process here; start:web puts it in a child.)
  */
-export async function startWebStation(): Promise<RunningWebStation> {
+export async function startWebStation(options: { clock?: () => Date } = {}): Promise<RunningWebStation> {
   const dataDir = mkdtempSync(join(tmpdir(), 'qwms-station-'));
   const hub = await startHub({ database: join(dataDir, 'hub.sqlite') });
   await loadDemoData(hub.store);
   const identity = stationIdentity(dataDir, {});
   await registerStation(hub.store.db, { id: identity.stationId, name: 'test station', branchCode: identity.branchCode, secret: identity.secret });
-  const station = await startStation({ dataDir, hub: { url: hub.url, stationId: identity.stationId, secret: identity.secret }, branchCode: identity.branchCode, log: () => {}, hubPollMs: 1000 });
+  const station = await startStation({ dataDir, hub: { url: hub.url, stationId: identity.stationId, secret: identity.secret }, branchCode: identity.branchCode, log: () => {}, hubPollMs: 1000, clock: options.clock });
   const host = await startWebHost({ station, rendererDir });
   const running: RunningWebStation = {
     station,
