@@ -33,6 +33,8 @@ export interface SuperviseOptions {
   stableMs?: number;
   /** Consecutive failed starts after which the status says "failed" (it keeps trying at `maxDelayMs`). */
   failedAfter?: number;
+  /** How a wait before a restart is made (tests record the delays instead of waiting them out). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -61,7 +63,8 @@ export async function superviseEmbeddedHub(launch: LaunchHub, options: Supervise
     status = { ...status, ...change, since: new Date().toISOString() };
     for (const listener of listeners) listener(status);
   };
-  const wait = (ms: number) =>
+  const wait = (ms: number): Promise<void> =>
+    options.sleep?.(ms) ??
     new Promise<void>((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
