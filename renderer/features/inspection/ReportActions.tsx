@@ -5,6 +5,8 @@ import type { PrintJobStatus } from '../../../shared/contract/schemas';
 import { station } from '../../station-client/station-client';
 import { errorText } from '../../ui/error-text';
 import { useFeedback } from '../scanning/feedback-store';
+import { PrintJobResult } from '../printing/PrintJobResult';
+import { signalPrint } from '../printing/print-signal';
 
 /** After inspection: SKU labels for the counted units, and the discrepancy report as a PDF. */
 export function ReportActions({ view }: { view: InspectionView }) {
@@ -12,6 +14,12 @@ export function ReportActions({ view }: { view: InspectionView }) {
   const [job, setJob] = useState<PrintJobStatus | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const fail = (error: unknown) => useFeedback.getState().signal('bad', errorText(t, error));
+
+  // Printed only when the printer took the labels; waiting or failed say so (bad sound, red frame, the reason).
+  const printed = (next: PrintJobStatus) => {
+    setJob(next);
+    signalPrint(next, (tr) => tr('printing.job', { document: tr('printing.documents.sku-labels'), printer: next.printer, state: tr('printing.states.done') }), 'sku-labels');
+  };
 
   useEffect(() => station.on('print.job', (status) => setJob((current) => (current && current.jobId === status.jobId ? status : current))), []);
 
@@ -40,7 +48,7 @@ export function ReportActions({ view }: { view: InspectionView }) {
 
   return (
     <div className="row wrap actions">
-      <button type="button" className="primary" data-testid="print-labels" onClick={() => void station.call('printing.skuLabels', { bundleId: view.bundle.id }).then(setJob).catch(fail)}>
+      <button type="button" className="primary" data-testid="print-labels" onClick={() => void station.call('printing.skuLabels', { bundleId: view.bundle.id }).then(printed).catch(fail)}>
         {t('inspection.printLabels')}
       </button>
       <button
@@ -55,13 +63,8 @@ export function ReportActions({ view }: { view: InspectionView }) {
       >
         {t('inspection.reportPdf')}
       </button>
-      {job ? (
-        <p role="status" data-testid="print-job" data-state={job.state} className={job.state === 'failed' ? 'result bad' : 'result ok'}>
-          {t('inspection.job', { printer: job.printer, state: t(`inspection.jobStates.${job.state}`) })}
-          {job.message ? ` — ${job.message}` : ''}
-        </p>
-      ) : null}
-      {job && (job.state === 'done' || job.state === 'failed') ? (
+      {job ? <PrintJobResult job={job} fallback="sku-labels" testId="print-job" onRetried={setJob} /> : null}
+      {job && job.state === 'done' ? (
         <button type="button" data-testid="reprint" onClick={() => void station.call('printing.reprint', { jobId: job.jobId }).then(setJob).catch(fail)}>
           {t('inspection.reprint')}
         </button>

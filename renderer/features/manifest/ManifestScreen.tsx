@@ -7,6 +7,8 @@ import { station } from '../../station-client/station-client';
 import { useDisplayTime } from '../../ui/display-time';
 import { errorText } from '../../ui/error-text';
 import { useFeedback } from '../scanning/feedback-store';
+import { PrintJobResult } from '../printing/PrintJobResult';
+import { signalPrint } from '../printing/print-signal';
 import { useManifest } from './manifest-store';
 
 type Section = ManifestDayView['sections'][number];
@@ -78,7 +80,8 @@ export function ManifestScreen() {
       .call('manifest.print', { date: view.date, service })
       .then((result) => {
         useManifest.getState().printedOne(service, result);
-        useFeedback.getState().signal(result.job.state === 'failed' ? 'bad' : 'done', t('manifest.printQueued', { service: t(`manifest.services.${service}`), parcels: result.parcelCount }));
+        // Done only when the printer took it; waiting or failed say so, with the reason in the user's language.
+        signalPrint(result.job, (tr) => tr('manifest.printQueued', { service: tr(`manifest.services.${service}`), parcels: result.parcelCount }), 'manifest');
       })
       .catch(fail);
   };
@@ -147,10 +150,7 @@ export function ManifestScreen() {
                 </div>
                 {result ? (
                   <>
-                    <p role="status" data-testid={`manifest-job-${section.service}`} data-state={result.job.state} className={result.job.state === 'failed' ? 'result bad' : 'result ok'}>
-                      {t('manifest.job', { printer: result.job.printer, state: t(`manifest.jobStates.${result.job.state}`) })}
-                      {result.job.message ? ` — ${result.job.message}` : ''}
-                    </p>
+                    <PrintJobResult job={result.job} fallback="manifest" testId={`manifest-job-${section.service}`} onRetried={(job) => useManifest.getState().printedOne(section.service, { ...result, job })} />
                     <p className="hint" data-testid={`manifest-saved-${section.service}`}>
                       {t('manifest.saved', { path: result.path })}
                     </p>

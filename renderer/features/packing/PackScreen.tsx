@@ -11,6 +11,9 @@ import { useFeedback } from '../scanning/feedback-store';
 import { useScanConsumer } from '../scanning/scan-consumer';
 import { activeOrder, parcelOf, usePack } from './pack-store';
 import { ItemCell } from '../../ui/ItemCell';
+import { PrintJobResult } from '../printing/PrintJobResult';
+import { printOutcome, printProblemText } from '../printing/print-job-text';
+import { useFollowedJob } from '../printing/use-followed-job';
 
 /**
  * The pack bench: scan the order (or cart), scan every unit, choose the service, print the label, scan the label.
@@ -26,6 +29,8 @@ export function PackScreen() {
   // Kept as a function of the translator, so the answer is worded in the language the screen is in when drawn.
   const [last, setLast] = useState<{ ok: boolean; text: Words; serial: number } | null>(null);
   const [low, setLow] = useState<number | null>(null);
+  // The last shipping label's job, followed until it prints (or fails), with retry and another printer.
+  const [labelJob, setLabelJob] = useFollowedJob();
   const active = activeOrder(orders, activeId);
   const parcel = orders && active ? parcelOf(orders, active) : [];
   const parcelComplete = parcel.length > 0 && parcel.every((order) => order.complete && order.state !== 'packed');
@@ -169,6 +174,7 @@ export function PackScreen() {
         />
       ) : null}
       <PackResult last={last} />
+      {labelJob && active ? <PrintJobResult job={labelJob} fallback="shipping-label" testId="pack-label-job" onRetried={setLabelJob} /> : null}
       <div className="row actions">
         <button type="button" className="secondary" data-testid="pack-close" onClick={() => show(null, null)}>
           {t('packing.next')}
@@ -181,7 +187,9 @@ export function PackScreen() {
     update(result.order);
     if (result.verdict === 'refused') return say('bad', refusal(result));
     const job = result.job;
-    if (job?.state === 'failed') say('bad', (tr) => tr('packing.printFailed', { message: job.message ?? '' }));
+    // "Printed" only when the printer took the label; waiting and failed say so, in words (printing/print-job-text.ts).
+    setLabelJob(job);
+    if (job && printOutcome(job) !== 'done') say(printOutcome(job) === 'failed' ? 'bad' : 'good', (tr) => printProblemText(tr, job, 'shipping-label'));
     else say('done', (tr) => tr('packing.printed', { trackingNumber: result.order.trackingNumber ?? '' }));
     void refresh().catch(fail);
   }

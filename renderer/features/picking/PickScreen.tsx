@@ -8,6 +8,8 @@ import { errorText } from '../../ui/error-text';
 import { useReveal } from '../../ui/reveal';
 import { feedbackText, useFeedback, type FeedbackMessage } from '../scanning/feedback-store';
 import { useScanConsumer } from '../scanning/scan-consumer';
+import { PrintJobResult } from '../printing/PrintJobResult';
+import { printOutcome, printProblemText } from '../printing/print-job-text';
 import { usePick } from './pick-store';
 import { ItemCell } from '../../ui/ItemCell';
 
@@ -88,8 +90,10 @@ export function PickScreen() {
       const result = await station.call('picking.print', { pickListId });
       if (result.refusal) return say('bad', t(`picking.reasons.${result.refusal}`, { bin: '' }));
       setPrinted({ ...result, pickListId });
-      if (result.job?.state === 'failed') say('bad', t('picking.printFailed', { id: pickListId, message: result.job.message ?? '' }));
-      else say('good', t('picking.printQueued', { id: pickListId, lines: result.lineCount }));
+      // Sent only when the printer took it; waiting or failed say so, with the reason in the user's language.
+      const job = result.job;
+      if (job && printOutcome(job) !== 'done') say(printOutcome(job) === 'failed' ? 'bad' : 'good', (tr) => printProblemText(tr, job, 'pick-list'));
+      else say('done', t('picking.printQueued', { id: pickListId, lines: result.lineCount }));
     } catch (error) {
       fail(error);
     }
@@ -154,10 +158,7 @@ export function PickScreen() {
         <PickResult last={last} />
         {printed?.pickListId === open.id && printed.job ? (
           <>
-            <p role="status" data-testid="pick-print-job" data-state={printed.job.state} className={printed.job.state === 'failed' ? 'result bad' : 'result ok'}>
-              {t('picking.printJob', { printer: printed.job.printer, state: t(`manifest.jobStates.${printed.job.state}`) })}
-              {printed.job.message ? ` — ${printed.job.message}` : ''}
-            </p>
+            <PrintJobResult job={printed.job} fallback="pick-list" testId="pick-print-job" onRetried={(job) => setPrinted({ ...printed, job })} />
             <p className="hint" data-testid="pick-print-saved">
               {t('picking.printSaved', { path: printed.path ?? '' })}
             </p>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { PrintJobsStatus } from '../printing/PrintJobsStatus';
 import { OfflineSignInMark } from '../sign-in/OfflineSignInMark';
 import { EmbeddedHubNote } from './EmbeddedHubNote';
 import { ClockSkewStatus } from './ClockSkewStatus';
@@ -31,6 +32,7 @@ export function StatusBar() {
       </span>
       <span data-testid="status-scanners">{scannerText}</span>
       <ClockSkewStatus />
+      <PrintJobsStatus />
     </footer>
   );
 }
