@@ -27,7 +27,7 @@ export function PackScreen() {
   const update = usePack((state) => state.update);
   const [code, setCode] = useState('');
   // Kept as a function of the translator, so the answer is worded in the language the screen is in when drawn.
-  const [last, setLast] = useState<{ ok: boolean; text: Words; serial: number } | null>(null);
+  const [last, setLast] = useState<LastAnswer | null>(null);
   const [low, setLow] = useState<number | null>(null);
   // The last shipping label's job, followed until it prints (or fails), with retry and another printer.
   const [labelJob, setLabelJob] = useFollowedJob();
@@ -35,9 +35,11 @@ export function PackScreen() {
   const parcel = orders && active ? parcelOf(orders, active) : [];
   const parcelComplete = parcel.length > 0 && parcel.every((order) => order.complete && order.state !== 'packed');
 
-  const say = useCallback((kind: 'good' | 'bad' | 'done', text: Words) => {
+  // `reveal`: the answer to a step below the list (print, void) is brought into view; a unit's answer is not, so the
+  // row being packed stays where the packer is looking.
+  const say = useCallback((kind: 'good' | 'bad' | 'done', text: Words, reveal = false) => {
     useFeedback.getState().signal(kind, text);
-    setLast((previous) => ({ ok: kind !== 'bad', text, serial: (previous?.serial ?? 0) + 1 }));
+    setLast((previous) => ({ ok: kind !== 'bad', text, revealed: (previous?.revealed ?? 0) + (reveal ? 1 : 0) }));
   }, []);
   const fail = useCallback((error: unknown) => say('bad', (tr) => errorText(tr, error)), [say]);
   const refusal = useCallback((result: { refusal: string | null }): Words => (tr) => tr(`packing.reasons.${result.refusal}`), []);
@@ -164,9 +166,9 @@ export function PackScreen() {
           order={active}
           onResult={(result, voided) => {
             update(result.order);
-            if (result.verdict === 'refused') say('bad', refusal(result));
+            if (result.verdict === 'refused') say('bad', refusal(result), true);
             // Say what went: the number (never used again) and every order that carried it, and what to do next.
-            else say('done', (tr) => tr('packing.voidedLabel', { trackingNumber: voided.trackingNumber, orders: voided.orderNos.join('、') }));
+            else say('done', (tr) => tr('packing.voidedLabel', { trackingNumber: voided.trackingNumber, orders: voided.orderNos.join('、') }), true);
             void refresh().catch(fail);
           }}
           onError={fail}
@@ -185,12 +187,12 @@ export function PackScreen() {
 
   function labelled(result: PackLabelResult) {
     update(result.order);
-    if (result.verdict === 'refused') return say('bad', refusal(result));
+    if (result.verdict === 'refused') return say('bad', refusal(result), true);
     const job = result.job;
     // "Printed" only when the printer took the label; waiting and failed say so, in words (printing/print-job-text.ts).
     setLabelJob(job);
-    if (job && printOutcome(job) !== 'done') say(printOutcome(job) === 'failed' ? 'bad' : 'good', (tr) => printProblemText(tr, job, 'shipping-label'));
-    else say('done', (tr) => tr('packing.printed', { trackingNumber: result.order.trackingNumber ?? '' }));
+    if (job && printOutcome(job) !== 'done') say(printOutcome(job) === 'failed' ? 'bad' : 'good', (tr) => printProblemText(tr, job, 'shipping-label'), true);
+    else say('done', (tr) => tr('packing.printed', { trackingNumber: result.order.trackingNumber ?? '' }), true);
     void refresh().catch(fail);
   }
 }
@@ -220,10 +222,17 @@ const PackRows = memo(function PackRows({ order, inParcel, current }: { order: P
 /** A message worded when drawn: `(t) => t('packing.printed', …)`. */
 type Words = (t: TFunction) => string;
 
-/** The bench's last answer under the table, brought into view when it changes (a print result below a long list). */
-function PackResult({ last }: { last: { ok: boolean; text: Words; serial: number } | null }) {
+interface LastAnswer {
+  ok: boolean;
+  text: Words;
+  /** Counts the answers to be brought into view. */
+  revealed: number;
+}
+
+/** The bench's last answer under the table; a step's answer (a print result below a long list) is brought into view. */
+function PackResult({ last }: { last: LastAnswer | null }) {
   const { t } = useTranslation();
-  const ref = useReveal<HTMLParagraphElement>([last?.serial]);
+  const ref = useReveal<HTMLParagraphElement>([last?.revealed]);
   if (!last) return null;
   return (
     <p ref={ref} className={last.ok ? 'result ok' : 'result bad'} data-testid="pack-result" role="status">

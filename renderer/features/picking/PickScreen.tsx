@@ -5,7 +5,6 @@ import type { PickPrintResult, PickScanResult } from '../../../shared/contract/p
 import { station } from '../../station-client/station-client';
 import { useDisplayTime } from '../../ui/display-time';
 import { errorText } from '../../ui/error-text';
-import { useReveal } from '../../ui/reveal';
 import { feedbackText, useFeedback, type FeedbackMessage } from '../scanning/feedback-store';
 import { useScanConsumer } from '../scanning/scan-consumer';
 import { PrintJobResult } from '../printing/PrintJobResult';
@@ -273,13 +272,12 @@ interface LastAnswer {
   serial: number;
 }
 
-/** The screen's last answer, brought into view when it changes (a print result under a long list). */
+/** The screen's last answer (the banner says it too, above the list). */
 function PickResult({ last }: { last: LastAnswer | null }) {
   const { t, i18n } = useTranslation();
-  const ref = useReveal<HTMLParagraphElement>([last?.serial]);
   if (!last || (typeof last.text === 'string' && last.language !== i18n.language)) return null;
   return (
-    <p ref={ref} className={last.ok ? 'result ok' : 'result bad'} data-testid="pick-result" role="status">
+    <p className={last.ok ? 'result ok' : 'result bad'} data-testid="pick-result" role="status">
       {feedbackText(last.text, t)}
     </p>
   );
