@@ -20,7 +20,17 @@ describe('a print job with bad input', () => {
     const job = await service.print(printer, labels);
     expect(job).toMatchObject({ state: 'failed', printer: 'zebra-1', attempts: 0, labelCount: 0 });
     expect(job.message).toContain(reason);
-    expect(statuses.at(-1)).toEqual({ jobId: job.jobId, printer: 'zebra-1', state: 'failed', message: job.message });
+    // The screen gets a reason code to translate (never the English message) and what the job was for.
+    expect(statuses.at(-1)).toEqual({
+      jobId: job.jobId,
+      printer: 'zebra-1',
+      state: 'failed',
+      message: job.message,
+      reason: { code: 'bad-input', params: {} },
+      kind: 'sku-labels',
+      document: 'sku-labels',
+      dismissed: false,
+    });
     expect(printJobStatusSchema.parse(statuses.at(-1))).toEqual(statuses.at(-1));
     expect(await service.settled(job.jobId)).toMatchObject({ state: 'failed' });
   });
@@ -33,7 +43,12 @@ describe('a print job with bad input', () => {
     expect(sheetOfZpl.message).toContain('ZPL is for label rolls');
   });
 
-  it('keeps refused jobs out of the queue', () => {
-    expect(service.jobs()).toEqual([]);
+  it('sends nothing for a refused job, but lists it as failed (the status bar shows it) until dealt with', () => {
+    const jobs = service.jobs();
+    expect(jobs.length).toBeGreaterThan(0);
+    expect(jobs.every((job) => job.state === 'failed' && job.attempts === 0)).toBe(true);
+    const dealtWith = service.dismiss(jobs[0]!.jobId);
+    expect(dealtWith).toMatchObject({ dismissed: true });
+    expect(statuses.at(-1)).toMatchObject({ jobId: jobs[0]!.jobId, dismissed: true });
   });
 });
