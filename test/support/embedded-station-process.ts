@@ -23,7 +23,7 @@ export interface EmbeddedStationProcess {
  * station-process.ts.
  */
 export async function startEmbeddedStationProcess(dataDir: string): Promise<EmbeddedStationProcess> {
-  const env = { ...process.env, QWMS_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, QWMS_DATA_DIR: dataDir };
   delete env.QWMS_HUB_URL;
   delete env.QWMS_STATION_ID;
   delete env.QWMS_STATION_SECRET;
