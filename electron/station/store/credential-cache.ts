@@ -19,6 +19,7 @@ interface CredentialRow {
   credentials_version: number;
   pin_hash: string | null;
   badge_key: string | null;
+  failed_pin_checks: number;
 }
 
 /** What the hub's changes feed says about a user (entity 'user'): never a hash, never a PIN. */
@@ -34,6 +35,12 @@ const hashBytes = 32;
 const scryptAsync = (secret: string, salt: string) =>
   new Promise<Buffer>((resolve, reject) => scrypt(secret, salt, hashBytes, (error, key) => (error ? reject(error) : resolve(key))));
 
+/**
+ * Wrong PINs in a row, with the hub away, after which the station forgets the user's PIN hash: a 4-digit PIN must not
+ * be guessable at leisure on an unattended station. The next sign-in needs the hub (which writes the hash again).
+ */
+export const maxWrongOfflinePins = 5;
+
 const isRole = (role: unknown): role is Role => (roles as readonly unknown[]).includes(role);
 
 /** Station schema step 3: the credential cache table (see StationStore's versions). */
@@ -46,6 +53,7 @@ export function createCredentialCacheTable(db: BetterSqlite3.Database): void {
       credentials_version integer not null,
       pin_hash text,
       badge_key text unique,
+      failed_pin_checks integer not null default 0,
       cached_at text not null
     );
   `);
@@ -73,13 +81,16 @@ export class CredentialCache {
         .prepare(
           `insert into credential_cache (user_id, name, role, credentials_version, pin_hash, badge_key, cached_at) values (?, ?, ?, ?, ?, ?, ?)
            on conflict (user_id) do update set name = excluded.name, role = excluded.role, credentials_version = excluded.credentials_version,
-             pin_hash = excluded.pin_hash, badge_key = excluded.badge_key, cached_at = excluded.cached_at`,
+             pin_hash = excluded.pin_hash, badge_key = excluded.badge_key, failed_pin_checks = 0, cached_at = excluded.cached_at`,
         )
         .run(user.id, user.name, user.role, user.credentialsVersion, secret.pin_hash ?? keep?.pin_hash ?? null, secret.badge_key ?? keep?.badge_key ?? null, now.toISOString());
     })();
   }
 
-  /** A PIN against the cached hash. An unknown user costs one hash too, so timing does not tell who signed in here. */
+  /**
+   * A PIN against the cached hash. An unknown user costs one hash too, so timing does not tell who signed in here.
+   * Too many wrong ones in a row and the hash is forgotten (maxWrongOfflinePins).
+   */
   async checkPin(userId: string, pin: string): Promise<CredentialCheck> {
     const row = this.row(userId);
     if (!row?.pin_hash) {
@@ -89,7 +100,14 @@ export class CredentialCache {
     const [salt, hash] = row.pin_hash.split(':') as [string, string];
     const expected = Buffer.from(hash, 'hex');
     const candidate = await scryptAsync(pin, salt);
-    return expected.length === candidate.length && timingSafeEqual(candidate, expected) ? { kind: 'match', user: toUser(row) } : { kind: 'wrong' };
+    if (expected.length === candidate.length && timingSafeEqual(candidate, expected)) {
+      this.db.prepare('update credential_cache set failed_pin_checks = 0 where user_id = ?').run(userId);
+      return { kind: 'match', user: toUser(row) };
+    }
+    this.db
+      .prepare('update credential_cache set failed_pin_checks = failed_pin_checks + 1, pin_hash = case when failed_pin_checks + 1 >= ? then null else pin_hash end where user_id = ?')
+      .run(maxWrongOfflinePins, userId);
+    return { kind: 'wrong' };
   }
 
   /** A scanned badge: found by its keyed hash, or unknown here. */
@@ -101,7 +119,7 @@ export class CredentialCache {
 
   /**
    * One change from the hub's feed, inside the store's transaction: a user disabled, removed, no longer floor staff or
-   * with newer credentials is forgotten; otherwise name and role follow the hub.
+   * with newer credentials is forgotten; otherwise name and role follow the hub's change of the same version.
    */
   applyUserChange(change: UserChange): void {
     if (change.entity !== 'user') return;
@@ -113,6 +131,8 @@ export class CredentialCache {
       this.db.prepare('delete from credential_cache where user_id = ?').run(change.entityId);
       return;
     }
+    // An older change replayed from before the cached sign-in says nothing about the credentials cached since.
+    if (version < row.credentials_version) return;
     if (typeof data.name === 'string') this.db.prepare('update credential_cache set name = ?, role = ? where user_id = ?').run(data.name, data.role, change.entityId);
   }
 
