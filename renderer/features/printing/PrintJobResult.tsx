@@ -34,7 +34,7 @@ export function PrintJobResult({ job, fallback = null, testId, onRetried }: Prop
       .catch((error: unknown) => useFeedback.getState().signal('bad', errorText(t, error)));
   return (
     <div className="row wrap" data-testid={`${testId}-box`}>
-      <p role="status" data-testid={testId} data-state={job.state} data-outcome={outcome} className={outcome === 'done' ? 'result ok' : outcome === 'failed' ? 'result bad' : 'result warn'}>
+      <p role="status" data-testid={testId} data-state={job.state} data-outcome={outcome} data-job-id={job.jobId} className={outcome === 'done' ? 'result ok' : outcome === 'failed' ? 'result bad' : 'result warn'}>
         {t('printing.job', { document: printDocumentText(t, job, fallback), printer: job.printer, state: t(`printing.states.${job.state}`) })}
         {reason ? ` — ${reason}` : ''}
       </p>
