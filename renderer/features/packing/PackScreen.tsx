@@ -204,9 +204,12 @@ export function PackScreen() {
 const PackRows = memo(function PackRows({ order, inParcel, current }: { order: PackOrder; inParcel: boolean; current: boolean }) {
   const { t } = useTranslation();
   const row = useRef<HTMLTableRowElement>(null);
+  // Scrolled to when it becomes the order being packed or a unit is counted on it; not when a step below the list
+  // (label, void) describes the bench again, whose answer is then what the packer needs to see.
+  const packedUnits = order.lines.reduce((sum, line) => sum + line.packed, 0);
   useEffect(() => {
     if (current) row.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [current, order]);
+  }, [current, packedUnits]);
   return order.lines.map((line, index) => (
     <tr key={line.sku} ref={index === 0 ? row : undefined} className={inParcel ? 'active' : ''} data-testid={`pack-order-${order.orderNo}`} data-state={order.state}>
       <td className="code">{order.orderNo}</td>
