@@ -135,12 +135,12 @@ export class HubSync {
     return answer.body;
   }
 
+  /** Keeps the offset last reported while a new reading only jitters, so the status and the last event always agree. */
   private noteOffset(offsetMs: number): void {
-    const previous = this.offsetMs;
+    const reported = this.offsetMs;
+    if (reported !== null && Math.abs(offsetMs - reported) < offsetReportStepMs && isClockSkewed(offsetMs) === isClockSkewed(reported)) return;
     this.offsetMs = offsetMs;
-    const moved = previous === null || Math.abs(offsetMs - previous) >= offsetReportStepMs || isClockSkewed(offsetMs) !== isClockSkewed(previous);
-    if (moved) this.events.onClockOffset?.(offsetMs);
-    else this.offsetMs = previous; // keep the reported value, so small jitter never adds up unreported
+    this.events.onClockOffset?.(offsetMs);
   }
 
   private setState(state: HubStatus['state']): void {
