@@ -25,9 +25,11 @@ describe.each(hubStoreFactories())('floor event times on $dialect', (factory) =>
   let seq = 0;
   let shop = 0;
   const db = () => hub.hub.store.db;
-  // Yesterday in Tokyo, whatever the time now: every instant of it is before any push this test makes.
-  const today = () => tokyoDate(new Date());
-  const yesterday = () => addDays(today(), -1);
+  // Yesterday in Tokyo, whatever the time now: every instant of it is before any push this test makes. Read once, so
+  // a run across midnight still means one day.
+  const startDay = tokyoDate(new Date());
+  const today = () => startDay;
+  const yesterday = () => addDays(startDay, -1);
   const at = (hours: number, minutes: number, seconds: number) => tokyoInstant(yesterday(), hours, minutes, seconds).toISOString();
 
   const pushAt = async (occurredAt: string, kind: FloorEventKind, payload: unknown): Promise<PushResult & { eventId: string }> => {
