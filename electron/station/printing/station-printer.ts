@@ -20,21 +20,23 @@ export function printerSettingKey(kind: PrinterKind): string {
 
 /**
  * The printer one kind of document goes to: the profile chosen on the settings screen (setting `printer.<kind>`),
- * else the environment's (see environmentNames), else the single label printer of a station set up before there
- * were kinds (setting `printer.labels`: every job now goes there on its own kind's page size), else the default
- * CUPS queue of the kind (qwms-labels, qwms-shipping-labels, qwms-documents). The profile's id is always the kind,
- * so a job's `printer` says which setting it used.
+ * else the single label printer of a station set up before there were kinds (setting `printer.labels`; every job
+ * now goes there on its own kind's page size; for documents only after QWMS_DOCUMENT_PRINTER, as before), else the
+ * environment's (see environmentNames), else the default CUPS queue of the kind (qwms-labels, qwms-shipping-labels,
+ * qwms-documents). The profile's id is always the kind, so a job's `printer` says which setting it used.
  */
 export function printerFor(store: StationStore, kind: PrinterKind, env: NodeJS.ProcessEnv = process.env): PrinterProfile {
   const saved = store.setting(printerSettingKey(kind));
   if (saved) return { ...printerProfileSchema.parse(JSON.parse(saved)), id: kind };
+  const legacySetting = store.setting('printer.labels');
+  const legacy = legacySetting ? forKind(kind, { ...printerProfileSchema.parse(JSON.parse(legacySetting)), id: kind }) : null;
+  // As before kinds: the saved label printer came before the environment, and documents fell back to it last.
+  if (legacy && kind !== 'documents') return legacy;
   for (const name of environmentNames[kind]) {
     const named = namedPrinter(kind, env[name]);
     if (named) return named;
   }
-  const legacy = store.setting('printer.labels');
-  if (legacy) return forKind(kind, { ...printerProfileSchema.parse(JSON.parse(legacy)), id: kind });
-  return defaultPrinterProfiles[kind];
+  return legacy ?? defaultPrinterProfiles[kind];
 }
 
 /** Every kind's printer, as the settings screen shows them. */
