@@ -7,6 +7,7 @@ import { runAllocation } from '../services/allocation';
 import { placeSku } from '../services/sku-locations';
 import { importQoo10Orders, registerManagementShipments } from '../services/orders';
 import { addUser } from '../services/users';
+import { recordChange } from '../services/changes';
 import type { HubStore } from '../storage/database';
 import type { HubDatabase } from '../storage/schema';
 import { demoCatalog, demoRecipients, type DemoItem } from './demo-catalog';
@@ -32,6 +33,8 @@ export async function loadDemoData(store: HubStore, now = new Date()): Promise<b
   for (const staff of demoStaff) await addUser(db, staff, now);
   for (const seller of demoSellers) {
     await db.insertInto('sellers').values({ id: seller.id, name: seller.name, balance_jpy: seller.balanceJpy, suspended: 0, created_at: now.toISOString() }).execute();
+    // As the seller API does: stations learn the shop's name from the changes feed (screens and papers show names).
+    await recordChange(db, { entity: 'seller', entityId: seller.id, op: 'upsert', branchCode: null, sellerId: seller.id, data: { id: seller.id, name: seller.name, balanceJpy: seller.balanceJpy, suspended: false } }, now);
     await addUser(db, { name: seller.user.name, role: 'seller', pin: seller.user.pin, sellerId: seller.id }, now);
   }
   const skusBySeller = await loadCatalog(db, now);

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InspectionScanResult, InspectionView } from '../../../shared/contract/receiving';
 import { station } from '../../station-client/station-client';
 import { errorText } from '../../ui/error-text';
+import { useReveal } from '../../ui/reveal';
 import { useFeedback } from '../scanning/feedback-store';
 import { DiscrepancyReport } from './DiscrepancyReport';
 import { useInspection } from './inspection-store';
@@ -22,8 +23,8 @@ export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionV
   const uncounted = view.lines.filter((line) => line.counted === 0);
   const bundleId = view.bundle.id;
   const fail = (error: unknown) => useFeedback.getState().signal('bad', errorText(t, error));
-  const dialog = useRef<HTMLDivElement>(null);
-  useEffect(() => dialog.current?.scrollIntoView({ block: 'nearest' }), [reasons, replacing]);
+  // The finish and replace dialogs open below a long table: brought into view, not left to be hunted for.
+  const dialog = useReveal<HTMLDivElement>([reasons, replacing]);
 
   const sendKey = (lineId: string, count: number) => {
     setReplacing(null);
@@ -204,7 +205,7 @@ export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionV
             </label>
           ))}
           <div className="row">
-            <button type="button" className="secondary" onClick={() => setReasons(null)}>
+            <button type="button" className="secondary" data-testid="finish-cancel" onClick={() => setReasons(null)}>
               {t('inspection.cancel')}
             </button>
             <button type="button" className="primary" data-testid="finish-confirm" onClick={() => finish(reasons)}>
