@@ -13,7 +13,7 @@ describe('the status bar when the embedded hub dies (web mode, Chromium)', () =>
     await browser?.close();
     await station?.stop();
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   it('says the built-in hub stopped and is restarting, then that it was restarted: not "check the network"', async () => {
     station = await startEmbeddedStationProcess(dir);

@@ -19,10 +19,11 @@ async function call<T = any>(socket: StationSocket, method: string, input: unkno
 describe('a web-mode station whose embedded hub dies', () => {
   const dir = mkdtempSync(join(tmpdir(), 'qwms-hub-restart-'));
   let station: EmbeddedStationProcess | null = null;
+  // A loaded machine can take a while to stop the station and its hub cleanly.
   afterAll(async () => {
     await station?.stop();
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   it('starts it again on the same URL, says so on the station status, and delivers what was queued meanwhile', async () => {
     station = await startEmbeddedStationProcess(dir);
