@@ -1,20 +1,20 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrintJobStatus } from '../../../shared/contract/schemas';
 import { station } from '../../station-client/station-client';
 import { errorText } from '../../ui/error-text';
 import { useReveal } from '../../ui/reveal';
 import { useFeedback } from '../scanning/feedback-store';
 import { useScanConsumer } from '../scanning/scan-consumer';
-import { useSkuLabels } from './sku-labels-store';
+import { useSkuLabels, type SkuLabelsJob } from './sku-labels-store';
 
 const maxLabels = 999;
 
 /** What the print job says, in the user's language: the state, and why it failed or waits. */
-function jobText(t: ReturnType<typeof useTranslation>['t'], status: PrintJobStatus, quantity: number): string {
+function jobText(t: ReturnType<typeof useTranslation>['t'], job: SkuLabelsJob): string {
+  const { status } = job;
   const state = t(`printing.states.${status.state}`);
   const reason = status.reason ? ` — ${t(`printing.reasons.${status.reason.code}`, status.reason.params)}` : '';
-  return `${t('skuLabels.job', { quantity, printer: status.printer, state })}${reason}`;
+  return `${t('skuLabels.job', { quantity: job.quantity, printer: job.printerName, state })}${reason}`;
 }
 
 /**
@@ -75,7 +75,7 @@ export function SkuLabelsScreen() {
       .call('printing.skuLabelsFor', { code: card.sku, quantity: count })
       .then((result) => {
         if (!result.job) return useFeedback.getState().signal('bad', (tt) => tt('skuLabels.unknown', { code: card.sku }));
-        printed({ status: result.job, quantity: count, sku: card.sku });
+        printed({ status: result.job, quantity: count, sku: card.sku, printerName: result.printerName ?? result.job.printer });
       })
       .catch(fail);
   };
@@ -126,8 +126,8 @@ export function SkuLabelsScreen() {
         </form>
       ) : null}
       {job ? (
-        <p ref={jobRef} role="status" data-testid="sku-labels-job" data-state={job.status.state} className={job.status.state === 'done' ? 'result ok' : job.status.state === 'failed' ? 'result bad' : 'result'}>
-          {jobText(t, job.status, job.quantity)}
+        <p ref={jobRef} role="status" data-testid="sku-labels-job" data-state={job.status.state} data-job={job.status.jobId} className={job.status.state === 'done' ? 'result ok' : job.status.state === 'failed' ? 'result bad' : 'result'}>
+          {jobText(t, job)}
         </p>
       ) : null}
     </section>

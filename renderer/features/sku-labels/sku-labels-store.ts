@@ -2,13 +2,21 @@ import { create } from 'zustand';
 import type { PrintJobStatus } from '../../../shared/contract/schemas';
 import type { SkuCard } from '../../../shared/contract/sku-labels';
 
+/** A print of this screen: its status, how many labels of which SKU, and the printer's name as set up. */
+export interface SkuLabelsJob {
+  status: PrintJobStatus;
+  quantity: number;
+  sku: string;
+  printerName: string;
+}
+
 interface SkuLabelsState {
   /** The SKU on screen, as the station resolved the scanned or typed code. */
   card: SkuCard | null;
   /** The last print of this screen and how many labels it was for; its status follows the station's print.job events. */
-  job: { status: PrintJobStatus; quantity: number; sku: string } | null;
+  job: SkuLabelsJob | null;
   show(card: SkuCard | null): void;
-  printed(job: { status: PrintJobStatus; quantity: number; sku: string } | null): void;
+  printed(job: SkuLabelsJob | null): void;
   /** A status pushed by the station: kept only when it is this screen's job. */
   follow(status: PrintJobStatus): void;
 }
