@@ -96,6 +96,16 @@ export const printJobStatusSchema = z.object({
   state: z.enum(['queued', 'sending', 'waiting-for-printer', 'done', 'failed']),
   message: z.string().nullable(),
 });
+  // Optional so a status made elsewhere (a test's stand-in printer) needs only the four fields above.
+  /** Why it failed or waits, as a code the screen translates; null while all is well. */
+  reason: printReasonSchema.nullable().optional(),
+  /** The printer setting it went to and what it is, so a screen can name it and offer another printer. */
+  kind: printerKindSchema.nullable().optional(),
+  document: printedDocumentSchema.nullable().optional(),
+  /** Where it went, as the settings name it: the CUPS queue, or host:port of a raw-port printer. */
+  destination: z.string().optional(),
+  /** Someone has dealt with this failed or waiting job: it leaves the status bar's list. */
+  dismissed: z.boolean().optional(),
 export type PrintJobStatus = z.infer<typeof printJobStatusSchema>;
 
 export const stationStatusSchema = z.object({

@@ -38,8 +38,13 @@ export interface StoredPrintJob extends PrintJob {
 export const finishedStates: ReadonlySet<PrintJobState> = new Set(['done', 'failed']);
 
 export function toPrintJob(stored: StoredPrintJob): PrintJob {
-  const { sequence: _sequence, profile: _profile, labels: _labels, shippingLabels: _shippingLabels, pdfDocument: _pdfDocument, ...job } = stored;
-  return { ...job, warnings: [...job.warnings] };
+  const { sequence: _sequence, profile, labels: _labels, shippingLabels: _shippingLabels, pdfDocument: _pdfDocument, ...job } = stored;
+  return { ...job, destination: destinationOf(profile), warnings: [...job.warnings] };
+}
+
+/** The printer as the settings screen names it: a CUPS queue, or host:port. */
+export function destinationOf(profile: PrinterProfile): string {
+  return profile.kind === 'cups' ? profile.queue : `${profile.host}:${profile.port}`;
 }
 
 export function toStatus(job: PrintJob): PrintJobStatus {
@@ -52,5 +57,6 @@ export function toStatus(job: PrintJob): PrintJobStatus {
     kind: job.kind ?? null,
     document: job.document ?? null,
     dismissed: job.dismissed ?? false,
+    ...(job.destination === undefined ? {} : { destination: job.destination }),
   };
 }

@@ -6,7 +6,7 @@ import type { PrintJobStatus } from '../../../shared/contract/schemas';
 import { deliver } from './deliver';
 import { PrinterConfigurationError, PrinterUnavailableError } from './delivery-errors';
 import { cupsMediaName, documentCupsMedia, shippingLabelCupsMedia } from './label-media';
-import { finishedStates, toPrintJob, toStatus, type PrintJob, type PrintJobState, type StoredPrintJob } from './print-job';
+import { destinationOf, finishedStates, toPrintJob, toStatus, type PrintJob, type PrintJobState, type StoredPrintJob } from './print-job';
 import { PrintJobStore } from './print-job-store';
 import { describePrinter, printerProfileSchema, type PrinterProfile } from './printer-profile';
 import { renderLabels, sameRendering } from './render-labels';
@@ -135,7 +135,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     if (finishedStates.has(state)) pruneFinished();
   }
 
-  function refuse(printer: string, reason: string, code: PrintReasonCode, origin: JobOrigin | null, params: PrintReason['params'] = {}): PrintJob {
+  function refuse(printer: string, reason: string, code: PrintReasonCode, origin: JobOrigin | null, params: PrintReason['params'] = {}, profile?: PrinterProfile): PrintJob {
     const now = new Date().toISOString();
     const job: PrintJob = {
       jobId: randomUUID(),
@@ -146,6 +146,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       kind: origin?.kind ?? null,
       document: origin?.document ?? null,
       dismissed: false,
+      ...(profile ? { destination: destinationOf(profile) } : {}),
       labelCount: 0,
       warnings: [],
       createdAt: now,
@@ -174,9 +175,9 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     const jobOrigin = origin ?? (reprintOf?.kind && reprintOf.document ? { kind: reprintOf.kind, document: reprintOf.document } : null);
     if (documentTitle !== undefined) {
       // A document is printed as it was made: only a PDF printer can take it, and a reprint sends the same bytes.
-      if (profile.format !== 'pdf') return refuse(profile.id, `${documentTitle} is a PDF document; ${describePrinter(profile)} takes ZPL only`, 'zpl-cannot-print-document', jobOrigin);
+      if (profile.format !== 'pdf') return refuse(profile.id, `${documentTitle} is a PDF document; ${describePrinter(profile)} takes ZPL only`, 'zpl-cannot-print-document', jobOrigin, {}, profile);
       const bytes = document?.bytes ?? (reprintOf ? payloadOf(reprintOf.jobId) : null);
-      if (!bytes) return refuse(profile.id, `${documentTitle} is no longer kept, so it cannot be printed again`, 'render-failed', jobOrigin);
+      if (!bytes) return refuse(profile.id, `${documentTitle} is no longer kept, so it cannot be printed again`, 'render-failed', jobOrigin, {}, profile);
       rendered = { bytes, warnings: [], labelCount: pdfPageCount(bytes) };
     } else {
       try {
@@ -184,7 +185,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
         const reused = reprintOf && sameRendering(reprintOf.profile, profile) ? payloadOf(reprintOf.jobId) : null;
         rendered = reused && reprintOf ? { bytes: reused, warnings: reprintOf.warnings, labelCount: reprintOf.labelCount } : await renderJob({ labels, shippingLabels }, profile);
       } catch (error) {
-        return refuse(profile.id, `could not render the labels: ${messageOf(error)}`, 'render-failed', jobOrigin);
+        return refuse(profile.id, `could not render the labels: ${messageOf(error)}`, 'render-failed', jobOrigin, {}, profile);
       }
     }
     const documentOf = documentTitle === undefined ? {} : { pdfDocument: { title: documentTitle } };
@@ -216,7 +217,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       store?.savePayload(stored.jobId, bytes);
       store?.save(stored);
     } catch (error) {
-      return refuse(profile.id, `could not keep the job on disk, so it was not queued: ${messageOf(error)}`, 'disk', jobOrigin);
+      return refuse(profile.id, `could not keep the job on disk, so it was not queued: ${messageOf(error)}`, 'disk', jobOrigin, {}, profile);
     }
     live.set(stored.jobId, { stored, payload: bytes });
     lineFor(profile.id).pending.push(stored.jobId);
@@ -340,7 +341,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       const profile = printerProfileSchema.safeParse(profileInput);
       if (!profile.success) return refuse(printerIdOf(profileInput), `the printer profile is not valid: ${describeIssues(profile.error)}`, 'bad-input', origin);
       const labels = skuLabelBatchSchema.safeParse(labelsInput);
-      if (!labels.success) return refuse(profile.data.id, describeLabelProblems(labels.error, labelsInput), 'bad-input', origin);
+      if (!labels.success) return refuse(profile.data.id, describeLabelProblems(labels.error, labelsInput), 'bad-input', origin, {}, profile.data);
       return enqueue(profile.data, labels.data, null, origin);
     },
 
@@ -348,7 +349,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       const profile = printerProfileSchema.safeParse(profileInput);
       if (!profile.success) return refuse(printerIdOf(profileInput), `the printer profile is not valid: ${describeIssues(profile.error)}`, 'bad-input', origin);
       const labels = shippingLabelBatchSchema.safeParse(labelsInput);
-      if (!labels.success) return refuse(profile.data.id, describeShippingLabelProblems(labels.error), 'bad-input', origin);
+      if (!labels.success) return refuse(profile.data.id, describeShippingLabelProblems(labels.error), 'bad-input', origin, {}, profile.data);
       return enqueue(profile.data, [], null, origin, labels.data);
     },
 

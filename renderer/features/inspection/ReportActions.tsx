@@ -7,6 +7,7 @@ import { errorText } from '../../ui/error-text';
 import { useFeedback } from '../scanning/feedback-store';
 import { PrintJobResult } from '../printing/PrintJobResult';
 import { signalPrint } from '../printing/print-signal';
+import { printerName } from '../printing/print-job-text';
 
 /** After inspection: SKU labels for the counted units, and the discrepancy report as a PDF. */
 export function ReportActions({ view }: { view: InspectionView }) {
@@ -18,7 +19,7 @@ export function ReportActions({ view }: { view: InspectionView }) {
   // Printed only when the printer took the labels; waiting or failed say so (bad sound, red frame, the reason).
   const printed = (next: PrintJobStatus) => {
     setJob(next);
-    signalPrint(next, (tr) => tr('printing.job', { document: tr('printing.documents.sku-labels'), printer: next.printer, state: tr('printing.states.done') }), 'sku-labels');
+    signalPrint(next, (tr) => tr('printing.job', { document: tr('printing.documents.sku-labels'), printer: printerName(tr, next), state: tr('printing.states.done') }), 'sku-labels');
   };
 
   useEffect(() => station.on('print.job', (status) => setJob((current) => (current && current.jobId === status.jobId ? status : current))), []);

@@ -4,7 +4,7 @@ import { station } from '../../station-client/station-client';
 import { errorText } from '../../ui/error-text';
 import { useFeedback } from '../scanning/feedback-store';
 import { useSession } from '../sign-in/session-store';
-import { printDocumentText, printReasonText } from './print-job-text';
+import { printDocumentText, printerName, printReasonText } from './print-job-text';
 import { jobsNeedingAttention, usePrintJobs } from './print-jobs-store';
 import { RetryActions } from './PrintJobResult';
 
@@ -50,7 +50,7 @@ export function PrintJobsStatus() {
             {attention.map((job) => (
               <li key={job.jobId} data-testid="print-jobs-item" data-state={job.state}>
                 <span>
-                  {printDocumentText(t, job)}（{job.printer}）: {t(`printing.states.${job.state}`)} — {printReasonText(t, job)}
+                  {printDocumentText(t, job)}（{printerName(t, job)}）: {t(`printing.states.${job.state}`)} — {printReasonText(t, job)}
                 </span>
                 <RetryActions
                   testId={`print-jobs-${job.jobId}`}

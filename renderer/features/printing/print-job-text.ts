@@ -27,3 +27,8 @@ export function printProblemText(t: TFunction, job: PrintJobStatus, fallback: Pr
   const reason = printReasonText(t, job);
   return printOutcome(job) === 'failed' ? t('printing.failed', { document, reason }) : t('printing.waiting', { document, reason }).trim();
 }
+
+/** The printer as the settings name it (its CUPS queue or host:port), else its kind in the user's language. */
+export function printerName(t: TFunction, job: PrintJobStatus): string {
+  return job.destination ?? (job.kind ? t(`printing.kinds.${job.kind}`) : job.printer);
+}

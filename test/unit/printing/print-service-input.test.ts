@@ -30,6 +30,7 @@ describe('a print job with bad input', () => {
       kind: 'sku-labels',
       document: 'sku-labels',
       dismissed: false,
+      destination: '127.0.0.1:9',
     });
     expect(printJobStatusSchema.parse(statuses.at(-1))).toEqual(statuses.at(-1));
     expect(await service.settled(job.jobId)).toMatchObject({ state: 'failed' });
