@@ -94,8 +94,8 @@ export const printJobStatusSchema = z.object({
   jobId: z.string(),
   printer: z.string(),
   state: z.enum(['queued', 'sending', 'waiting-for-printer', 'done', 'failed']),
+  /** The printing system's own words (English, for the log and support): screens show `reason` translated instead. */
   message: z.string().nullable(),
-});
   // Optional so a status made elsewhere (a test's stand-in printer) needs only the four fields above.
   /** Why it failed or waits, as a code the screen translates; null while all is well. */
   reason: printReasonSchema.nullable().optional(),
@@ -106,11 +106,13 @@ export const printJobStatusSchema = z.object({
   destination: z.string().optional(),
   /** Someone has dealt with this failed or waiting job: it leaves the status bar's list. */
   dismissed: z.boolean().optional(),
+});
 export type PrintJobStatus = z.infer<typeof printJobStatusSchema>;
 
 export const stationStatusSchema = z.object({
   stationId: z.string(),
   hub: hubStatusSchema,
+  embeddedHub: embeddedHubStatusSchema.nullable(),
   outboxDepth: z.int().nonnegative(),
   scanners: z.array(scannerDeviceSchema),
   /** False where node-hid could not be loaded (e.g. libusb missing): shown, not hidden. */
@@ -119,13 +121,3 @@ export const stationStatusSchema = z.object({
   clockOffsetMs: z.number().nullable(),
 });
 export type StationStatus = z.infer<typeof stationStatusSchema>;
-  /** The printing system's own words (English, for the log and support): screens show `reason` translated instead. */
-  // Optional so a status made elsewhere (a test's stand-in printer) needs only the four fields above.
-  /** Why it failed or waits, as a code the screen translates; null while all is well. */
-  embeddedHub: embeddedHubStatusSchema.nullable(),
-  reason: printReasonSchema.nullable().optional(),
-  /** The printer setting it went to and what it is, so a screen can name it and offer another printer. */
-  kind: printerKindSchema.nullable().optional(),
-  document: printedDocumentSchema.nullable().optional(),
-  /** Someone has dealt with this failed or waiting job: it leaves the status bar's list. */
-  dismissed: z.boolean().optional(),
