@@ -13,8 +13,8 @@ import { skuCardSchema, skuCodeInputSchema, skuLabelsForInputSchema, skuLabelsFo
 import { bundleSummarySchema, dockArrivalSchema, inspectionScanResultSchema, inspectionViewSchema, lineReasonSchema, reportWordingSchema } from './receiving';
 import {
   emptyInput,
-  hubStatusSchema,
   embeddedHubStatusSchema,
+  hubStatusSchema,
   printJobStatusSchema,
   scanSchema,
   scannerDeviceSchema,
@@ -39,8 +39,8 @@ const putawayRoles = ['clerk', 'supervisor', 'admin'] as const satisfies readonl
 const bundleInput = z.object({ bundleId: bundleIdSchema }).strict();
 const packingRoles = ['packer', 'supervisor', 'admin'] as const satisfies readonly Role[];
 const orderInput = z.object({ orderId: z.string().min(1).max(64) }).strict();
-
 const stationPrintersSchema = z.object({ 'sku-labels': printerProfileSchema, 'shipping-labels': printerProfileSchema, documents: printerProfileSchema });
+
 /**
  * The whole station contract: every call the renderer can make, whatever carries it (Electron IPC or WebSocket).
  * Adding a screen means adding methods here; both transports and the typed client follow.
@@ -182,6 +182,7 @@ export const stationEvents = {
   'scanner.disconnected': scannerDeviceSchema,
   'print.job': printJobStatusSchema,
   'hub.status': hubStatusSchema,
+  'hub.embedded': embeddedHubStatusSchema,
   'outbox.depth': z.object({ depth: z.int().nonnegative() }),
   /** The hub's clock minus this station's moved or crossed the warning threshold (stationStatus.clockOffsetMs). */
   'clock.offset': z.object({ offsetMs: z.number().nullable() }),
@@ -189,6 +190,5 @@ export const stationEvents = {
 
 export type StationEvents = typeof stationEvents;
 export type EventName = keyof StationEvents;
-  'hub.embedded': embeddedHubStatusSchema,
 export type EventPayload<E extends EventName> = z.output<StationEvents[E]>;
 export type AnyStationEvent = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];
