@@ -50,7 +50,7 @@ async function printedNumber(): Promise<string> {
  * Packs a whole cart on the bench as one parcel: every unit scanned, one label printed and read back, the label
  * scanned out. With `voidFirst`, the first label is voided (spoiled) and a second one printed.
  */
-async function packCart(cart: CartOrder[], options: { voidFirst?: boolean } = {}): Promise<Map<string, string>> {
+async function packCart(cart: CartOrder[], options: { voidFirst?: boolean; timeSlotsInEnglish?: boolean } = {}): Promise<Map<string, string>> {
   const { page } = station;
   await typeLikeScanner(page, `${cart[0]!.order_no}\n`);
   await page.getByTestId('pack-bench').waitFor();
@@ -64,6 +64,7 @@ async function packCart(cart: CartOrder[], options: { voidFirst?: boolean } = {}
     expect(await feedback()).toBe('bad');
   }
 
+  if (options.timeSlotsInEnglish) await checkTimeSlotsAndLanguage();
   await page.getByTestId('pack-print').press('Enter');
   for (const order of cart) await page.getByTestId(`state-${order.order_no}`).filter({ hasText: '送り状発行済み' }).waitFor();
   let number = await printedNumber();
@@ -72,6 +73,12 @@ async function packCart(cart: CartOrder[], options: { voidFirst?: boolean } = {}
     await page.getByTestId('pack-void-reason').fill('印字かすれ');
     await page.getByTestId('pack-void').click();
     for (const order of cart) await page.getByTestId(`state-${order.order_no}`).filter({ hasText: 'ピッキング済み' }).waitFor();
+    // The answer says what was voided (the number and every order of the parcel) and what to do next.
+    const said = await page.getByTestId('pack-result').filter({ hasText: `送り状 ${spoiled} を無効にしました` }).innerText();
+    for (const order of cart) expect(said).toContain(order.order_no);
+    expect(said).toContain('もう一度ラベルを印刷してください');
+    expect(await page.getByTestId('feedback').innerText()).toBe(said);
+    expect(said).not.toMatch(/0 \/ 0/);
     await page.getByTestId('pack-print').press('Enter');
     for (const order of cart) await page.getByTestId(`state-${order.order_no}`).filter({ hasText: '送り状発行済み' }).waitFor();
     number = await printedNumber();
@@ -92,6 +99,28 @@ async function packCart(cart: CartOrder[], options: { voidFirst?: boolean } = {}
   await page.getByTestId('pack-close').click();
   await page.getByTestId('pack').waitFor();
   return new Map(cart.map((order) => [order.id, number]));
+}
+
+/**
+ * At the label step: the Sagawa time slots are named in the screen's language (never the raw "morning"), and a
+ * switch to English words the bench's message again in English. Back in Japanese with the suggested service.
+ */
+async function checkTimeSlotsAndLanguage(): Promise<void> {
+  const { page } = station;
+  const suggested = await page.getByTestId('pack-service').inputValue();
+  await page.getByTestId('pack-service').selectOption('sagawa');
+  const slots = () => page.getByTestId('pack-time-slot').locator('option').allInnerTexts();
+  expect(await slots()).toEqual(['指定なし', '午前中', '12時〜14時', '14時〜16時', '16時〜18時', '18時〜20時', '19時〜21時']);
+  expect(await page.getByTestId('feedback').innerText()).toMatch(/余分な商品です/);
+  await page.getByTestId('language-en').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  expect(await slots()).toEqual(['None', 'Morning (by 12:00)', '12:00–14:00', '14:00–16:00', '16:00–18:00', '18:00–20:00', '19:00–21:00']);
+  // The last message follows the language: English words, not the Japanese sentence it was said in.
+  expect(await page.getByTestId('feedback').innerText()).toBe('Extra item: this order already has all its units.');
+  expect(await page.getByTestId('pack-result').innerText()).toBe('Extra item: this order already has all its units.');
+  await page.getByTestId('language-ja').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'ja');
+  await page.getByTestId('pack-service').selectOption(suggested);
 }
 
 async function expectShippedOnce(cart: CartOrder[], tracking: Map<string, string>): Promise<void> {
@@ -130,7 +159,7 @@ describe('packing and dispatch (web mode, Chromium, demo warehouse)', () => {
     await expect(page.getByTestId(`packed-${cart[0]!.order_no}`).innerText()).resolves.toBe('0');
     await page.getByTestId('pack-close').click();
 
-    const tracking = await packCart(cart, { voidFirst: true });
+    const tracking = await packCart(cart, { voidFirst: true, timeSlotsInEnglish: true });
     await expectShippedOnce(cart, tracking);
     const voided = await db().selectFrom('voided_tracking_numbers').select(['tracking_no', 'reason']).execute();
     expect(voided).toEqual([{ tracking_no: expect.not.stringMatching(tracking.get(cart[0]!.id)!), reason: '印字かすれ' }]);
@@ -155,5 +184,33 @@ describe('packing and dispatch (web mode, Chromium, demo warehouse)', () => {
       .filter((event) => cartIds.has(event.orderId));
     expect(applied).toHaveLength(cart.length * 3);
     expect(new Set(applied.map((event) => `${event.kind}/${event.orderId}`)).size).toBe(cart.length * 3);
+  });
+
+  it('forgets the bench and the message at sign-out: the next user starts with an empty bench and a clean sign-in screen', async () => {
+    const { page } = station;
+    const waiting = await db().selectFrom('orders').select('order_no').where('state', '=', 'allocated').where('sku', 'is not', null).orderBy('order_no').executeTakeFirstOrThrow();
+    if (await page.getByTestId('back-to-menu').isVisible()) await page.getByTestId('back-to-menu').click();
+    await page.getByTestId('area-packing').click();
+    await page.getByTestId('pack').waitFor();
+    await typeLikeScanner(page, `${waiting.order_no}\n`);
+    await page.getByTestId(`pack-order-${waiting.order_no}`).first().waitFor();
+    await page.getByTestId('feedback').waitFor();
+
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-in').waitFor();
+    // Nothing of the packer's work is said on the sign-in screen.
+    expect(await page.getByTestId('feedback').count()).toBe(0);
+
+    await signInWithPin(page, 'u-supervisor', '3333');
+    expect(await page.getByTestId('feedback').count()).toBe(0);
+    await page.getByTestId('area-packing').click();
+    await page.getByTestId('pack').waitFor();
+    expect(await page.getByTestId('pack-bench').count()).toBe(0);
+    expect(await page.getByTestId(`pack-order-${waiting.order_no}`).count()).toBe(0);
+    // Scans go to an empty bench: the order opens as itself, not as a step of the packer's order.
+    await typeLikeScanner(page, `${waiting.order_no}\n`);
+    await page.getByTestId('pack-result').filter({ hasText: '商品をスキャンしてください' }).waitFor();
+    expect(await feedback()).toBe('good');
+    expect(station.pageErrors).toEqual([]);
   });
 });
