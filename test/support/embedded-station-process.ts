@@ -60,7 +60,14 @@ export async function startEmbeddedStationProcess(dataDir: string): Promise<Embe
     },
     async stop() {
       child.kill('SIGTERM');
+      // A clean stop takes well under a second; one that hangs is reported with the station's output, then ended
+      // outright (its hub follows when its stdin closes) so one slow teardown does not fail the test after it.
+      const hung = setTimeout(() => {
+        console.warn(`the station did not stop within 20 s of SIGTERM; killing it. Its output:\n${output.slice(-4000)}`);
+        child.kill('SIGKILL');
+      }, 20_000);
       await exited;
+      clearTimeout(hung);
     },
   };
 }
