@@ -134,9 +134,9 @@ describe('receiving floor (web mode, Chromium, demo warehouse)', () => {
     await expect(page.getByTestId(`report-${second.sku}`).innerText()).resolves.toContain('超過');
     const findings = await page.getByTestId('report-finding').allInnerTexts();
     expect(findings).toHaveLength(2);
-    expect(findings[0]).toContain('コード: 9999999999999');
+    expect(findings[0]).toMatch(/^不明な商品 × 1 — コード: 9999999999999$/);
     expect(findings[0]).not.toContain('8888888888888');
-    expect(findings[1]).toContain('商品: コットン T シャツ T-2 / サイズ : M');
+    expect(findings[1]).toContain('他の出品者の商品 × 1 — 商品: コットン T シャツ T-2 / サイズ : M');
     expect(findings[1]).toContain('出品者: フジ アパレル');
     await expect(page.getByTestId('report-people').innerText()).resolves.toMatch(/出品者: さくら雑貨店.*検品者: 田中 花子/);
   });

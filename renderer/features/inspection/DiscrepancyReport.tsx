@@ -22,7 +22,7 @@ export function DiscrepancyReport({ view }: { view: InspectionView }) {
         ))}
         {view.findings.map((finding, index) => (
           <li key={`${finding.code}-${index}`} data-testid="report-finding">
-            {t(`receiving.reasons.${finding.kind}`, { state: '' })} × {finding.quantity} — {findingDetails(t, finding)}
+            {t(`inspection.findingKinds.${finding.kind}`)} × {finding.quantity} — {findingDetails(t, finding)}
           </li>
         ))}
       </ul>

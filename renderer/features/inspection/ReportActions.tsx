@@ -43,7 +43,7 @@ export function ReportActions({ view }: { view: InspectionView }) {
       over: t('inspection.statuses.over'),
     },
     findings: t('inspection.findings'),
-    findingKinds: { 'unknown-item': t('receiving.reasons.unknown-item', { state: '' }), 'wrong-seller': t('receiving.reasons.wrong-seller', { state: '' }) },
+    findingKinds: { 'unknown-item': t('inspection.findingKinds.unknown-item'), 'wrong-seller': t('inspection.findingKinds.wrong-seller') },
     none: t('inspection.noDiscrepancy'),
   });
 
