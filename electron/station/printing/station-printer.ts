@@ -71,8 +71,3 @@ function namedPrinter(kind: PrinterKind, named: string | undefined): PrinterProf
   }
   return undefined;
 }
-
-/** The SKU label printer, as callers written before printer kinds ask for it: `printerFor(store, 'sku-labels')`. */
-export function labelPrinterProfile(store: StationStore, env: NodeJS.ProcessEnv = process.env): PrinterProfile {
-  return printerFor(store, 'sku-labels', env);
-}
