@@ -69,7 +69,7 @@ export function PrinterSettings({ kind, profile, queues, onSaved }: Props) {
               <option value="">{t('printing.chooseQueue')}</option>
               {choices.map((name) => (
                 <option key={name} value={name}>
-                  {name}
+                  {queues?.available && !queueNames.includes(name) ? `${name}（${t('printing.settings.missing')}）` : name}
                 </option>
               ))}
             </select>
