@@ -39,10 +39,17 @@ export class HubSessionService {
       this.store.replaceCached('user', users.map((user) => ({ id: user.id, data: { id: user.id, name: user.name, role: user.role } })));
       return users.map(({ id, name, role }) => ({ id, name, role }));
     } catch (error) {
-      // The feed also brings users (with `active`): a disabled one is no longer offered.
-      if (error instanceof HubUnreachable) return this.store.cached<User & { active?: boolean }>('user').filter((user) => user.active !== false && isFloorRole(user.role)).map(({ id, name, role }) => ({ id, name, role }));
+      if (error instanceof HubUnreachable) return this.cachedUsers();
       throw error;
     }
+  }
+
+  /** The last list fetched, as the changes feed has kept it since: a user it says is disabled is no longer offered. */
+  private cachedUsers(): User[] {
+    return this.store
+      .cached<User & { active?: boolean }>('user')
+      .filter((user) => user.active !== false && isFloorRole(user.role))
+      .map(({ id, name, role }) => ({ id, name, role }));
   }
 
   current(clientId: string): Session | null {
