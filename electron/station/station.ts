@@ -176,8 +176,7 @@ export async function startStation(options: StationOptions): Promise<Station> {
     'catalog.skuCard': (input) => skuCard(store, input.code),
     'printing.skuLabelsFor': async (input) => {
       const card = skuCard(store, input.code);
-      if (!card) return { card, job: null, printerName: null };
-      return { card, job: await printers.skuLabels(skuLabelRun(card, input.quantity)), printerName: printers.printer('sku-labels').name };
+      return { card, job: card ? await printers.skuLabels(skuLabelRun(card, input.quantity)) : null };
     },
     'printing.jobs': () => printing.jobs(),
     'packing.open': (input) => packing.open(input.code),

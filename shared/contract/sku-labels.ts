@@ -19,6 +19,6 @@ export const skuCodeInputSchema = z.object({ code: z.string().trim().min(1).max(
 
 export const skuLabelsForInputSchema = skuCodeInputSchema.extend({ quantity: z.int().min(1).max(999) }).strict();
 
-/** The labels' print job and the name of the printer it went to; no job and no card when the code is no SKU the station knows. */
-export const skuLabelsForResultSchema = z.object({ card: skuCardSchema.nullable(), job: printJobStatusSchema.nullable(), printerName: z.string().nullable() });
+/** The labels' print job; no job and no card when the code is no SKU the station knows. */
+export const skuLabelsForResultSchema = z.object({ card: skuCardSchema.nullable(), job: printJobStatusSchema.nullable() });
 export type SkuLabelsForResult = z.infer<typeof skuLabelsForResultSchema>;

@@ -1,26 +1,22 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { station } from '../../station-client/station-client';
 import { errorText } from '../../ui/error-text';
 import { useReveal } from '../../ui/reveal';
+import { PrintJobResult } from '../printing/PrintJobResult';
+import { printOutcome } from '../printing/print-job-text';
+import { signalPrint } from '../printing/print-signal';
 import { useFeedback } from '../scanning/feedback-store';
 import { useScanConsumer } from '../scanning/scan-consumer';
-import { useSkuLabels, type SkuLabelsJob } from './sku-labels-store';
+import { useSkuLabels } from './sku-labels-store';
 
 const maxLabels = 999;
-
-/** What the print job says, in the user's language: the state, and why it failed or waits. */
-function jobText(t: ReturnType<typeof useTranslation>['t'], job: SkuLabelsJob): string {
-  const { status } = job;
-  const state = t(`printing.states.${status.state}`);
-  const reason = status.reason ? ` — ${t(`printing.reasons.${status.reason.code}`, status.reason.params)}` : '';
-  return `${t('skuLabels.job', { quantity: job.quantity, printer: job.printerName, state })}${reason}`;
-}
 
 /**
  * SKU ラベル: reprint labels for any SKU. Scan or type its SKU label, JAN or seller SKU code (the station resolves it
  * from its own catalogue, so this works with the hub away), see what it is and whose, choose 1–999 labels and print
- * to the SKU label printer. The result is the print job's own state: printed only once the printer took it.
+ * to the SKU label printer. The result is the print job's own state: printed only once the printer took it; waiting
+ * or failed say why, with print again and another printer.
  */
 export function SkuLabelsScreen() {
   const { t } = useTranslation();
@@ -30,17 +26,19 @@ export function SkuLabelsScreen() {
   const printed = useSkuLabels((state) => state.printed);
   const [code, setCode] = useState('');
   const [quantity, setQuantity] = useState('1');
-  const jobRef = useReveal<HTMLParagraphElement>([job?.status.state]);
+  const jobRef = useReveal<HTMLDivElement>([job?.status.state]);
   const fail = useCallback((error: unknown) => useFeedback.getState().signal('bad', errorText(t, error)), [t]);
 
   useEffect(() => station.on('print.job', (status) => useSkuLabels.getState().follow(status)), []);
-  // A finished job answers with its sound once: done is good news, failed is bad news.
+  // Each job's outcome is announced once: waiting when sent, then printed (the chime) or failed (the bad sound).
+  const announced = useRef<string | null>(null);
   useEffect(() => {
     if (!job) return;
-    const { status } = job;
-    if (status.state === 'done') useFeedback.getState().signal('done', (tt) => tt('skuLabels.printed', { quantity: job.quantity, sku: job.sku }));
-    if (status.state === 'failed') useFeedback.getState().signal('bad', (tt) => tt('skuLabels.failed'));
-  }, [job?.status.jobId, job?.status.state]);
+    const key = `${job.status.jobId} ${printOutcome(job.status)}`;
+    if (announced.current === key) return;
+    announced.current = key;
+    signalPrint(job.status, (tt) => tt('skuLabels.printed', { quantity: job.quantity, sku: job.sku }), 'sku-labels');
+  }, [job]);
 
   const find = useCallback(
     (text: string) => {
@@ -75,7 +73,7 @@ export function SkuLabelsScreen() {
       .call('printing.skuLabelsFor', { code: card.sku, quantity: count })
       .then((result) => {
         if (!result.job) return useFeedback.getState().signal('bad', (tt) => tt('skuLabels.unknown', { code: card.sku }));
-        printed({ status: result.job, quantity: count, sku: card.sku, printerName: result.printerName ?? result.job.printer });
+        printed({ status: result.job, quantity: count, sku: card.sku });
       })
       .catch(fail);
   };
@@ -126,9 +124,18 @@ export function SkuLabelsScreen() {
         </form>
       ) : null}
       {job ? (
-        <p ref={jobRef} role="status" data-testid="sku-labels-job" data-state={job.status.state} data-job={job.status.jobId} className={job.status.state === 'done' ? 'result ok' : job.status.state === 'failed' ? 'result bad' : 'result'}>
-          {jobText(t, job)}
-        </p>
+        <div ref={jobRef} data-quantity={job.quantity}>
+          <PrintJobResult
+            job={job.status}
+            fallback="sku-labels"
+            testId="sku-labels-job"
+            onRetried={(next) => {
+              // PrintJobResult has already announced the retried job's first answer.
+              announced.current = `${next.jobId} ${printOutcome(next)}`;
+              printed({ ...job, status: next });
+            }}
+          />
+        </div>
       ) : null}
     </section>
   );

@@ -2,12 +2,11 @@ import { create } from 'zustand';
 import type { PrintJobStatus } from '../../../shared/contract/schemas';
 import type { SkuCard } from '../../../shared/contract/sku-labels';
 
-/** A print of this screen: its status, how many labels of which SKU, and the printer's name as set up. */
+/** A print of this screen: its status, and how many labels of which SKU. */
 export interface SkuLabelsJob {
   status: PrintJobStatus;
   quantity: number;
   sku: string;
-  printerName: string;
 }
 
 interface SkuLabelsState {
