@@ -99,4 +99,16 @@ describe.skipIf(skipReason !== null)('SKU ラベル: reprint labels for any SKU 
     const printed = await cupsPdfOutput(system.pdfOutputDirs, jobId.slice(0, 8));
     expect(decodePdfBarcodes(printed)).toEqual([[sku], [sku], [sku]]);
   });
+
+  it('says a print failed, and why, in Japanese, when the SKU label queue does not exist; nothing reads as printed', async () => {
+    const { page } = station;
+    savePrinter(station.running.station.store, 'sku-labels', { id: 'sku-labels', name: 'qwms-no-such-queue', kind: 'cups', queue: 'qwms-no-such-queue', server: null, format: 'pdf', media: 'roll-50x30' });
+    await page.getByTestId('sku-labels-quantity').fill('2');
+    await page.getByTestId('sku-labels-print').click();
+    const job = page.locator('[data-testid="sku-labels-job"][data-outcome="failed"]');
+    await job.waitFor({ timeout: 60_000 });
+    await expect(job.innerText()).resolves.toContain('プリンターのキュー「qwms-no-such-queue」がこの PC にありません');
+    expect(await feedbackKind(page)).toBe('bad');
+    await page.getByTestId('sku-labels-job-retry').waitFor();
+  });
 });
