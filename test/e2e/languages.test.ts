@@ -61,6 +61,51 @@ describe('languages (web mode, Chromium)', () => {
     expect(texts.get('ja')).toContain('スキャン確認');
   });
 
+  it('never leaves a Japanese message on an English screen, nor a message on the next screen', async () => {
+    const { page } = station;
+    if (await page.getByTestId('sign-in').isVisible()) await signInWithPin(page, 'u-admin', '4444');
+    if (await page.getByTestId('back-to-menu').isVisible()) await page.getByTestId('back-to-menu').click();
+    await page.getByTestId('area-scan-check').click();
+    await typeLikeScanner(page, ']C0300001289771-00003\n');
+    await page.getByTestId('feedback').filter({ hasText: /[\u3040-\u30ff]/ }).waitFor();
+    await page.getByTestId('language-en').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    // Either said again in English or gone: never the Japanese sentence under English buttons.
+    const banner = page.getByTestId('feedback');
+    if ((await banner.count()) > 0) expect(await banner.innerText()).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    expect(await page.locator('body').innerText()).not.toMatch(/[\u3040-\u30ff]/);
+
+    await typeLikeScanner(page, ']C0300001289771-00003\n');
+    await page.getByTestId('feedback').waitFor();
+    // A message answers something done on its screen: the menu does not inherit it.
+    await page.getByTestId('back-to-menu').click();
+    await page.getByTestId('menu').waitFor();
+    expect(await page.getByTestId('feedback').count()).toBe(0);
+    await page.getByTestId('language-ja').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'ja');
+  });
+
+  it('shows scan times in Japan time, 24-hour, whatever zone the browser runs in', async () => {
+    const { page } = station;
+    const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    // The point is a browser whose zone is not Tokyo's (our machines run in UTC).
+    expect(zone).not.toBe('Asia/Tokyo');
+    if (await page.getByTestId('sign-in').isVisible()) await signInWithPin(page, 'u-admin', '4444');
+    if (await page.getByTestId('back-to-menu').isVisible()) await page.getByTestId('back-to-menu').click();
+    await page.getByTestId('area-scan-check').click();
+    const before = new Date();
+    await typeLikeScanner(page, ']C0300001289771-00003\n');
+    const row = page.getByTestId('scan-row').last();
+    await row.waitFor();
+    const after = new Date();
+    const shown = (await row.locator('td').last().innerText()).trim();
+    expect(shown).toMatch(/^\d{2}:\d{2}:\d{2}$/);
+    // Between the Tokyo wall clock just before and just after the scan (whole seconds, wrapping at Tokyo midnight).
+    const tokyo = (at: Date) => new Date(at.getTime() + 9 * 3600_000).toISOString().slice(11, 19);
+    const [from, to] = [tokyo(new Date(before.getTime() - 1000)), tokyo(after)];
+    expect(from <= to ? shown >= from && shown <= to : shown >= from || shown <= to, `${shown} between ${from} and ${to}`).toBe(true);
+  });
+
   it('keeps the chosen language after a reload', async () => {
     const { page } = station;
     await page.getByTestId('language-ko').click();
