@@ -121,6 +121,7 @@ describe.skipIf(skipReason !== null)('printers chosen from this PC\'s CUPS queue
     await page.locator('[data-testid="status-print-jobs"][data-count="1"]').click();
     const item = page.getByTestId('print-jobs-item');
     await expect(item.innerText()).resolves.toContain(reason);
+    await page.screenshot({ path: '/tmp/printer-settings.png' });
     await page.locator('[data-testid$="-dismiss"]').click();
     await page.locator('[data-testid="status-print-jobs"][data-count="0"]').waitFor();
     await page.reload();
