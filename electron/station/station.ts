@@ -171,6 +171,12 @@ export async function startStation(options: StationOptions): Promise<Station> {
       const path = keepReport(reportsDir, `${input.bundleId}-discrepancy.pdf`, pdf);
       return { path, bytes: pdf.length };
     },
+    'inspection.printReport': async (input) => {
+      const view = receivingCall(() => receiving.report(input.bundleId));
+      const pdf = await renderDiscrepancyReport(view, input.wording);
+      const path = keepReport(reportsDir, `${input.bundleId}-discrepancy.pdf`, pdf);
+      return { path, bytes: pdf.length, job: await printers.document('discrepancy-report', pdf, `${input.wording.title} ${input.bundleId}`) };
+    },
     // Print jobs carry more than their status; the contract's schema keeps only the status fields.
     'printing.skuLabels': (input) => printers.skuLabels(receivingCall(() => receiving.skuLabels(input.bundleId))),
     'catalog.skuCard': (input) => skuCard(store, input.code),

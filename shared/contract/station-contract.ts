@@ -87,6 +87,12 @@ export const stationMethods = {
     output: z.object({ path: z.string(), bytes: z.int() }),
     access: receivingRoles,
   },
+  /** The same report kept as a PDF and sent to the station's document printer (A4), with the print job's answer. */
+  'inspection.printReport': {
+    input: bundleInput.extend({ wording: reportWordingSchema }).strict(),
+    output: z.object({ path: z.string(), bytes: z.int(), job: printJobStatusSchema }),
+    access: receivingRoles,
+  },
   /** SKU labels for every counted unit of an inspected bundle, to the station's label printer. */
   'printing.skuLabels': { input: bundleInput, output: printJobStatusSchema, access: receivingRoles },
   /** The SKU label screen: what a scanned or typed code (SKU label, JAN, seller SKU code) is, from the station's catalogue. */

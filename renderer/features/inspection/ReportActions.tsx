@@ -8,6 +8,7 @@ import { useFeedback } from '../scanning/feedback-store';
 import { PrintJobResult } from '../printing/PrintJobResult';
 import { signalPrint } from '../printing/print-signal';
 import { printerName } from '../printing/print-job-text';
+import { useFollowedJob } from '../printing/use-followed-job';
 
 /** After inspection: SKU labels for the counted units, and the discrepancy report as a PDF. */
 export function ReportActions({ view }: { view: InspectionView }) {
@@ -16,6 +17,8 @@ export function ReportActions({ view }: { view: InspectionView }) {
   const [saved, setSaved] = useState<string | null>(null);
   const fail = (error: unknown) => useFeedback.getState().signal('bad', errorText(t, error));
 
+  // The report's A4 print job, followed until it prints (or fails).
+  const [reportJob, setReportJob] = useFollowedJob();
   // Printed only when the printer took the labels; waiting or failed say so (bad sound, red frame, the reason).
   const printed = (next: PrintJobStatus) => {
     setJob(next);
@@ -64,6 +67,23 @@ export function ReportActions({ view }: { view: InspectionView }) {
       >
         {t('inspection.reportPdf')}
       </button>
+      <button
+        type="button"
+        data-testid="report-print"
+        onClick={() =>
+          void station
+            .call('inspection.printReport', { bundleId: view.bundle.id, wording: wording() })
+            .then((result) => {
+              setSaved(result.path);
+              setReportJob(result.job);
+              signalPrint(result.job, (tr) => tr('printing.job', { document: tr('printing.documents.discrepancy-report'), printer: printerName(tr, result.job), state: tr('printing.states.done') }), 'discrepancy-report');
+            })
+            .catch(fail)
+        }
+      >
+        {t('printing.printReport')}
+      </button>
+      {reportJob ? <PrintJobResult job={reportJob} fallback="discrepancy-report" testId="report-print-job" onRetried={setReportJob} /> : null}
       {job ? <PrintJobResult job={job} fallback="sku-labels" testId="print-job" onRetried={setJob} /> : null}
       {job && job.state === 'done' ? (
         <button type="button" data-testid="reprint" onClick={() => void station.call('printing.reprint', { jobId: job.jobId }).then(setJob).catch(fail)}>
