@@ -194,4 +194,31 @@ describe('receiving floor (web mode, Chromium, demo warehouse)', () => {
     expect(text).toContain('出品者: さくら雑貨店');
     expect(text).toContain('フジ アパレル');
   });
+
+  it('in blind mode too, finishing with lines never counted asks first and names them, without giving the expected counts away', async () => {
+    const { page } = station;
+    const blindBundle = 'IB00000004'; // sakura-shop's arrived demo bundle
+    const blindLines = await db().selectFrom('inbound_lines').select(['sku']).where('bundle_id', '=', blindBundle).orderBy('id').execute();
+    station.running.station.store.setSetting('inspection.blind', '1');
+    try {
+      // Still on the finished bundle of the tests above: choose another.
+      await page.getByRole('button', { name: '別の入庫を選ぶ' }).click();
+      await page.getByTestId(`bundle-action-${blindBundle}`).click();
+      await page.getByTestId('inspection').waitFor();
+      const [counted, ...never] = blindLines as [(typeof blindLines)[number], ...typeof blindLines];
+      await typeLikeScanner(page, `]C0${counted.sku}\n`);
+      await page.getByTestId(`counted-${counted.sku}`).filter({ hasText: /^1$/ }).waitFor();
+      expect(await page.getByTestId('inspection-short').count()).toBe(0);
+      await page.getByTestId('inspection-finish').click();
+      await page.getByTestId('uncounted').waitFor();
+      for (const line of never) await page.getByTestId(`uncounted-${line.sku}`).waitFor();
+      expect(await page.getByTestId(`uncounted-${counted.sku}`).count()).toBe(0);
+      expect(await page.locator('[data-testid^="reason-"]').count()).toBe(0);
+      await page.getByTestId('finish-cancel').click();
+      await page.getByTestId('uncounted').waitFor({ state: 'detached' });
+      expect(await page.getByTestId('discrepancy-report').count()).toBe(0);
+    } finally {
+      station.running.station.store.setSetting('inspection.blind', '0');
+    }
+  });
 });
