@@ -6,6 +6,7 @@ import { usePick } from '../picking/pick-store';
 import { usePutaway } from '../putaway/putaway-store';
 import { useFeedback } from '../scanning/feedback-store';
 import { useScanLog } from '../scanning/scan-store';
+import { useSkuLabels } from '../sku-labels/sku-labels-store';
 import { useNavigation } from './navigation-store';
 
 /**
@@ -14,7 +15,7 @@ import { useNavigation } from './navigation-store';
  * across a sign-out shows the next user the previous user's work (an order on the bench is then "unknown"), so all of
  * them go back to how they started when the user changes. A new per-user store is added here.
  */
-const perUserStores: readonly UseBoundStore<StoreApi<object>>[] = [usePack, usePick, usePutaway, useInspection, useManifest, useNavigation, useFeedback, useScanLog] as never;
+const perUserStores: readonly UseBoundStore<StoreApi<object>>[] = [usePack, usePick, usePutaway, useInspection, useSkuLabels, useManifest, useNavigation, useFeedback, useScanLog] as never;
 
 export function forgetPreviousUser(): void {
   for (const store of perUserStores) store.setState(store.getInitialState(), true);
