@@ -17,6 +17,11 @@ afterAll(async () => {
 });
 
 const db = () => station.running.hub.store.db;
+/** Whether any of the element shows in the 1280×800 window without scrolling by hand. */
+const inView = (testId: string) => station.page.getByTestId(testId).evaluate((element) => {
+  const box = element.getBoundingClientRect();
+  return box.top < window.innerHeight && box.bottom > 0;
+});
 const feedback = () => feedbackKind(station.page);
 
 describe('receiving floor (web mode, Chromium, demo warehouse)', () => {
@@ -104,6 +109,7 @@ describe('receiving floor (web mode, Chromium, demo warehouse)', () => {
     // Finishing with lines nobody counted asks first and names them; the clerk goes back and counts.
     await page.getByTestId('inspection-finish').click();
     await page.getByTestId('uncounted').waitFor();
+    expect(await inView('finish-reasons')).toBe(true);
     for (const line of rest) await page.getByTestId(`uncounted-${line.sku}`).waitFor();
     expect(await page.getByTestId(`uncounted-${first.sku}`).count()).toBe(0);
     await page.getByTestId('finish-cancel').click();
@@ -130,6 +136,7 @@ describe('receiving floor (web mode, Chromium, demo warehouse)', () => {
     await page.getByTestId(`reason-${first.sku}`).selectOption('damaged');
     await page.getByTestId('finish-confirm').click();
     await page.getByTestId('discrepancy-report').waitFor();
+    expect(await inView('discrepancy-report')).toBe(true);
     await expect(page.getByTestId(`report-${first.sku}`).innerText()).resolves.toContain('不足');
     await expect(page.getByTestId(`report-${second.sku}`).innerText()).resolves.toContain('超過');
     const findings = await page.getByTestId('report-finding').allInnerTexts();

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { InspectionView } from '../../../shared/contract/receiving';
+import { useReveal } from '../../ui/reveal';
 import { findingDetails } from './finding-details';
 import { ReportActions } from './ReportActions';
 
@@ -7,8 +8,10 @@ import { ReportActions } from './ReportActions';
 export function DiscrepancyReport({ view }: { view: InspectionView }) {
   const { t } = useTranslation();
   const lines = view.lines.filter((line) => line.status === 'over' || line.status === 'short');
+  // It appears below the whole table when inspection ends: brought into view at 1280×800, not left to be hunted for.
+  const ref = useReveal<HTMLElement>([view.bundle.id]);
   return (
-    <section className="report" data-testid="discrepancy-report">
+    <section className="report" data-testid="discrepancy-report" ref={ref}>
       <h2>{t('inspection.report')}</h2>
       <p data-testid="report-people">
         {t('receiving.seller')}: {view.bundle.sellerName} ・ {t('inspection.inspector')}: {view.inspectors.length > 0 ? view.inspectors.join('、') : '—'}
