@@ -67,7 +67,9 @@ export class StationPrinting {
     const kind = original.kind ?? 'sku-labels';
     const current = this.printer(kind);
     const profile = queue ? { ...current, kind: 'cups' as const, queue, server: null, name: queue } : current;
-    // A job still waiting would print twice: it is given up first (one that is being sent cannot be, and may).
+    // Dealt with first, so giving it up below never shows as a new failure on the status bar.
+    printing.dismiss(jobId);
+    // A job still waiting would print twice: it is given up (one that is being sent cannot be, and may).
     printing.cancel(jobId);
     let job: PrintJob;
     try {
@@ -75,7 +77,6 @@ export class StationPrinting {
     } catch (error) {
       throw new StationFailure('bad-input', error instanceof Error ? error.message : String(error));
     }
-    printing.dismiss(jobId);
     return this.answer(job);
   }
 
