@@ -74,7 +74,11 @@ describe.skipIf(skipReason !== null)('printing through a real CUPS queue', { tim
 
   it('fails a job for a queue CUPS does not have, saying so', async () => {
     const job = await service.print({ id: 'typo', name: 'typo', kind: 'cups', queue: 'qwms-no-such-queue' }, [towel]);
-    expect(await service.settled(job.jobId)).toMatchObject({ state: 'failed', message: expect.stringContaining('CUPS has no queue "qwms-no-such-queue"') });
+    expect(await service.settled(job.jobId)).toMatchObject({
+      state: 'failed',
+      message: expect.stringContaining('CUPS has no queue "qwms-no-such-queue"'),
+      reason: { code: 'no-such-queue', params: { queue: 'qwms-no-such-queue' } },
+    });
   });
 
   it('waits for a queue that is not accepting jobs, and prints once it is', async () => {
@@ -83,6 +87,7 @@ describe.skipIf(skipReason !== null)('printing through a real CUPS queue', { tim
     const job = await service.print({ id: 'paused', name: 'paused', kind: 'cups', queue: 'qwms-test-paused' }, [mug]);
     await expect.poll(() => service.job(job.jobId)?.state, { timeout: 10_000 }).toBe('waiting-for-printer');
     expect(service.job(job.jobId)!.message).toMatch(/not accepting jobs.*trying again/);
+    expect(service.job(job.jobId)!.reason).toEqual({ code: 'queue-not-accepting', params: { queue: 'qwms-test-paused' } });
     expect(spawnSync('cupsaccept', ['qwms-test-paused']).status).toBe(0);
     service.retryNow();
     expect(await service.settled(job.jobId)).toMatchObject({ state: 'done' });
