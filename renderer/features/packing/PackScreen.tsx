@@ -176,7 +176,8 @@ export function PackScreen() {
         />
       ) : null}
       <PackResult last={last} />
-      {labelJob && active ? <PrintJobResult job={labelJob} fallback="shipping-label" testId="pack-label-job" onRetried={setLabelJob} /> : null}
+      {/* The label's job while its parcel waits to be scanned out; one that has not printed stays until it has. */}
+      {labelJob && active && (active.state === 'packed' || printOutcome(labelJob) !== 'done') ? <PrintJobResult job={labelJob} fallback="shipping-label" testId="pack-label-job" onRetried={setLabelJob} /> : null}
       <div className="row actions">
         <button type="button" className="secondary" data-testid="pack-close" onClick={() => show(null, null)}>
           {t('packing.next')}
