@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../shared/contract/wire';
+import { openHubStore } from '../../server/storage/database';
 import { startEmbeddedStationProcess, type EmbeddedStationProcess } from '../support/embedded-station-process';
 import { StationSocket } from '../support/station-socket';
 import { waitUntil } from '../support/wait-until';
@@ -52,12 +52,13 @@ describe('a web-mode station whose embedded hub dies', () => {
     expect((await fetch(new URL('/api/openapi.json', station.hubUrl))).status).toBe(200);
 
     await waitUntil(async () => (await call(socket, 'station.status', {})).outboxDepth === 0, 'the queued event delivered', 60_000);
-    const hubDb = new BetterSqlite3(join(dir, 'hub.sqlite'), { readonly: true });
+    // The hub's own storage layer, read-only use: the receipt says the hub applied the event the station queued.
+    const hub = await openHubStore(join(dir, 'hub.sqlite'), { migrate: false });
     try {
-      const receipt = hubDb.prepare('select outcome from station_events where event_id = ?').get(adjusted.eventId) as { outcome: string } | undefined;
-      expect(receipt).toBeDefined();
+      const receipt = await hub.db.selectFrom('station_events').select('outcome').where('event_id', '=', adjusted.eventId).executeTakeFirst();
+      expect(receipt?.outcome).toBe('applied');
     } finally {
-      hubDb.close();
+      await hub.close();
     }
     socket.close();
   }, 120_000);
