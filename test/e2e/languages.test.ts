@@ -106,6 +106,33 @@ describe('languages (web mode, Chromium)', () => {
     expect(from <= to ? shown >= from && shown <= to : shown >= from || shown <= to, `${shown} between ${from} and ${to}`).toBe(true);
   });
 
+  it('shows the manifest day in each language’s convention, stepped a day at a time (not the browser’s 12/07/2026)', async () => {
+    const { page } = station;
+    if (await page.getByTestId('sign-in').isVisible()) await signInWithPin(page, 'u-admin', '4444');
+    if (await page.getByTestId('back-to-menu').isVisible()) await page.getByTestId('back-to-menu').click();
+    await page.getByTestId('area-manifest').click();
+    const day = page.getByTestId('manifest-date');
+    await page.getByTestId('manifest-total').waitFor();
+    const today = (await day.getAttribute('data-date'))!;
+    expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await day.innerText()).toBe(today.replaceAll('-', '/'));
+    await page.getByTestId('language-en').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await day.innerText()).toBe(today);
+    await page.getByTestId('language-ko').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    expect(await day.innerText()).toBe(`${today.replaceAll('-', '. ')}.`);
+    await page.getByTestId('language-ja').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'ja');
+    // The day before, by the Tokyo calendar, and back.
+    const before = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await page.getByTestId('manifest-previous-day').click();
+    await page.locator(`[data-testid="manifest-date"][data-date="${before}"]`).waitFor();
+    await page.getByTestId('manifest-total').filter({ hasText: before.replaceAll('-', '/') }).waitFor();
+    await page.getByTestId('manifest-next-day').click();
+    await page.locator(`[data-testid="manifest-date"][data-date="${today}"]`).waitFor();
+  });
+
   it('keeps the chosen language after a reload', async () => {
     const { page } = station;
     await page.getByTestId('language-ko').click();
