@@ -165,15 +165,16 @@ export async function startStation(options: StationOptions): Promise<Station> {
     'printing.test': (input) => printers.testPage(input.kind),
     'printing.retry': (input) => printers.retry(input.jobId, input.queue),
     'printing.dismiss': (input) => printers.dismiss(input.jobId),
-    'inspection.reportPdf': async (input) => {
+    'inspection.reportPdf': async (input, ctx) => {
       const view = receivingCall(() => receiving.report(input.bundleId));
-      const pdf = await renderDiscrepancyReport(view, input.wording);
+      // Its time in Japan time, in the convention of the language its words are in (the window's).
+      const pdf = await renderDiscrepancyReport(view, input.wording, new Date(), sessions.languageOf(ctx.clientId));
       const path = keepReport(reportsDir, `${input.bundleId}-discrepancy.pdf`, pdf);
       return { path, bytes: pdf.length };
     },
-    'inspection.printReport': async (input) => {
+    'inspection.printReport': async (input, ctx) => {
       const view = receivingCall(() => receiving.report(input.bundleId));
-      const pdf = await renderDiscrepancyReport(view, input.wording);
+      const pdf = await renderDiscrepancyReport(view, input.wording, new Date(), sessions.languageOf(ctx.clientId));
       const path = keepReport(reportsDir, `${input.bundleId}-discrepancy.pdf`, pdf);
       return { path, bytes: pdf.length, job: await printers.document('discrepancy-report', pdf, `${input.wording.title} ${input.bundleId}`) };
     },
