@@ -3,6 +3,8 @@ import type { FloorEventKind } from '../../../shared/contract/floor-events';
 import type { PackingRefusal, PackLabelResult, PackOrder, PackStepResult, PackView, RecipientProblem } from '../../../shared/contract/packing';
 import { deliveryTimeMaxDaysAhead, japanesePhoneSchema, postalCodeSchema } from '../../../shared/domain/orders';
 import { addDays, tokyoDate } from '../../../shared/domain/tokyo-time';
+import { branchAddresses } from '../../../shared/domain/branch-addresses';
+import { branchNames } from '../../../shared/domain/identifiers';
 import type { PrintJobStatus } from '../../../shared/contract/schemas';
 import { parcelServiceRules, sagawaTimeSlots, suggestService, type ParcelService, type SagawaTimeSlot } from '../../../shared/domain/parcel-services';
 import { callHub, type HubCredentials } from '../hub-client/hub-http';
@@ -10,6 +12,7 @@ import { shippingLabelSchema, describeShippingLabelProblems, type ShippingLabelI
 import type { StationStore } from '../store/station-store';
 import type { CachedOrder } from '../catalog/cached-order';
 import { resolveSku, type CachedSku } from '../catalog/resolve-sku';
+import { sellerName } from '../catalog/seller-name';
 import { blockSize, refillBelow, TrackingStock } from './tracking-stock';
 
 export type { CachedOrder };
@@ -35,8 +38,16 @@ interface Progress {
 const orderKinds = ['order.picked', 'order.packed', 'order.shipped', 'label.voided'] as const;
 const packStates: readonly string[] = ['allocated', 'picked', 'packed', 'in_transit'];
 const progressSetting = (orderId: string) => `packing.progress.${orderId}`;
-/** The warehouse as the label's sender; a station setting (`packing.sender`, JSON) overrides it. */
-export const defaultSender: Party = { name: 'Qxpress Japan 船橋センター', postalCode: '273-0012', address: '千葉県船橋市浜町2-1-1 Qxpress物流センター', phone: '047-000-0000' };
+/**
+ * The label's sender: the shop's name at the branch's returns address (the manual's CS係, where an undelivered parcel
+ * comes back), unless a station setting (`packing.sender`, JSON) names another.
+ */
+export function labelSender(store: StationStore, branchCode: string, sellerId: string): Party {
+  const saved = store.setting('packing.sender');
+  if (saved) return JSON.parse(saved) as Party;
+  const returns = branchAddresses[branchCode]?.returns ?? { postalCode: '', address: branchNames[branchCode] ?? branchCode, phone: '' };
+  return { name: sellerName(store, sellerId), ...returns };
+}
 
 export interface PackingDeps {
   store: StationStore;
@@ -323,8 +334,6 @@ export class PackingService {
    * order by number (a cart has one buyer). Sorted, so the label is the same whichever order the packer had in hand.
    */
   private shippingLabel(parcel: readonly CachedOrder[], service: ParcelService, timeSlot: SagawaTimeSlot | null, trackingNumber: string): ShippingLabelInput {
-    const saved = this.deps.store.setting('packing.sender');
-    const sender = saved ? (JSON.parse(saved) as Party) : defaultSender;
     const sorted = [...parcel].sort((a, b) => a.orderNo.localeCompare(b.orderNo) || a.id.localeCompare(b.id));
     const [order] = sorted as [CachedOrder];
     return {
@@ -332,7 +341,7 @@ export class PackingService {
       service,
       timeSlot,
       recipient: order.recipient,
-      sender,
+      sender: labelSender(this.deps.store, this.deps.branchCode, order.sellerId),
       orderNo: order.orderNo,
       orderNos: sorted.map((member) => member.orderNo),
       cartNo: order.cartNo,

@@ -88,6 +88,21 @@ describe('pack bench', () => {
     expect(service.stock.left()).toBe(1);
   });
 
+  it('prints the shop’s name at the branch’s returns address (the manual’s CS係) as the sender, unless the station names another', async () => {
+    store.applyChanges([{ entity: 'seller', entityId: 'sakura-shop', op: 'upsert', data: { id: 'sakura-shop', name: 'さくら雑貨店' } }], 4);
+    service.scan('o-1', sku, null);
+    service.scan('o-1', sku, null);
+    await service.label('o-1', 'nekopos', null, null);
+    expect(printed).toEqual([
+      expect.objectContaining({ sender: { name: 'さくら雑貨店', postalCode: '273-0017', address: '千葉県船橋市西浦3-4-2 北エントランス 2F Qxpress CS係', phone: '050-3189-7080' } }),
+    ]);
+    const own = { name: 'さくら雑貨店 発送係', postalCode: '100-0005', address: '東京都千代田区丸の内1-9-1', phone: '03-0000-0000' };
+    store.setSetting('packing.sender', JSON.stringify(own));
+    service.void('o-1', 'torn', null);
+    await service.label('o-1', 'nekopos', null, null);
+    expect(printed[1]).toMatchObject({ sender: own });
+  });
+
   it('suggests Nekopos for a thin parcel, a takkyubin size otherwise, Sagawa for a time slot', () => {
     const thin = { lengthCm: 25, widthCm: 20, heightCm: 1, weightG: 100 };
     expect(suggestFor([{ sku: thin, quantity: 2 }], false)).toEqual({ service: 'nekopos', sizeClass: null, note: null });
