@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PrintJobStatus } from '../../../shared/contract/schemas';
 import { station } from '../../station-client/station-client';
 import { errorText } from '../../ui/error-text';
+import { useReveal } from '../../ui/reveal';
 import { useFeedback } from '../scanning/feedback-store';
 import { printDocumentText, printerName, printOutcome, printReasonText } from './print-job-text';
 import { signalPrint } from './print-signal';
@@ -22,6 +23,8 @@ interface Props {
  */
 export function PrintJobResult({ job, fallback = null, testId, onRetried }: Props) {
   const { t } = useTranslation();
+  // A print's answer comes below the work that asked for it: brought into view as it appears and as it changes.
+  const box = useReveal<HTMLDivElement>([job.jobId, job.state]);
   const outcome = printOutcome(job);
   const reason = printReasonText(t, job);
   const retry = (queue?: string) =>
@@ -33,7 +36,7 @@ export function PrintJobResult({ job, fallback = null, testId, onRetried }: Prop
       })
       .catch((error: unknown) => useFeedback.getState().signal('bad', errorText(t, error)));
   return (
-    <div className="row wrap" data-testid={`${testId}-box`}>
+    <div className="row wrap" data-testid={`${testId}-box`} ref={box}>
       <p role="status" data-testid={testId} data-state={job.state} data-outcome={outcome} data-job-id={job.jobId} className={outcome === 'done' ? 'result ok' : outcome === 'failed' ? 'result bad' : 'result warn'}>
         {t('printing.job', { document: printDocumentText(t, job, fallback), printer: printerName(t, job), state: t(`printing.states.${job.state}`) })}
         {reason ? ` — ${reason}` : ''}

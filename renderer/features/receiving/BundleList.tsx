@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { BundleSummary } from '../../../shared/contract/receiving';
+import { useDisplayTime } from '../../ui/display-time';
 
 /**
  * Bundles as a table with one large action per row; shared by the dock and the inspection picker. A bundle that
@@ -7,6 +8,7 @@ import type { BundleSummary } from '../../../shared/contract/receiving';
  */
 export function BundleList({ bundles, action, onAction }: { bundles: BundleSummary[]; action: string; onAction(bundle: BundleSummary): void }) {
   const { t } = useTranslation();
+  const display = useDisplayTime();
   if (bundles.length === 0) return <p className="waiting">{t('receiving.none')}</p>;
   return (
     <table className="scan-table" data-testid="bundle-list">
@@ -33,7 +35,7 @@ export function BundleList({ bundles, action, onAction }: { bundles: BundleSumma
             </td>
             <td title={bundle.sellerId}>{bundle.sellerName}</td>
             <td>{t(`receiving.states.${bundle.state}`)}</td>
-            <td>{bundle.estimatedArrival}</td>
+            <td>{display.day(bundle.estimatedArrival)}</td>
             <td>{bundle.units}</td>
             <td>
               {bundle.waitingFor ? (

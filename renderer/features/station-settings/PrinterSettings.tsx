@@ -119,8 +119,8 @@ export function PrinterSettings({ kind, profile, queues, onSaved }: Props) {
         <p className="hint" data-testid={id('current')}>
           {t('printing.settings.current', { printer: profile.kind === 'cups' ? profile.queue : `${profile.host}:${profile.port}` })}
         </p>
+        {testJob ? <PrintJobResult job={testJob} fallback="test-page" testId={id('test-result')} onRetried={setTestJob} /> : null}
       </fieldset>
-      {testJob ? <PrintJobResult job={testJob} fallback="test-page" testId={id('test-result')} onRetried={setTestJob} /> : null}
     </form>
   );
 }
