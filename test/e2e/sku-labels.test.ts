@@ -1,8 +1,7 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { savePrinter } from '../../electron/station/printing/station-printer';
 import { startCupsForTests, type CupsForTests } from '../integration/printing/cups-test-queues';
+import { cupsPdfOutput } from '../integration/printing/cups-pdf-output';
 import { decodePdfBarcodes } from '../support/barcode-tools';
 import { typeLikeScanner } from '../support/scanner-keyboard';
 import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
@@ -11,28 +10,6 @@ import { feedbackKind } from '../support/wait-until';
 const cups = await startCupsForTests();
 const skipReason = 'unavailable' in cups ? cups.unavailable : null;
 if (skipReason) console.warn(`[skipped] SKU label e2e: ${skipReason}`);
-
-/** The PDF cups-pdf wrote for a job (its file name carries the job's title, `qwms <jobId>`), once complete. */
-async function cupsPdfOutput(dirs: string[], titlePart: string): Promise<Buffer> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    for (const dir of dirs.filter(existsSync)) {
-      const file = readdirSync(dir).find((name) => name.includes(titlePart) && name.endsWith('.pdf'));
-      if (file) {
-        const path = join(dir, file);
-        const size = statSync(path).size;
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        if (size > 0 && statSync(path).size === size && readFileSync(path).includes('%%EOF')) {
-          const pdf = readFileSync(path);
-          rmSync(path);
-          return pdf;
-        }
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`cups-pdf wrote no file for ${titlePart} into ${dirs.join(' or ')} within 60 s`);
-}
 
 describe.skipIf(skipReason !== null)('SKU ラベル: reprint labels for any SKU and quantity (web mode, Chromium, real cups-pdf queue)', () => {
   if (skipReason) return;

@@ -1,6 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PrintJobStatus } from '../../../shared/contract/schemas';
 import { createPrintService } from '../../../electron/station/printing/print-service';
@@ -8,34 +6,13 @@ import { renderSkuLabelsZpl } from '../../../electron/station/printing/render-zp
 import { skuLabelBatchSchema } from '../../../electron/station/printing/sku-label';
 import { decodePdfBarcodes } from '../../support/barcode-tools';
 import { startCupsForTests } from './cups-test-queues';
+import { cupsPdfOutput } from './cups-pdf-output';
 import { expectedSkus, mug, plainBag, towel } from './label-fixtures';
 import { listenAsPrinter } from '../../support/raw-port-listener';
 
 const cups = await startCupsForTests();
 const skipReason = 'unavailable' in cups ? cups.unavailable : null;
 if (skipReason) console.warn(`[skipped] CUPS printing tests: ${skipReason}`);
-
-/** Waits for the PDF cups-pdf writes for a job (its file name carries the job's title) and reads it once complete. */
-async function cupsPdfOutput(dirs: string[], titlePart: string): Promise<Buffer> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    for (const dir of dirs.filter(existsSync)) {
-      const file = readdirSync(dir).find((name) => name.includes(titlePart) && name.endsWith('.pdf'));
-      if (file) {
-        const path = join(dir, file);
-        const size = statSync(path).size;
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        if (size > 0 && statSync(path).size === size && readFileSync(path).includes('%%EOF')) {
-          const pdf = readFileSync(path);
-          rmSync(path);
-          return pdf;
-        }
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`cups-pdf wrote no file for ${titlePart} into ${dirs.join(' or ')} within 60 s (see /var/log/cups/error_log)`);
-}
 
 // cups-pdf takes a second or two per job through Ghostscript; give a slow machine room.
 describe.skipIf(skipReason !== null)('printing through a real CUPS queue', { timeout: 90_000 }, () => {
