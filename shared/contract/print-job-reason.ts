@@ -7,6 +7,8 @@ import { z } from 'zod';
 export const printReasonCodes = [
   /** The CUPS queue named in the settings does not exist on this machine (a configuration failure). */
   'no-such-queue',
+  /** The queue's driver offers no page of the document's size (a label roll queue chosen for A4, …): it would print wrong. */
+  'wrong-page-size',
   /** lp is not installed (cups-client). */
   'lp-missing',
   /** The CUPS scheduler is not running: the job waits and goes out when it is. */

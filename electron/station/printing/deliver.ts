@@ -1,4 +1,6 @@
 import { sendToCups } from './deliver-cups';
+import { PrinterConfigurationError } from './delivery-errors';
+import { offersPage, pageName, queuePageSizes } from './queue-pages';
 import { sendRawTcp } from './deliver-raw-tcp';
 import type { PrinterProfile } from './printer-profile';
 
@@ -22,6 +24,16 @@ export async function deliver(profile: PrinterProfile, bytes: Buffer, title: str
       ? ['raw']
       : // The page size is the label size already; CUPS must not scale it, or the bars stop being whole printer dots.
         [`media=${cupsMedia}`, 'orientation-requested=3', 'print-scaling=none'];
+  if (profile.format === 'pdf') {
+    // A queue whose driver has no such page would print on its default paper: a fragment of a label, said as printed.
+    const sizes = await queuePageSizes(profile.queue, profile.server, timeoutMs);
+    if (sizes && !offersPage(sizes, cupsMedia)) {
+      throw new PrinterConfigurationError(`CUPS queue ${profile.queue} offers no ${cupsMedia} page (it offers ${sizes.slice(0, 12).join(' ')}…)`, {
+        code: 'wrong-page-size',
+        params: { queue: profile.queue, page: pageName(cupsMedia) },
+      });
+    }
+  }
   const printerJobId = await sendToCups({ queue: profile.queue, server: profile.server, title, options }, bytes, timeoutMs);
   return { printerJobId };
 }

@@ -13,6 +13,8 @@ export interface CupsForTests {
   pdfOutputDirs: string[];
   addPdfQueue(name: string): void;
   addRawSocketQueue(name: string, port: number): void;
+  /** A queue on one of CUPS's own drivers (`lpinfo -m`, e.g. drv:///sample.drv/dymo.ppd) to a port nothing listens on. */
+  addDriverQueue(name: string, model: string): void;
   close(): Promise<void>;
 }
 
@@ -94,6 +96,9 @@ export async function startCupsForTests(): Promise<CupsForTests | { unavailable:
     addRawSocketQueue(name, port) {
       // No driver (-m): a raw queue, which passes the job's bytes through untouched, as a ZPL printer needs.
       addQueue(name, ['-v', `socket://127.0.0.1:${port}`]);
+    },
+    addDriverQueue(name, model) {
+      addQueue(name, ['-v', 'socket://127.0.0.1:9', '-m', model]);
     },
     async close() {
       for (const name of queues) run('lpadmin', ['-x', name]);
