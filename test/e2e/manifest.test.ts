@@ -1,6 +1,7 @@
 import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallResult } from '../../shared/contract/wire';
+import type { FeedView } from '../../shared/hub/feed';
 import { pdfText, rasterisePdf } from '../support/barcode-tools';
 import { artefactPath } from '../support/chromium';
 import { listenAsPrinter, type RawPortListener } from '../support/raw-port-listener';
@@ -45,16 +46,7 @@ interface Shipped {
   recipient: string;
 }
 
-interface CachedOrder {
-  id: string;
-  sellerId: string;
-  orderNo: string;
-  cartNo: string | null;
-  sku: string | null;
-  quantity: number;
-  state: string;
-  recipient: { name: string };
-}
+type CachedOrder = FeedView<'order'>;
 
 /**
  * Opens an allocated order at the bench (from the station's cache, so it works with the hub away), scans every unit
@@ -62,7 +54,7 @@ interface CachedOrder {
  * parcel of several orders.
  */
 async function shipOne(service: 'nekopos' | 'yamato' | 'sagawa', timeSlot: string | null, skip: Set<string>): Promise<Shipped> {
-  const cached = station.running.station.store.cached<CachedOrder>('order');
+  const cached = station.running.station.store.cached('order');
   const cartSize = (order: CachedOrder) => (order.cartNo ? cached.filter((other) => other.sellerId === order.sellerId && other.cartNo === order.cartNo).length : 1);
   const candidates = cached.filter((order) => order.state === 'allocated' && order.sku).sort((a, b) => cartSize(a) - cartSize(b) || a.orderNo.localeCompare(b.orderNo));
   for (const candidate of candidates.filter((order) => !skip.has(order.id))) {

@@ -1,19 +1,9 @@
 import { formatSku, parseSku } from '../../../shared/domain/identifiers';
+import type { FeedView } from '../../../shared/hub/feed';
 import type { StationStore } from '../store/station-store';
 
-/** A SKU as the hub's changes feed carries it (the station caches it as entity 'sku'). */
-export interface CachedSku {
-  sku: string;
-  inventoryCode: string;
-  name: string;
-  sellerSkuCode: string | null;
-  jan: string | null;
-  sellerId: string;
-  lengthCm: number | null;
-  widthCm: number | null;
-  heightCm: number | null;
-  weightG: number | null;
-}
+/** A SKU as the hub's changes feed carries it (entity 'sku', schema in shared/hub/feed.ts). */
+export type CachedSku = FeedView<'sku'>;
 
 /**
  * The SKU a scanned unit is: its SKU label (3…-…, a reader may prefix the AIM id ]C0), its JAN, or the seller's own
@@ -22,10 +12,10 @@ export interface CachedSku {
  */
 export function resolveSku(store: StationStore, code: string, sellerId: string | null): CachedSku | null {
   const asSku = skuOfLabel(code);
-  if (asSku) return store.cachedOne<CachedSku>('sku', asSku) ?? null;
-  const byJan = store.cachedWhere<CachedSku>('sku', 'jan', code);
+  if (asSku) return store.cachedOne('sku', asSku) ?? null;
+  const byJan = store.cachedWhere('sku', 'jan', code);
   if (byJan.length > 0) return byJan.find((sku) => sku.sellerId === sellerId) ?? byJan[0] ?? null;
-  const bySellerCode = store.cachedWhere<CachedSku>('sku', 'sellerSkuCode', code);
+  const bySellerCode = store.cachedWhere('sku', 'sellerSkuCode', code);
   return bySellerCode.find((sku) => sellerId === null || sku.sellerId === sellerId) ?? null;
 }
 

@@ -3,11 +3,6 @@ import type { StationStore } from '../store/station-store';
 import { resolveSku } from './resolve-sku';
 import { sellerName } from './seller-name';
 
-interface CachedItem {
-  code: string;
-  name: string;
-}
-
 /**
  * The SKU a scanned or typed code is (SKU label, JAN or seller SKU code), with its item, option and shop, from the
  * station's own copy of the catalogue: SKU labels can be reprinted while the hub is away. Null for an unknown code.
@@ -15,7 +10,7 @@ interface CachedItem {
 export function skuCard(store: StationStore, code: string): SkuCard | null {
   const sku = resolveSku(store, code.trim(), null);
   if (!sku) return null;
-  const item = store.cachedOne<CachedItem>('inventory-item', sku.inventoryCode);
+  const item = store.cachedOne('inventory-item', sku.inventoryCode);
   return {
     sku: sku.sku,
     itemName: item?.name ?? sku.sku,

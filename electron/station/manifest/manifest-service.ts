@@ -3,22 +3,11 @@ import type { PrintJobStatus } from '../../../shared/contract/schemas';
 import { buildManifestDay, prefectureOf, type ManifestDay, type ManifestOrder } from '../../../shared/domain/manifest';
 import { parcelServices, type ParcelService } from '../../../shared/domain/parcel-services';
 import { addDays, startOfTokyoDay, tokyoDate, type TokyoDate } from '../../../shared/domain/tokyo-time';
-import type { CachedOrder } from '../catalog/cached-order';
 import { keepReport } from '../printing/keep-report';
 import { renderManifestPdf, type Manifest } from '../printing/render-manifest';
 import { serviceNamesJa } from '../printing/shipping-label';
 import type { OutboxEntry, StationStore } from '../store/station-store';
-
-interface CachedSeller {
-  id: string;
-  name: string;
-}
-
-/** What this station's own events say of an order's label and its scan out, the latest event deciding. */
-interface OwnTrail {
-  label: { service: ParcelService; timeSlot: string | null; trackingNumber: string } | null;
-  shipped: OutboxEntry | null;
-}
+import { overlayOrder } from '../overlay/floor-overlay';
 
 const trailKinds = ['order.packed', 'order.shipped', 'label.voided'] as const;
 /** How far back this station's own labels are read for a day's manifest. */
@@ -92,20 +81,20 @@ export class ManifestService {
    */
   private parcels(date: TokyoDate): ManifestOrder[] {
     const { store, branchCode } = this.deps;
-    const sellers = new Map(store.cached<CachedSeller>('seller').map((seller) => [seller.id, seller.name]));
+    const sellers = new Map(store.cached('seller').map((seller) => [seller.id, seller.name]));
     const from = startOfTokyoDay(date).toISOString();
     const to = startOfTokyoDay(addDays(date, 1)).toISOString();
     // A label is printed before its parcel leaves, at most a few days before on a busy week.
-    const trails = this.ownTrails(startOfTokyoDay(addDays(date, -labelLookbackDays)).toISOString());
-    const candidates = new Map(store.cachedShippedBetween<CachedOrder>('order', from, to).map((order) => [order.id, order]));
+    const trails = this.ownEvents(startOfTokyoDay(addDays(date, -labelLookbackDays)).toISOString());
+    const candidates = new Map(store.cachedShippedBetween(from, to).map((order) => [order.id, order]));
     for (const orderId of trails.keys()) {
-      const order = candidates.has(orderId) ? null : store.cachedOne<CachedOrder>('order', orderId);
+      const order = candidates.has(orderId) ? null : store.cachedOne('order', orderId);
       if (order) candidates.set(orderId, order);
     }
     const parcels: ManifestOrder[] = [];
     for (const order of candidates.values()) {
       if (order.branchCode !== branchCode) continue;
-      const trail = trails.get(order.id);
+      const own = trails.get(order.id) ?? [];
       const base = {
         orderId: order.id,
         orderNo: order.orderNo,
@@ -120,33 +109,32 @@ export class ManifestService {
       if (order.state === 'in_transit') {
         if (!order.trackingNo || !order.shippedAt) continue;
         // Our own label of this very number knows the service and slot if the cached view predates step 0008.
-        const ownLabel = trail?.label?.trackingNumber === order.trackingNo ? trail.label : null;
-        const service = isService(order.service) ? order.service : ownLabel?.service;
+        const ownLabel = overlayOrder({ id: order.id, state: 'allocated', trackingNo: null }, own);
+        const labelled = ownLabel.trackingNo === order.trackingNo ? ownLabel : null;
+        const service = isService(order.service) ? order.service : isService(labelled?.service) ? labelled.service : null;
         if (!service) continue;
-        parcels.push({ ...base, trackingNo: order.trackingNo, service, timeSlot: order.labelTimeSlot ?? ownLabel?.timeSlot ?? null, shippedAt: order.shippedAt, atHub: true });
+        parcels.push({ ...base, trackingNo: order.trackingNo, service, timeSlot: order.labelTimeSlot ?? labelled?.labelTimeSlot ?? null, shippedAt: order.shippedAt, atHub: true });
         continue;
       }
-      // Not yet in transit at the hub (or not as far as the cache knows): sent out here a moment ago?
-      if (!trail?.shipped) continue;
-      const shippedNumber = (trail.shipped.payload as { trackingNumber: string }).trackingNumber;
-      const label = trail.label ?? (order.trackingNo && isService(order.service) ? { service: order.service, timeSlot: order.labelTimeSlot ?? null, trackingNumber: order.trackingNo } : null);
-      if (!label || label.trackingNumber !== shippedNumber) continue;
-      parcels.push({ ...base, trackingNo: shippedNumber, service: label.service, timeSlot: label.timeSlot, shippedAt: trail.shipped.occurredAt, atHub: false });
+      // Not yet in transit at the hub (or not as far as the cache knows): sent out here a moment ago? The floor
+      // overlay lays this station's label and scan out over the hub's order, as the hub will.
+      const floor = overlayOrder(order, own);
+      if (floor.state !== 'in_transit' || !floor.trackingNo || !floor.shippedAt || !isService(floor.service)) continue;
+      parcels.push({ ...base, trackingNo: floor.trackingNo, service: floor.service, timeSlot: floor.labelTimeSlot, shippedAt: floor.shippedAt, atHub: false });
     }
     return parcels;
   }
 
-  /** Each order's label and scan out by this station's events that the hub did not refuse, in outbox order. */
-  private ownTrails(since: string): Map<string, OwnTrail> {
-    const trails = new Map<string, OwnTrail>();
+  /** Each order's label and scan-out events by this station since `since` that the hub did not refuse, in outbox order. */
+  private ownEvents(since: string): Map<string, OutboxEntry[]> {
+    const trails = new Map<string, OutboxEntry[]>();
     for (const entry of this.deps.store.eventsOfKindsSince(trailKinds, since)) {
       if (entry.state === 'rejected') continue;
-      const payload = entry.payload as { orderId: string; trackingNumber: string; service?: unknown; timeSlot?: string | null };
-      const trail = trails.get(payload.orderId) ?? { label: null, shipped: null };
-      if (entry.kind === 'order.packed' && isService(payload.service)) trail.label = { service: payload.service, timeSlot: payload.timeSlot ?? null, trackingNumber: payload.trackingNumber };
-      if (entry.kind === 'order.shipped') trail.shipped = entry;
-      if (entry.kind === 'label.voided') Object.assign(trail, { label: null, shipped: null });
-      trails.set(payload.orderId, trail);
+      const orderId = (entry.payload as { orderId?: unknown }).orderId;
+      if (typeof orderId !== 'string') continue;
+      const list = trails.get(orderId);
+      if (list) list.push(entry);
+      else trails.set(orderId, [entry]);
     }
     return trails;
   }

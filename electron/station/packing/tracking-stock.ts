@@ -27,9 +27,9 @@ export class TrackingStock {
 
   blocks(): StoredBlock[] {
     const saved = JSON.parse(this.store.setting(blocksSetting) ?? '[]') as StoredBlock[];
-    const fromFeed = this.store.cached<Omit<StoredBlock, 'id'> & { id?: string }>('tracking-block');
+    const fromFeed = this.store.cached('tracking-block');
     const all = new Map<number, StoredBlock>();
-    for (const block of [...saved, ...fromFeed.map((block) => ({ ...block, id: String(block.id ?? block.firstSerial) }))]) {
+    for (const block of [...saved, ...fromFeed.map((block) => ({ stationId: block.stationId, firstSerial: block.firstSerial, count: block.count, id: String(block.firstSerial) }))]) {
       if (block.stationId === this.stationId) all.set(block.firstSerial, block);
     }
     return [...all.values()].sort((a, b) => a.firstSerial - b.firstSerial);

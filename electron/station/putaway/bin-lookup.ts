@@ -1,12 +1,9 @@
+import type { FeedView } from '../../../shared/hub/feed';
 import type { StationStore } from '../store/station-store';
+import { emptyFloor, layEvents } from '../overlay/floor-overlay';
 
 /** A SKU's location as the hub's changes feed carries it (entity `sku-location`, id `<branch>/<sku>`). */
-export interface CachedSkuLocation {
-  branchCode: string;
-  sku: string;
-  bin: string;
-  updatedAt: string;
-}
+export type CachedSkuLocation = FeedView<'sku-location'>;
 
 /** The cache id of a SKU's location at a branch, as the hub names it in the changes feed. */
 export const skuLocationId = (branchCode: string, sku: string) => `${branchCode}/${sku}`;
@@ -16,12 +13,8 @@ export const skuLocationId = (branchCode: string, sku: string) => `${branchCode}
  * winning. (A station's events are all of its own branch.) Refused ones are not placements.
  */
 function pendingPlacements(store: StationStore): Map<string, string> {
-  const placed = new Map<string, string>();
-  for (const entry of store.pendingOfKinds(['sku.located'])) {
-    const payload = entry.payload as { sku: string; bin: string };
-    placed.set(payload.sku, payload.bin);
-  }
-  return placed;
+  // Pending only: an applied placement is in the cache already, and may since have been moved by another station.
+  return layEvents(emptyFloor(), store.pendingOfKinds(['sku.located'])).bins;
 }
 
 /**
@@ -29,7 +22,7 @@ function pendingPlacements(store: StationStore): Map<string, string> {
  * applied by the hub, else the location pulled from the hub's changes feed; null if it has none.
  */
 export function binOf(store: StationStore, branchCode: string, sku: string): string | null {
-  return pendingPlacements(store).get(sku) ?? store.cachedOne<CachedSkuLocation>('sku-location', skuLocationId(branchCode, sku))?.bin ?? null;
+  return pendingPlacements(store).get(sku) ?? store.cachedOne('sku-location', skuLocationId(branchCode, sku))?.bin ?? null;
 }
 
 /**
@@ -40,7 +33,7 @@ export function binsOf(store: StationStore, branchCode: string, skus?: Iterable<
   const placed = pendingPlacements(store);
   const bins = new Map<string, string>();
   if (skus === undefined) {
-    for (const location of store.cached<CachedSkuLocation>('sku-location')) {
+    for (const location of store.cached('sku-location')) {
       if (location.branchCode === branchCode) bins.set(location.sku, location.bin);
     }
     for (const [sku, bin] of placed) bins.set(sku, bin);
@@ -54,7 +47,7 @@ export function binsOf(store: StationStore, branchCode: string, skus?: Iterable<
       bins.set(sku, own);
       continue;
     }
-    const location = store.cachedOne<CachedSkuLocation>('sku-location', skuLocationId(branchCode, sku));
+    const location = store.cachedOne('sku-location', skuLocationId(branchCode, sku));
     if (location) bins.set(sku, location.bin);
   }
   return bins;

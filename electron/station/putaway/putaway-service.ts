@@ -62,12 +62,12 @@ export class PutawayService {
   }
 
   private item(sku: string): PutawayItem | null {
-    const cached = this.deps.store.cachedOne<CachedSku>('sku', sku);
+    const cached = this.deps.store.cachedOne('sku', sku);
     return cached ? this.describe(cached) : null;
   }
 
   private describe(sku: CachedSku): PutawayItem {
-    const item = this.deps.store.cachedOne<{ name: string }>('inventory-item', sku.inventoryCode);
+    const item = this.deps.store.cachedOne('inventory-item', sku.inventoryCode);
     return { sku: sku.sku, itemName: item?.name ?? sku.sku, optionName: sku.name, sellerId: sku.sellerId, sellerSkuCode: sku.sellerSkuCode, bin: binOf(this.deps.store, this.deps.branchCode, sku.sku) };
   }
 }

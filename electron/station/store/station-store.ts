@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { FloorEvent, FloorEventKind } from '../../../shared/contract/floor-events';
+import { checkFeedData, type FeedData, type FeedEntity, type FeedView } from '../../../shared/hub/feed';
 import { createCredentialCacheTable, CredentialCache } from './credential-cache';
 
 export interface OutboxEntry extends FloorEvent {
@@ -23,7 +24,7 @@ interface OutboxRow {
   message: string | null;
 }
 
-const schemaVersion = 3;
+const schemaVersion = 4;
 
 /**
  * The station's own SQLite file: the durable outbox of floor events (written and fsynced before the screen says
@@ -46,7 +47,30 @@ export class StationStore {
     if (version < 1) this.createSchema();
     if (version < 2) this.indexOrderLookups();
     if (version < 3) this.addCredentialCache();
+    if (version < 4) this.addUnreadMark();
     this.credentials = new CredentialCache(this.db);
+    this.recheckUnread();
+  }
+
+  /**
+   * Schema step 4: a cached row this station cannot read (an entity it does not know, or data not in the shape it
+   * knows) is kept with the reason in `unread` and skipped by every reader: a newer hub never crashes an older station,
+   * and once the station is upgraded the row is read again (recheckUnread) without pulling the feed afresh.
+   */
+  private addUnreadMark(): void {
+    this.db.transaction(() => {
+      this.db.exec('alter table cache add column unread text');
+      this.db.pragma('user_version = 4');
+    })();
+  }
+
+  /** Rows kept unread by an older version of this station that this one can read now. */
+  private recheckUnread(): void {
+    const rows = this.db.prepare<[], { entity: string; entity_id: string; data: string }>('select entity, entity_id, data from cache where unread is not null').all();
+    const mark = this.db.prepare('update cache set unread = ? where entity = ? and entity_id = ?');
+    this.db.transaction(() => {
+      for (const row of rows) mark.run(unreadReason(row.entity, JSON.parse(row.data)), row.entity, row.entity_id);
+    })();
   }
 
   /** Schema step 3: hashed credentials for sign-in with the hub away (credential-cache.ts). */
@@ -133,48 +157,72 @@ export class StationStore {
     this.db.prepare('insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value').run(key, value);
   }
 
-  /** Applies a batch of pulled changes and the new cursor in one transaction. */
-  applyChanges(changes: { entity: string; entityId: string; op: 'upsert' | 'delete'; data: unknown }[], cursor: number): void {
-    const upsert = this.db.prepare('insert into cache (entity, entity_id, data) values (?, ?, ?) on conflict (entity, entity_id) do update set data = excluded.data');
+  /**
+   * Applies a batch of pulled changes and the new cursor in one transaction. Each change's data is checked against its
+   * entity's schema (shared/hub/feed.ts) here, once, so readers can trust the cache; a change this station cannot read
+   * is kept as the hub sent it, marked unread, and the cursor moves on. Returns how many were kept unread.
+   */
+  applyChanges(changes: readonly { entity: string; entityId: string; op: 'upsert' | 'delete'; data: unknown }[], cursor: number): { unread: number } {
+    const upsert = this.db.prepare(
+      'insert into cache (entity, entity_id, data, unread) values (?, ?, ?, ?) on conflict (entity, entity_id) do update set data = excluded.data, unread = excluded.unread',
+    );
     const remove = this.db.prepare('delete from cache where entity = ? and entity_id = ?');
+    let unread = 0;
     this.db.transaction(() => {
       for (const change of changes) {
         if (change.op === 'delete') remove.run(change.entity, change.entityId);
-        else upsert.run(change.entity, change.entityId, JSON.stringify(change.data));
+        else {
+          const reason = unreadReason(change.entity, change.data);
+          if (reason !== null) unread++;
+          upsert.run(change.entity, change.entityId, JSON.stringify(change.data), reason);
+        }
+        // A user the station cannot read is no sign-in it may keep: the credential cache drops it.
         this.credentials.applyUserChange(change);
       }
       this.setSetting('changes.cursor', String(cursor));
     })();
+    return { unread };
   }
 
   /** Replaces every cached row of one entity (a full list fetched from the hub). */
-  replaceCached(entity: string, rows: { id: string; data: unknown }[]): void {
-    const insert = this.db.prepare('insert into cache (entity, entity_id, data) values (?, ?, ?)');
+  replaceCached<E extends FeedEntity>(entity: E, rows: readonly { id: string; data: FeedData<E> }[]): void {
+    const insert = this.db.prepare('insert into cache (entity, entity_id, data, unread) values (?, ?, ?, ?)');
     this.db.transaction(() => {
       this.db.prepare('delete from cache where entity = ?').run(entity);
-      for (const row of rows) insert.run(entity, row.id, JSON.stringify(row.data));
+      for (const row of rows) insert.run(entity, row.id, JSON.stringify(row.data), unreadReason(entity, row.data));
     })();
   }
 
-  cachedOne<T>(entity: string, id: string): T | null {
-    const row = this.db.prepare<[string, string], { data: string }>('select data from cache where entity = ? and entity_id = ?').get(entity, id);
-    return row ? (JSON.parse(row.data) as T) : null;
+  /** One cached row of a known entity, typed by the feed's schema; null if absent or kept unread. */
+  cachedOne<E extends FeedEntity>(entity: E, id: string): FeedView<E> | null {
+    const row = this.db.prepare<[string, string], { data: string }>('select data from cache where entity = ? and entity_id = ? and unread is null').get(entity, id);
+    return row ? (JSON.parse(row.data) as FeedView<E>) : null;
   }
 
   /** Cached rows of an entity whose JSON field has this value (each of these fields is indexed). */
-  cachedWhere<T>(entity: string, field: 'orderNo' | 'cartNo' | 'jan' | 'sellerSkuCode', value: string): T[] {
+  cachedWhere<E extends FeedEntity>(entity: E, field: 'orderNo' | 'cartNo' | 'jan' | 'sellerSkuCode', value: string): FeedView<E>[] {
     return this.db
-      .prepare<[string, string], { data: string }>(`select data from cache where entity = ? and json_extract(data, '$.${field}') = ? order by entity_id`)
+      .prepare<[string, string], { data: string }>(`select data from cache where entity = ? and json_extract(data, '$.${field}') = ? and unread is null order by entity_id`)
       .all(entity, value)
-      .map((row) => JSON.parse(row.data) as T);
+      .map((row) => JSON.parse(row.data) as FeedView<E>);
   }
 
-  /** Cached rows whose `shippedAt` is in [from, to) (ISO instants compare as text); indexed. */
-  cachedShippedBetween<T>(entity: string, from: string, to: string): T[] {
+  /** Cached orders whose `shippedAt` is in [from, to) (ISO instants compare as text); indexed. */
+  cachedShippedBetween(from: string, to: string): FeedView<'order'>[] {
     return this.db
-      .prepare<[string, string, string], { data: string }>(`select data from cache where entity = ? and json_extract(data, '$.shippedAt') >= ? and json_extract(data, '$.shippedAt') < ? order by entity_id`)
-      .all(entity, from, to)
-      .map((row) => JSON.parse(row.data) as T);
+      .prepare<[string, string], { data: string }>(
+        `select data from cache where entity = 'order' and json_extract(data, '$.shippedAt') >= ? and json_extract(data, '$.shippedAt') < ? and unread is null order by entity_id`,
+      )
+      .all(from, to)
+      .map((row) => JSON.parse(row.data) as FeedView<'order'>);
+  }
+
+  /** Changes kept as the hub sent them because this station cannot read them, with the reason. */
+  unreadCached(): { entity: string; entityId: string; data: unknown; reason: string }[] {
+    return this.db
+      .prepare<[], { entity: string; entity_id: string; data: string; unread: string }>('select entity, entity_id, data, unread from cache where unread is not null order by entity, entity_id')
+      .all()
+      .map((row) => ({ entity: row.entity, entityId: row.entity_id, data: JSON.parse(row.data) as unknown, reason: row.unread }));
   }
 
   /** Events of these kinds that occurred at or after `since` (an ISO instant), oldest first, refused ones included. */
@@ -225,8 +273,12 @@ export class StationStore {
     return this.db.prepare<string[], OutboxRow>(`select * from outbox where kind in (${marks}) order by seq`).all(...kinds).map(toEntry);
   }
 
-  cached<T>(entity: string): T[] {
-    return this.db.prepare<[string], { data: string }>('select data from cache where entity = ? order by entity_id').all(entity).map((row) => JSON.parse(row.data) as T);
+  /** Every readable cached row of a known entity, typed by the feed's schema. */
+  cached<E extends FeedEntity>(entity: E): FeedView<E>[] {
+    return this.db
+      .prepare<[string], { data: string }>('select data from cache where entity = ? and unread is null order by entity_id')
+      .all(entity)
+      .map((row) => JSON.parse(row.data) as FeedView<E>);
   }
 
   close(): void {
@@ -246,4 +298,11 @@ function toEntry(row: OutboxRow): OutboxEntry {
     reason: row.reason,
     message: row.message,
   };
+}
+
+/** Why a change cannot be read by this station (an unknown entity, or data not in its entity's shape); null if it can. */
+function unreadReason(entity: string, data: unknown): string | null {
+  const check = checkFeedData(entity, data);
+  if (!check.known) return 'unknown-entity';
+  return check.problem;
 }

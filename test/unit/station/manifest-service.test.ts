@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CachedOrder } from '../../../electron/station/catalog/cached-order';
 import { ManifestService } from '../../../electron/station/manifest/manifest-service';
 import { StationStore } from '../../../electron/station/store/station-store';
 import { tokyoInstant } from '../../../shared/domain/tokyo-time';
@@ -14,14 +15,17 @@ let store: StationStore;
 let printed: { title: string; bytes: number }[];
 let service: ManifestService;
 
-const order = (id: string, overrides: Record<string, unknown> = {}) => ({
+const order = (id: string, overrides: Partial<CachedOrder> = {}): CachedOrder => ({
   id,
   sellerId: 'sakura-shop',
   source: 'qoo10',
   orderNo: `N-${id}`,
   cartNo: `C-${id}`,
+  optionLabel: null,
+  sku: '300000000001-00001',
   quantity: 1,
   recipient: { name: '山田 太郎', phone: '090', postalCode: '273-0012', address: '千葉県船橋市浜町 2-1-1' },
+  deliveryTime: null,
   state: 'allocated',
   branchCode: tokyo,
   trackingNo: null,
