@@ -39,7 +39,7 @@ function showScan(scan: Scan): void {
   else signalBadScan(scan.badReason ?? 'unfinished');
 }
 
-function signalBadScan(reason: string): void {
+function signalBadScan(reason: NonNullable<Scan['badReason']>): void {
   useFeedback.getState().signal('bad', i18next.t('scan.lastBad', { reason: i18next.t(`scan.badReasons.${reason}`) }));
 }
 
@@ -48,6 +48,5 @@ async function signInWithBadge(badge: string): Promise<void> {
   if (await session.signIn({ method: 'badge', badge })) {
     const name = useSession.getState().session?.user.name ?? '';
     useFeedback.getState().signal('done', i18next.t('signIn.welcome', { name }));
-  }
-  else useFeedback.getState().signal('bad', errorText(i18next.t, useSession.getState().failure));
+  } else useFeedback.getState().signal('bad', errorText(i18next.t, useSession.getState().failure));
 }

@@ -1,15 +1,9 @@
 import type { z } from 'zod';
-import { StationFailure, type StationError } from '../../../shared/contract/errors';
-import {
-  isMethodName,
-  stationMethods,
-  type Access,
-  type MethodName,
-  type MethodOutput,
-  type ParsedInput,
-} from '../../../shared/contract/station-contract';
+import type { StationError } from '../../../shared/contract/errors';
+import { isMethodName, stationMethods, type Access, type MethodName, type MethodOutput, type ParsedInput } from '../../../shared/contract/station-contract';
 import type { CallResult } from '../../../shared/contract/wire';
 import type { Session } from '../../../shared/contract/schemas';
+import { stationErrorOf } from './error-policy';
 
 /** Who is calling: one Electron window or one web-mode connection. */
 export interface CallContext {
@@ -20,6 +14,14 @@ export interface CallContext {
 export type StationHandlers = {
   [M in MethodName]: (input: ParsedInput<M>, ctx: CallContext) => MethodOutput<M> | Promise<MethodOutput<M>>;
 };
+
+/** The handlers of one feature: its own slice of the map, joined with the others by station.ts. */
+export type HandlerSlice<M extends MethodName> = Pick<StationHandlers, M>;
+
+/** The signed-in user a floor event is recorded for (null for a call that needs no sign-in). */
+export function callerId(ctx: CallContext): string | null {
+  return ctx.session()?.user.id ?? null;
+}
 
 export type Dispatch = (method: string, rawInput: unknown, ctx: CallContext) => Promise<CallResult>;
 
@@ -61,12 +63,7 @@ export function createDispatcher(handlers: StationHandlers, log: (message: strin
       }
       return { ok: true, output: checked.data };
     } catch (error) {
-      if (error instanceof StationFailure) {
-        const message = error.userMessage === undefined ? {} : { message: error.userMessage };
-        return { ok: false, error: { code: error.code, detail: error.message, ...message } };
-      }
-      log(`station handler ${method} failed: ${error instanceof Error ? error.stack : String(error)}`);
-      return { ok: false, error: { code: 'internal', detail: `${method} failed` } };
+      return { ok: false, error: stationErrorOf(method, error, log) };
     }
   };
 }

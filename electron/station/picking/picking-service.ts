@@ -5,7 +5,7 @@ import { compareBins, normaliseBinCode } from '../../../shared/domain/bin-locati
 import { tokyoDate } from '../../../shared/domain/tokyo-time';
 import type { CachedOrder } from '../catalog/cached-order';
 import { resolveSku, skuOfLabel, type CachedSku } from '../catalog/resolve-sku';
-import { callHub, HubRefusal, HubUnreachable, type HubCredentials } from '../hub-client/hub-http';
+import { callHub, type HubCredentials } from '../hub-client/hub-http';
 import { binsOf } from '../putaway/bin-lookup';
 import type { StationStore } from '../store/station-store';
 
@@ -53,20 +53,14 @@ export class PickingService {
   constructor(private readonly deps: PickingDeps) {}
 
   async make(ordersPerList: number | undefined, caller: Caller): Promise<PickMakeResult> {
-    let answer: { lists: CachedPickList[]; held: HeldPickOrderView[] };
-    try {
-      answer = await callHub(this.deps.hub, {
-        method: 'POST',
-        path: '/api/v1/pick-lists',
-        body: { branchCode: this.deps.branchCode, ...(ordersPerList === undefined ? {} : { ordersPerList }) },
-        ...(caller.token ? { userToken: caller.token } : {}),
-        language: caller.language,
-      });
-    } catch (error) {
-      if (error instanceof HubUnreachable) throw new StationFailure('hub-offline', `pick lists are made by the hub, which is unreachable: ${error.message}`);
-      if (error instanceof HubRefusal) throw new StationFailure('hub-refused', error.message, error.hubMessage);
-      throw error;
-    }
+    // The hub away or refusing ends the call: the dispatcher answers hub-offline / hub-refused (one error policy).
+    const answer = await callHub<{ lists: CachedPickList[]; held: HeldPickOrderView[] }>(this.deps.hub, {
+      method: 'POST',
+      path: '/api/v1/pick-lists',
+      body: { branchCode: this.deps.branchCode, ...(ordersPerList === undefined ? {} : { ordersPerList }) },
+      ...(caller.token ? { userToken: caller.token } : {}),
+      language: caller.language,
+    });
     // Kept at once, so the lists can be opened before the next pull brings them (the cursor stays where it was).
     this.deps.store.applyChanges(
       answer.lists.map((list) => ({ entity: 'pick-list', entityId: list.id, op: 'upsert' as const, data: list })),

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BundleSummary, InspectionScanResult } from '../../../shared/contract/receiving';
+import type { InspectionScanResult } from '../../../shared/contract/receiving';
 import { station } from '../../station-client/station-client';
 import { errorText } from '../../ui/error-text';
+import { LoadState } from '../../ui/LoadState';
+import { useStationLoad } from '../../ui/use-station';
 import { BundleList } from '../receiving/BundleList';
 import { useFeedback } from '../scanning/feedback-store';
 import { useScanConsumer } from '../scanning/scan-consumer';
@@ -14,11 +16,8 @@ export function InspectionScreen() {
   const { t } = useTranslation();
   const view = useInspection((state) => state.view);
   const show = useInspection((state) => state.show);
-  const [arrived, setArrived] = useState<BundleSummary[]>([]);
-
-  useEffect(() => {
-    if (!view) void station.call('receiving.expected', {}).then((bundles) => setArrived(bundles.filter((bundle) => bundle.state === 'arrived')));
-  }, [view]);
+  // Loaded again each time the picker shows (a bundle closed may have changed the list); a refusal says why.
+  const bundles = useStationLoad('receiving.expected', {}, { enabled: !view });
 
   const open = useCallback(
     async (bundleId: string) => {
@@ -36,9 +35,13 @@ export function InspectionScreen() {
       show(result.view);
       const line = result.view.lines.find((candidate) => candidate.lineId === result.lineId);
       const signal = useFeedback.getState().signal;
-      if (result.verdict === 'refused') signal('bad', t(`receiving.reasons.${result.refusal}`, { state: '' }));
+      if (result.verdict === 'refused') signal('bad', t(`receiving.reasons.${result.refusal ?? 'unknown-item'}`, { state: '' }));
       else if (result.verdict === 'over') signal('bad', t('inspection.overScan', { name: line?.itemName ?? '', counted: line?.counted ?? 0 }));
-      else signal(line && line.expected !== null && line.counted === line.expected ? 'done' : 'good', t('inspection.countedScan', { name: `${line?.itemName ?? ''} ${line?.optionName ?? ''}`, counted: line?.counted ?? 0 }));
+      else
+        signal(
+          line && line.expected !== null && line.counted === line.expected ? 'done' : 'good',
+          t('inspection.countedScan', { name: `${line?.itemName ?? ''} ${line?.optionName ?? ''}`, counted: line?.counted ?? 0 }),
+        );
     },
     [show, t],
   );
@@ -62,7 +65,14 @@ export function InspectionScreen() {
       <section className="screen" data-testid="inspection-picker" aria-labelledby="inspection-title">
         <h1 id="inspection-title">{t('areas.inspection')}</h1>
         <p className="hint">{t('inspection.pickHint')}</p>
-        <BundleList bundles={arrived} action={t('inspection.open')} onAction={(bundle) => void open(bundle.id)} />
+        <LoadState load={bundles} testId="inspection-bundles" />
+        {bundles.data ? (
+          <BundleList
+            bundles={bundles.data.filter((bundle) => bundle.state === 'arrived')}
+            action={t('inspection.open')}
+            onAction={(bundle) => void open(bundle.id)}
+          />
+        ) : null}
       </section>
     );
   }

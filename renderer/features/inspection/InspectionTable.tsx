@@ -4,6 +4,7 @@ import type { InspectionScanResult, InspectionView } from '../../../shared/contr
 import { station } from '../../station-client/station-client';
 import { errorText } from '../../ui/error-text';
 import { useReveal } from '../../ui/reveal';
+import { ScanRow, ScanTable } from '../../ui/ScanTable';
 import { useFeedback } from '../scanning/feedback-store';
 import { DiscrepancyReport } from './DiscrepancyReport';
 import { useInspection } from './inspection-store';
@@ -18,7 +19,9 @@ export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionV
   const [reasons, setReasons] = useState<Record<string, Reason> | null>(null);
   // A keyed count that would replace units already scanned waits here until the clerk says so.
   const [replacing, setReplacing] = useState<{ lineId: string; count: number } | null>(null);
-  const differing = view.lines.filter((line) => line.status === 'short' || line.status === 'counting' || line.status === 'over' || (line.status === 'pending' && line.expected !== null));
+  const differing = view.lines.filter(
+    (line) => line.status === 'short' || line.status === 'counting' || line.status === 'over' || (line.status === 'pending' && line.expected !== null),
+  );
   // Lines nobody counted: finishing records them as 0, so the clerk is asked first, even in blind mode.
   const uncounted = view.lines.filter((line) => line.counted === 0);
   const bundleId = view.bundle.id;
@@ -36,7 +39,11 @@ export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionV
         show(result.view);
         const line = result.view.lines.find((candidate) => candidate.lineId === lineId);
         const over = line?.expected !== null && line?.expected !== undefined && count > line.expected;
-        useFeedback.getState().signal(over ? 'bad' : 'good', (tt) => tt('inspection.keyedSignal', { name: `${before.itemName} ${before.optionName}`, before: before.counted, count }));
+        useFeedback
+          .getState()
+          .signal(over ? 'bad' : 'good', (tt) =>
+            tt('inspection.keyedSignal', { name: `${before.itemName} ${before.optionName}`, before: before.counted, count }),
+          );
       })
       .catch(fail);
   };
@@ -61,7 +68,11 @@ export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionV
         const line = result.view.lines.find((candidate) => candidate.lineId === result.undone?.lineId);
         useFeedback
           .getState()
-          .signal('good', (tt) => (line ? tt('inspection.undoneUnits', { name: `${line.itemName} ${line.optionName}`, counted: line.counted }) : tt('inspection.undoneFind', { code: result.undone?.code ?? '' })));
+          .signal('good', (tt) =>
+            line
+              ? tt('inspection.undoneUnits', { name: `${line.itemName} ${line.optionName}`, counted: line.counted })
+              : tt('inspection.undoneFind', { code: result.undone?.code ?? '' }),
+          );
       })
       .catch(fail);
   // Blind mode cannot ask about differences it may not show (the station records them as short or over), but it
@@ -102,50 +113,41 @@ export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionV
           </span>
         ) : null}
       </p>
-      <table className="scan-table" data-testid="inspection-lines">
-        <thead>
-          <tr>
-            <th>{t('inspection.item')}</th>
-            <th>SKU</th>
-            <th>{t('inspection.expected')}</th>
-            <th>{t('inspection.counted')}</th>
-            <th>{t('inspection.status')}</th>
-            <th>{t('inspection.keyCount')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.lines.map((line) => (
-            <tr key={line.lineId} className={line.status === 'over' || line.status === 'short' ? 'bad' : ''} data-testid={`line-${line.sku}`}>
-              <td>
-                {line.itemName}
-                <br />
-                <small>{line.optionName}</small>
-              </td>
-              <td className="code">{line.sku}</td>
-              <td>{line.expected ?? '—'}</td>
-              <td data-testid={`counted-${line.sku}`}>{line.counted}</td>
-              <td data-testid={`status-${line.sku}`}>{t(`inspection.statuses.${line.status}`)}</td>
-              <td>
-                {view.finished ? null : (
-                  <span className="row">
-                    <input
-                      aria-label={t('inspection.keyCount')}
-                      inputMode="numeric"
-                      value={keyed[line.lineId] ?? ''}
-                      onChange={(event) => setKeyed({ ...keyed, [line.lineId]: event.target.value.replace(/\D/g, '') })}
-                      onKeyDown={(event) => event.key === 'Enter' && keyCount(line.lineId)}
-                      data-testid={`key-${line.sku}`}
-                    />
-                    <button type="button" onClick={() => keyCount(line.lineId)}>
-                      {t('inspection.set')}
-                    </button>
-                  </span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ScanTable
+        testId="inspection-lines"
+        headers={[t('inspection.item'), 'SKU', t('inspection.expected'), t('inspection.counted'), t('inspection.status'), t('inspection.keyCount')]}
+      >
+        {view.lines.map((line) => (
+          <ScanRow key={line.lineId} tone={line.status === 'over' || line.status === 'short' ? 'bad' : null} testId={`line-${line.sku}`}>
+            <td>
+              {line.itemName}
+              <br />
+              <small>{line.optionName}</small>
+            </td>
+            <td className="code">{line.sku}</td>
+            <td>{line.expected ?? '—'}</td>
+            <td data-testid={`counted-${line.sku}`}>{line.counted}</td>
+            <td data-testid={`status-${line.sku}`}>{t(`inspection.statuses.${line.status}`)}</td>
+            <td>
+              {view.finished ? null : (
+                <span className="row">
+                  <input
+                    aria-label={t('inspection.keyCount')}
+                    inputMode="numeric"
+                    value={keyed[line.lineId] ?? ''}
+                    onChange={(event) => setKeyed({ ...keyed, [line.lineId]: event.target.value.replace(/\D/g, '') })}
+                    onKeyDown={(event) => event.key === 'Enter' && keyCount(line.lineId)}
+                    data-testid={`key-${line.sku}`}
+                  />
+                  <button type="button" onClick={() => keyCount(line.lineId)}>
+                    {t('inspection.set')}
+                  </button>
+                </span>
+              )}
+            </td>
+          </ScanRow>
+        ))}
+      </ScanTable>
       {view.finished ? (
         <DiscrepancyReport view={view} />
       ) : (
@@ -195,7 +197,11 @@ export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionV
               <span>
                 {line.itemName} {line.optionName} ({line.counted} / {line.expected ?? '—'})
               </span>
-              <select value={reasons[line.lineId]} data-testid={`reason-${line.sku}`} onChange={(event) => setReasons({ ...reasons, [line.lineId]: event.target.value as Reason })}>
+              <select
+                value={reasons[line.lineId]}
+                data-testid={`reason-${line.sku}`}
+                onChange={(event) => setReasons({ ...reasons, [line.lineId]: event.target.value as Reason })}
+              >
                 {lineReasons.map((reason) => (
                   <option key={reason} value={reason}>
                     {t(`inspection.reasons.${reason}`)}

@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { PackLabelResult, PackOrder, PackStepResult } from '../../../shared/contract/packing';
+import type { PackingRefusal, PackLabelResult, PackOrder, PackStepResult } from '../../../shared/contract/packing';
 import { parcelServices, sagawaTimeSlots, type ParcelService, type SagawaTimeSlot } from '../../../shared/domain/parcel-services';
 import { station } from '../../station-client/station-client';
 import { useDisplayTime } from '../../ui/display-time';
@@ -11,6 +11,7 @@ import { useFeedback } from '../scanning/feedback-store';
 import { useScanConsumer } from '../scanning/scan-consumer';
 import { activeOrder, parcelOf, usePack } from './pack-store';
 import { ItemCell } from '../../ui/ItemCell';
+import { ScanRow, ScanTable } from '../../ui/ScanTable';
 import { PrintJobResult } from '../printing/PrintJobResult';
 import { printOutcome, printProblemText } from '../printing/print-job-text';
 import { useFollowedJob } from '../printing/use-followed-job';
@@ -42,7 +43,12 @@ export function PackScreen() {
     setLast((previous) => ({ ok: kind !== 'bad', text, revealed: (previous?.revealed ?? 0) + (reveal ? 1 : 0) }));
   }, []);
   const fail = useCallback((error: unknown) => say('bad', (tr) => errorText(tr, error)), [say]);
-  const refusal = useCallback((result: { refusal: string | null }): Words => (tr) => tr(`packing.reasons.${result.refusal}`), []);
+  const refusal = useCallback(
+    (result: { refusal: PackingRefusal | null }): Words =>
+      (tr) =>
+        tr(`packing.reasons.${result.refusal ?? 'unknown-order'}`),
+    [],
+  );
 
   const open = useCallback(
     async (orderCode: string) => {
@@ -51,7 +57,10 @@ export function PackScreen() {
         if (view.refusal || view.orders.length === 0) return say('bad', (tr) => tr(`packing.reasons.${view.refusal ?? 'unknown-order'}`));
         show(orderCode, view.orders);
         const first = activeOrder(view.orders);
-        const opened: Words = (tr) => (view.pickListId ? tr('packing.openedList', { pickListId: view.pickListId, count: view.orders.length }) : tr('packing.opened', { orderNo: first?.orderNo ?? '', count: view.orders.length }));
+        const opened: Words = (tr) =>
+          view.pickListId
+            ? tr('packing.openedList', { pickListId: view.pickListId, count: view.orders.length })
+            : tr('packing.opened', { orderNo: first?.orderNo ?? '', count: view.orders.length });
         say('good', first ? opened : (tr) => tr('packing.allShipped'));
         if (view.trackingNumbersLeft < 20) setLow(view.trackingNumbersLeft);
       } catch (error) {
@@ -135,30 +144,29 @@ export function PackScreen() {
     <section className="screen" data-testid="pack-bench" aria-labelledby="pack-title">
       <h1 id="pack-title">{t('areas.packing')}</h1>
       <p className="hint">{active ? t(`packing.step.${active.state === 'packed' ? 'ship' : active.complete ? 'label' : 'items'}`) : t('packing.allShipped')}</p>
-      <table className="scan-table" data-testid="pack-lines">
-        <thead>
-          <tr>
-            <th>{t('packing.order')}</th>
-            <th>{t('packing.item')}</th>
-            <th>{t('packing.expected')}</th>
-            <th>{t('packing.packed')}</th>
-            <th>{t('packing.state')}</th>
-            <th>{t('packing.tracking')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {orders.map((order) => (
-            <PackRows key={order.orderId} order={order} inParcel={parcel.includes(order)} current={order.orderId === active?.orderId} />
-          ))}
-        </tbody>
-      </table>
-      {active && parcel.length > 1 ? <p className="hint" data-testid="pack-parcel">{t('packing.parcel', { cartNo: active.cartNo ?? '', count: parcel.length })}</p> : null}
+      <ScanTable
+        testId="pack-lines"
+        headers={[t('packing.order'), t('packing.item'), t('packing.expected'), t('packing.packed'), t('packing.state'), t('packing.tracking')]}
+      >
+        {orders.map((order) => (
+          <PackRows key={order.orderId} order={order} inParcel={parcel.includes(order)} current={order.orderId === active?.orderId} />
+        ))}
+      </ScanTable>
+      {active && parcel.length > 1 ? (
+        <p className="hint" data-testid="pack-parcel">
+          {t('packing.parcel', { cartNo: active.cartNo ?? '', count: parcel.length })}
+        </p>
+      ) : null}
       {active && active.recipientProblems.length > 0 ? (
         <p className="result bad" data-testid="pack-recipient-warning" role="alert">
           {t('packing.recipientWarning', { problems: active.recipientProblems.map((problem) => t(`packing.recipientProblems.${problem}`)).join('、') })}
         </p>
       ) : null}
-      {low !== null ? <p className="hint" data-testid="pack-tracking-low">{t('packing.trackingLow', { count: low })}</p> : null}
+      {low !== null ? (
+        <p className="hint" data-testid="pack-tracking-low">
+          {t('packing.trackingLow', { count: low })}
+        </p>
+      ) : null}
       {active && parcelComplete ? <LabelStep key={active.orderId} order={active} onResult={(result) => labelled(result)} onError={fail} /> : null}
       {active && active.state === 'packed' ? (
         <VoidStep
@@ -177,7 +185,9 @@ export function PackScreen() {
       ) : null}
       <PackResult last={last} />
       {/* The label's job while its parcel waits to be scanned out; one that has not printed stays until it has. */}
-      {labelJob && active && (active.state === 'packed' || printOutcome(labelJob) !== 'done') ? <PrintJobResult job={labelJob} fallback="shipping-label" testId="pack-label-job" onRetried={setLabelJob} /> : null}
+      {labelJob && active && (active.state === 'packed' || printOutcome(labelJob) !== 'done') ? (
+        <PrintJobResult job={labelJob} fallback="shipping-label" testId="pack-label-job" onRetried={setLabelJob} />
+      ) : null}
       <div className="row actions">
         <button type="button" className="secondary" data-testid="pack-close" onClick={() => show(null, null)}>
           {t('packing.next')}
@@ -212,14 +222,20 @@ const PackRows = memo(function PackRows({ order, inParcel, current }: { order: P
     if (current) row.current?.scrollIntoView?.({ block: 'nearest' });
   }, [current, packedUnits]);
   return order.lines.map((line, index) => (
-    <tr key={line.sku} ref={index === 0 ? row : undefined} className={inParcel ? 'active' : ''} data-testid={`pack-order-${order.orderNo}`} data-state={order.state}>
+    <ScanRow
+      key={line.sku}
+      rowRef={index === 0 ? row : undefined}
+      tone={inParcel ? 'active' : null}
+      testId={`pack-order-${order.orderNo}`}
+      data={{ 'data-state': order.state }}
+    >
       <td className="code">{order.orderNo}</td>
       <ItemCell itemName={line.itemName} optionName={line.optionName} sku={line.sku} />
       <td>{line.expected}</td>
       <td data-testid={`packed-${order.orderNo}`}>{line.packed}</td>
       <td data-testid={`state-${order.orderNo}`}>{t(`packing.states.${order.state}`)}</td>
       <td className="code">{order.trackingNumber ?? ''}</td>
-    </tr>
+    </ScanRow>
   ));
 });
 
@@ -319,7 +335,17 @@ interface Voided {
 }
 
 /** A spoiled label: void its number (never used again) with a reason, then print a new one. */
-function VoidStep({ order, parcel, onResult, onError }: { order: PackOrder; parcel: readonly PackOrder[]; onResult(result: PackStepResult, voided: Voided): void; onError(error: unknown): void }) {
+function VoidStep({
+  order,
+  parcel,
+  onResult,
+  onError,
+}: {
+  order: PackOrder;
+  parcel: readonly PackOrder[];
+  onResult(result: PackStepResult, voided: Voided): void;
+  onError(error: unknown): void;
+}) {
   const { t } = useTranslation();
   const form = useReveal<HTMLFormElement>();
   const [reason, setReason] = useState('');
@@ -333,7 +359,9 @@ function VoidStep({ order, parcel, onResult, onError }: { order: PackOrder; parc
         if (!reason.trim()) return;
         // What the void takes back, as the bench shows it now: the number and the orders of the parcel under it.
         const trackingNumber = order.trackingNumber ?? '';
-        const orderNos = [order, ...parcel.filter((member) => member.orderId !== order.orderId)].filter((member) => member.trackingNumber === trackingNumber).map((member) => member.orderNo);
+        const orderNos = [order, ...parcel.filter((member) => member.orderId !== order.orderId)]
+          .filter((member) => member.trackingNumber === trackingNumber)
+          .map((member) => member.orderNo);
         void station
           .call('packing.void', { orderId: order.orderId, reason: reason.trim() })
           .then((result) => onResult(result, { trackingNumber, orderNos }))

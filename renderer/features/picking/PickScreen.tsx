@@ -11,6 +11,7 @@ import { PrintJobResult } from '../printing/PrintJobResult';
 import { printOutcome, printProblemText } from '../printing/print-job-text';
 import { usePick } from './pick-store';
 import { ItemCell } from '../../ui/ItemCell';
+import { ScanRow, ScanTable } from '../../ui/ScanTable';
 
 /**
  * Picking: make today's pick lists (the hub batches the due orders), open one by scanning its id or choosing it, walk
@@ -29,10 +30,7 @@ export function PickScreen() {
   const [last, setLast] = useState<LastAnswer | null>(null);
   // The last print of a list from this screen, its job kept up to date by the station's print.job events.
   const [printed, setPrinted] = useState<(PickPrintResult & { pickListId: string }) | null>(null);
-  useEffect(
-    () => station.on('print.job', (job) => setPrinted((current) => (current?.job?.jobId === job.jobId ? { ...current, job } : current))),
-    [],
-  );
+  useEffect(() => station.on('print.job', (job) => setPrinted((current) => (current?.job?.jobId === job.jobId ? { ...current, job } : current))), []);
 
   // Best a function of the translator (worded again after a language switch); a plain string is shown in its language only.
   const say = useCallback(
@@ -101,11 +99,12 @@ export function PickScreen() {
   const answer = useCallback(
     (result: PickScanResult) => {
       show(result.list);
-      if (result.verdict === 'refused') return say('bad', (tr) => tr(`picking.reasons.${result.refusal}`, { bin: result.bin ?? '' }));
+      if (result.verdict === 'refused') return say('bad', (tr) => tr(`picking.reasons.${result.refusal ?? 'unknown-item'}`, { bin: result.bin ?? '' }));
       const line = result.list.lines.find((candidate) => candidate.sku === result.sku);
       if (result.verdict === 'complete') return say('done', (tr) => tr('picking.complete', { id: result.list.id }));
       if (result.verdict === 'at-bin') return say('good', (tr) => tr('picking.atBin', { bin: result.bin ?? '' }));
-      const counted = (tr: TFunction) => tr('picking.counted', { name: line?.itemName ?? result.sku ?? '', picked: line?.picked ?? 0, expected: line?.expected ?? 0 });
+      const counted = (tr: TFunction) =>
+        tr('picking.counted', { name: line?.itemName ?? result.sku ?? '', picked: line?.picked ?? 0, expected: line?.expected ?? 0 });
       say('good', (tr) => (result.verdict === 'order-picked' ? `${counted(tr)} ${tr('picking.orderPicked', { orderNo: result.orderNo ?? '' })}` : counted(tr)));
     },
     [say, show],
@@ -130,30 +129,24 @@ export function PickScreen() {
           {t('picking.title')} <span className="code">{open.id}</span>
         </h1>
         <p className="hint">{open.complete ? t('picking.complete', { id: open.id }) : t('picking.walkHint')}</p>
-        <table className="scan-table" data-testid="pick-lines">
-          <thead>
-            <tr>
-              <th>{t('picking.bin')}</th>
-              <th>{t('picking.item')}</th>
-              <th>{t('picking.expected')}</th>
-              <th>{t('picking.picked')}</th>
-              <th>{t('picking.orders')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {open.lines.map((line) => (
-              <tr key={line.sku} className={line.sku === open.currentSku ? 'active' : ''} data-testid={`pick-line-${line.sku}`} data-done={line.picked >= line.expected}>
-                <td className="code" data-testid="pick-bin">
-                  {line.bin ?? t('picking.noBin')}
-                </td>
-                <ItemCell itemName={line.itemName} optionName={line.optionName} sku={line.sku} />
-                <td>{line.expected}</td>
-                <td data-testid={`picked-${line.sku}`}>{line.picked}</td>
-                <td className="code">{line.orders.map((order) => `${order.orderNo}×${order.quantity}${order.done ? ' ✓' : ''}`).join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ScanTable testId="pick-lines" headers={[t('picking.bin'), t('picking.item'), t('picking.expected'), t('picking.picked'), t('picking.orders')]}>
+          {open.lines.map((line) => (
+            <ScanRow
+              key={line.sku}
+              tone={line.sku === open.currentSku ? 'active' : null}
+              testId={`pick-line-${line.sku}`}
+              data={{ 'data-done': line.picked >= line.expected }}
+            >
+              <td className="code" data-testid="pick-bin">
+                {line.bin ?? t('picking.noBin')}
+              </td>
+              <ItemCell itemName={line.itemName} optionName={line.optionName} sku={line.sku} />
+              <td>{line.expected}</td>
+              <td data-testid={`picked-${line.sku}`}>{line.picked}</td>
+              <td className="code">{line.orders.map((order) => `${order.orderNo}×${order.quantity}${order.done ? ' ✓' : ''}`).join(', ')}</td>
+            </ScanRow>
+          ))}
+        </ScanTable>
         <PickResult last={last} />
         {printed?.pickListId === open.id && printed.job ? (
           <>
@@ -208,56 +201,36 @@ export function PickScreen() {
           {t('picking.noLists')}
         </p>
       ) : (
-        <table className="scan-table" data-testid="pick-lists">
-          <thead>
-            <tr>
-              <th>{t('picking.listId')}</th>
-              <th>{t('picking.orders')}</th>
-              <th>{t('picking.progress')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {lists.map((list) => (
-              <tr key={list.id} data-testid={`pick-list-${list.id}`} data-complete={list.complete}>
-                <td className="code">{list.id}</td>
-                <td>{list.orders}</td>
-                <td>
-                  {list.picked} / {list.units} {list.complete ? `(${t('picking.done')})` : ''}
-                </td>
-                <td>
-                  <button type="button" className="secondary" data-testid={`pick-open-${list.id}`} onClick={() => void openList(list.id)}>
-                    {t('picking.open')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ScanTable testId="pick-lists" headers={[t('picking.listId'), t('picking.orders'), t('picking.progress'), null]}>
+          {lists.map((list) => (
+            <ScanRow key={list.id} testId={`pick-list-${list.id}`} data={{ 'data-complete': list.complete }}>
+              <td className="code">{list.id}</td>
+              <td>{list.orders}</td>
+              <td>
+                {list.picked} / {list.units} {list.complete ? `(${t('picking.done')})` : ''}
+              </td>
+              <td>
+                <button type="button" className="secondary" data-testid={`pick-open-${list.id}`} onClick={() => void openList(list.id)}>
+                  {t('picking.open')}
+                </button>
+              </td>
+            </ScanRow>
+          ))}
+        </ScanTable>
       )}
       {held.length > 0 ? (
         <>
           <h2>{t('picking.heldTitle')}</h2>
-          <table className="scan-table" data-testid="pick-held">
-            <thead>
-              <tr>
-                <th>{t('picking.orderNo')}</th>
-                <th>{t('picking.seller')}</th>
-                <th>{t('picking.dueShipDate')}</th>
-                <th>{t('picking.reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {held.map((order) => (
-                <tr key={order.orderId} data-testid={`pick-held-${order.orderNo}`}>
-                  <td className="code">{order.orderNo}</td>
-                  <td>{order.sellerId}</td>
-                  <td>{day(order.dueShipDate)}</td>
-                  <td>{t(`picking.held.${order.reason}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ScanTable testId="pick-held" headers={[t('picking.orderNo'), t('picking.seller'), t('picking.dueShipDate'), t('picking.reason')]}>
+            {held.map((order) => (
+              <ScanRow key={order.orderId} testId={`pick-held-${order.orderNo}`}>
+                <td className="code">{order.orderNo}</td>
+                <td>{order.sellerId}</td>
+                <td>{day(order.dueShipDate)}</td>
+                <td>{t(`picking.held.${order.reason}`)}</td>
+              </ScanRow>
+            ))}
+          </ScanTable>
         </>
       ) : null}
     </section>

@@ -4,6 +4,7 @@ import { formatTime } from '../../../shared/domain/display-time';
 import type { PutawayItem, PutawayStep } from '../../../shared/contract/putaway';
 import { station } from '../../station-client/station-client';
 import { errorText } from '../../ui/error-text';
+import { ScanRow, ScanTable } from '../../ui/ScanTable';
 import { useFeedback } from '../scanning/feedback-store';
 import { useScanConsumer } from '../scanning/scan-consumer';
 import { usePutaway } from './putaway-store';
@@ -42,9 +43,11 @@ export function PutawayScreen() {
   const answer = useCallback(
     (step: PutawayStep) => {
       apply(step);
-      if (step.verdict === 'refused') return say('bad', t(`putaway.reasons.${step.refusal}`));
-      if (step.verdict === 'sku' && step.pending) return say('good', t('putaway.held', { name: itemLabel(step.pending), bin: step.pending.bin ?? t('putaway.noBin') }));
-      if (step.placed) say('done', t('putaway.placed', { name: itemLabel(step.placed.item), from: step.placed.fromBin ?? t('putaway.noBin'), to: step.placed.toBin }));
+      if (step.verdict === 'refused') return say('bad', t(`putaway.reasons.${step.refusal ?? 'unknown-item'}`));
+      if (step.verdict === 'sku' && step.pending)
+        return say('good', t('putaway.held', { name: itemLabel(step.pending), bin: step.pending.bin ?? t('putaway.noBin') }));
+      if (step.placed)
+        say('done', t('putaway.placed', { name: itemLabel(step.placed.item), from: step.placed.fromBin ?? t('putaway.noBin'), to: step.placed.toBin }));
     },
     [apply, say, t],
   );
@@ -121,28 +124,18 @@ export function PutawayScreen() {
       {placed.length === 0 ? (
         <p className="hint">{t('putaway.none')}</p>
       ) : (
-        <table className="scan-table" data-testid="putaway-placed">
-          <thead>
-            <tr>
-              <th>{t('putaway.sku')}</th>
-              <th>{t('putaway.item')}</th>
-              <th>{t('putaway.move')}</th>
-              <th>{t('putaway.time')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {placed.map((placement) => (
-              <tr key={placement.eventId} data-testid={`putaway-placed-${placement.item.sku}`}>
-                <td className="code">{placement.item.sku}</td>
-                <td>{itemLabel(placement.item)}</td>
-                <td className="code">
-                  {placement.fromBin ?? t('putaway.noBin')} → <b>{placement.toBin}</b>
-                </td>
-                <td>{formatTime(placement.at, { seconds: true })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ScanTable testId="putaway-placed" headers={[t('putaway.sku'), t('putaway.item'), t('putaway.move'), t('putaway.time')]}>
+          {placed.map((placement) => (
+            <ScanRow key={placement.eventId} testId={`putaway-placed-${placement.item.sku}`}>
+              <td className="code">{placement.item.sku}</td>
+              <td>{itemLabel(placement.item)}</td>
+              <td className="code">
+                {placement.fromBin ?? t('putaway.noBin')} → <b>{placement.toBin}</b>
+              </td>
+              <td>{formatTime(placement.at, { seconds: true })}</td>
+            </ScanRow>
+          ))}
+        </ScanTable>
       )}
       <h2>{t('putaway.lookup')}</h2>
       <form className="row wrap" onSubmit={find}>
@@ -156,7 +149,9 @@ export function PutawayScreen() {
       </form>
       {found ? (
         <p className={found.item ? 'result ok' : 'result bad'} data-testid="putaway-found">
-          {found.item ? t('putaway.foundAt', { name: itemLabel(found.item), sku: found.item.sku, bin: found.item.bin ?? t('putaway.noBin') }) : t('putaway.reasons.unknown-item')}
+          {found.item
+            ? t('putaway.foundAt', { name: itemLabel(found.item), sku: found.item.sku, bin: found.item.bin ?? t('putaway.noBin') })
+            : t('putaway.reasons.unknown-item')}
         </p>
       ) : null}
     </section>

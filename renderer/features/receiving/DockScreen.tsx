@@ -1,22 +1,25 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BundleSummary, DockArrival } from '../../../shared/contract/receiving';
+import type { DockArrival } from '../../../shared/contract/receiving';
 import { station } from '../../station-client/station-client';
 import { errorText } from '../../ui/error-text';
+import { LoadState } from '../../ui/LoadState';
+import { useStationLoad } from '../../ui/use-station';
 import { useFeedback } from '../scanning/feedback-store';
 import { useScanConsumer } from '../scanning/scan-consumer';
 import { BundleList } from './BundleList';
+import { bundleStateText } from './bundle-state-text';
 
 /** The dock: scan a box (seller id + bundle number) or pick the bundle from the expected list; it becomes arrived. */
 export function DockScreen() {
   const { t } = useTranslation();
-  const [expected, setExpected] = useState<BundleSummary[]>([]);
   const [code, setCode] = useState('');
   const [boxes, setBoxes] = useState('');
   const [last, setLast] = useState<DockArrival | null>(null);
 
-  const refresh = useCallback(() => void station.call('receiving.expected', {}).then(setExpected), []);
-  useEffect(refresh, [refresh]);
+  // A refused load says why (and can be asked again) instead of showing an empty list.
+  const expected = useStationLoad('receiving.expected', {});
+  const refresh = expected.reload;
 
   const arrive = useCallback(
     async (boxCode: string, boxesReceived?: number) => {
@@ -25,7 +28,7 @@ export function DockScreen() {
         setLast(result);
         const signal = useFeedback.getState().signal;
         if (result.accepted) signal('done', t('receiving.arrived', { id: result.bundle?.id, seller: result.bundle?.sellerName }));
-        else signal('bad', t(`receiving.reasons.${result.refusal}`, { state: result.state ? t(`receiving.states.${result.state}`) : '' }));
+        else signal('bad', t(`receiving.reasons.${result.refusal ?? 'unknown-bundle'}`, { state: result.state ? bundleStateText(t, result.state) : '' }));
         refresh();
       } catch (error) {
         useFeedback.getState().signal('bad', errorText(t, error));
@@ -62,12 +65,21 @@ export function DockScreen() {
       </form>
       {last ? (
         <p className={last.accepted ? 'result ok' : 'result bad'} data-testid="dock-result" role="status">
-          {last.accepted ? t('receiving.arrived', { id: last.bundle?.id, seller: last.bundle?.sellerName }) : t(`receiving.reasons.${last.refusal}`, { state: last.state ? t(`receiving.states.${last.state}`) : '' })}
+          {last.accepted
+            ? t('receiving.arrived', { id: last.bundle?.id, seller: last.bundle?.sellerName })
+            : t(`receiving.reasons.${last.refusal ?? 'unknown-bundle'}`, { state: last.state ? bundleStateText(t, last.state) : '' })}
         </p>
       ) : null}
       <h2>{t('receiving.expected')}</h2>
       {/* In the order they are expected; requested and confirmed ones say what they wait for. */}
-      <BundleList bundles={expected.filter((bundle) => bundle.state !== 'arrived')} action={t('receiving.arrive')} onAction={(bundle) => void arrive(bundle.id)} />
+      <LoadState load={expected} testId="dock-expected" />
+      {expected.data ? (
+        <BundleList
+          bundles={expected.data.filter((bundle) => bundle.state !== 'arrived')}
+          action={t('receiving.arrive')}
+          onAction={(bundle) => void arrive(bundle.id)}
+        />
+      ) : null}
     </section>
   );
 }

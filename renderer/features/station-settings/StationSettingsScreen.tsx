@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { printerKinds, type CupsQueueList as QueueList, type PrinterKind, type PrinterProfile } from '../../../shared/contract/printer-profile';
+import { printerKinds, type PrinterKind, type PrinterProfile } from '../../../shared/contract/printer-profile';
 import { station } from '../../station-client/station-client';
-import { errorText } from '../../ui/error-text';
-import { useFeedback } from '../scanning/feedback-store';
+import { LoadState } from '../../ui/LoadState';
+import { signalRefusal, useStationLoad } from '../../ui/use-station';
 import { CupsQueueList } from './CupsQueueList';
 import { PrinterSettings } from './PrinterSettings';
 
@@ -12,20 +12,14 @@ export function StationSettingsScreen() {
   const { t } = useTranslation();
   const [blind, setBlind] = useState(false);
   const [printers, setPrinters] = useState<Record<PrinterKind, PrinterProfile> | null>(null);
-  const [queues, setQueues] = useState<QueueList | null>(null);
-  const fail = useCallback((error: unknown) => useFeedback.getState().signal('bad', errorText(t, error)), [t]);
-  const loadQueues = useCallback(() => void station.call('printing.queues', {}).then(setQueues).catch(fail), [fail]);
-
+  // A refused load says why on the screen (and can be asked again) instead of leaving the printers out.
+  const settings = useStationLoad('station.settings', {});
+  const queues = useStationLoad('printing.queues', {});
   useEffect(() => {
-    void station
-      .call('station.settings', {})
-      .then((settings) => {
-        setBlind(settings.blind);
-        setPrinters(settings.printers);
-      })
-      .catch(fail);
-    loadQueues();
-  }, [fail, loadQueues]);
+    if (!settings.data) return;
+    setBlind(settings.data.blind);
+    setPrinters(settings.data.printers);
+  }, [settings.data]);
 
   return (
     <section className="screen" data-testid="station-settings" aria-labelledby="settings-title">
@@ -44,7 +38,7 @@ export function StationSettingsScreen() {
               .then((result) => setBlind(result.blind))
               .catch((error: unknown) => {
                 setBlind(!wanted);
-                fail(error);
+                signalRefusal(error);
               });
           }}
         />
@@ -52,11 +46,13 @@ export function StationSettingsScreen() {
       </label>
       <h2>{t('printing.settings.title')}</h2>
       <p className="hint">{t('printing.settings.hint')}</p>
-      <CupsQueueList list={queues} onRefresh={loadQueues} />
+      <LoadState load={queues} testId="cups-queues-load" />
+      <CupsQueueList list={queues.data} onRefresh={queues.reload} />
+      <LoadState load={settings} testId="station-settings-load" />
       {printers ? (
         <div className="printer-settings">
           {printerKinds.map((kind) => (
-            <PrinterSettings key={kind} kind={kind} profile={printers[kind]} queues={queues} onSaved={setPrinters} />
+            <PrinterSettings key={kind} kind={kind} profile={printers[kind]} queues={queues.data} onSaved={setPrinters} />
           ))}
         </div>
       ) : null}

@@ -3,24 +3,53 @@ import { StationFailure } from '../../../shared/contract/errors';
 import type { Session } from '../../../shared/contract/schemas';
 import { createDispatcher, type StationHandlers } from '../../../electron/station/contract-host/dispatcher';
 import { stationMethods } from '../../../shared/contract/station-contract';
+import { HubRefusal, HubUnreachable } from '../../../electron/station/hub-client/hub-http';
 
 const clerk: Session = { user: { id: 'u1', name: '田中', role: 'clerk' }, signedInAt: new Date().toISOString(), offline: false };
 
 function handlersRecording(calls: string[], overrides: Partial<StationHandlers> = {}): StationHandlers {
-  const record = <T>(name: string, value: T) => () => {
-    calls.push(name);
-    return value;
-  };
-  const scan = { id: 'x', seq: 1, source: 'wedge', deviceId: null, aim: null, symbology: 'unknown', text: 'ABCD', verdict: 'good', badReason: null, at: new Date().toISOString() } as const;
+  const record =
+    <T>(name: string, value: T) =>
+    () => {
+      calls.push(name);
+      return value;
+    };
+  const scan = {
+    id: 'x',
+    seq: 1,
+    source: 'wedge',
+    deviceId: null,
+    aim: null,
+    symbology: 'unknown',
+    text: 'ABCD',
+    verdict: 'good',
+    badReason: null,
+    at: new Date().toISOString(),
+  } as const;
   // Methods this test does not call answer with an error, which the dispatcher must report as internal.
-  const untested = Object.fromEntries(Object.keys(stationMethods).map((name) => [name, () => { throw new Error(`${name} is not part of this test`); }]));
+  const untested = Object.fromEntries(
+    Object.keys(stationMethods).map((name) => [
+      name,
+      () => {
+        throw new Error(`${name} is not part of this test`);
+      },
+    ]),
+  );
   return {
     ...(untested as unknown as StationHandlers),
     'session.users': record('session.users', []),
     'session.signIn': record('session.signIn', clerk),
     'session.signOut': record('session.signOut', { signedOut: true }),
     'session.current': record('session.current', null),
-    'station.status': record('station.status', { stationId: 's', hub: { state: 'offline', url: null, since: new Date().toISOString() }, embeddedHub: null, outboxDepth: 0, scanners: [], hidAvailable: true, clockOffsetMs: null }),
+    'station.status': record('station.status', {
+      stationId: 's',
+      hub: { state: 'offline', url: null, since: new Date().toISOString() },
+      embeddedHub: null,
+      outboxDepth: 0,
+      scanners: [],
+      hidAvailable: true,
+      clockOffsetMs: null,
+    }),
     'scans.submitWedge': record('scans.submitWedge', scan),
     'scans.recent': record('scans.recent', [scan]),
     ...overrides,
@@ -87,10 +116,27 @@ describe('station dispatcher', () => {
     expect(logs.join('\n')).toContain('database on fire');
   });
 
-  it('does not let a handler answer outside its contract', async () => {
+  it("answers every feature's hub trouble the same way: hub away is hub-offline, a hub refusal is hub-refused in the hub's words", async () => {
+    const logs: string[] = [];
     const dispatch = createDispatcher(
-      handlersRecording([], { 'session.users': () => [{ id: 'u1', name: '', role: 'owner' }] as never }),
+      handlersRecording([], {
+        'scans.recent': () => {
+          throw new HubUnreachable(new Error('connect ECONNREFUSED'));
+        },
+        'session.users': () => {
+          throw new HubRefusal(409, 'pick-list-empty', '出荷できる注文がありません');
+        },
+      }),
+      (message) => logs.push(message),
     );
+    expect(await dispatch('scans.recent', {}, context(clerk))).toMatchObject({ ok: false, error: { code: 'hub-offline' } });
+    expect(await dispatch('session.users', {}, context())).toMatchObject({ ok: false, error: { code: 'hub-refused', message: '出荷できる注文がありません' } });
+    // Expected answers, not station bugs: nothing is logged as a failure.
+    expect(logs).toEqual([]);
+  });
+
+  it('does not let a handler answer outside its contract', async () => {
+    const dispatch = createDispatcher(handlersRecording([], { 'session.users': () => [{ id: 'u1', name: '', role: 'owner' }] as never }));
     expect(await dispatch('session.users', {}, context())).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 });
