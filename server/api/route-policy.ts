@@ -1,13 +1,14 @@
-import type { HubRole } from '../../shared/hub/hub-roles';
+import type { HubRouteRoles } from '../../shared/hub/route';
 
-/** Every route states who may call it; a route that says nothing is closed (see build-app.ts). */
-export type RouteRoles = 'public' | readonly HubRole[];
+/** Every route states who may call it (shared/hub); a route that says nothing is closed (see build-app.ts). */
+export type RouteRoles = HubRouteRoles;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     roles?: RouteRoles;
+    /** The route's name in the hub route map (shared/hub/hub-api.ts). */
+    routeName?: string;
   }
 }
 
-export const staff = ['admin', 'supervisor', 'clerk', 'packer'] as const satisfies readonly HubRole[];
-export const office = ['admin', 'supervisor'] as const satisfies readonly HubRole[];
+export { office, staff } from '../../shared/hub/route';

@@ -72,10 +72,19 @@ export const scannerDeviceSchema = z.object({
 });
 export type ScannerDevice = z.infer<typeof scannerDeviceSchema>;
 
+/**
+ * The hub answers but this station cannot use the answer: a hub of another version (a route missing on an older hub,
+ * an answer in another shape). Pending events stay in the outbox until a hub that matches answers.
+ */
+export const hubProblemSchema = z.object({ code: z.literal('hub-contract'), route: z.string(), hubVersion: z.string().nullable() });
+export type HubProblem = z.infer<typeof hubProblemSchema>;
+
 export const hubStatusSchema = z.object({
   state: z.enum(['online', 'offline', 'not-configured']),
   url: z.string().nullable(),
   since: z.iso.datetime(),
+  /** Absent or null while the hub and this station understand each other. */
+  problem: hubProblemSchema.nullable().optional(),
 });
 export type HubStatus = z.infer<typeof hubStatusSchema>;
 

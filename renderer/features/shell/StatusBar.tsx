@@ -24,8 +24,11 @@ export function StatusBar() {
       : t('status.scanners', { count: status.scanners.length });
   return (
     <footer className="status-bar" data-testid="status-bar">
-      <span data-testid="status-hub" className={status.hub.state === 'online' ? 'ok' : 'warn'}>
-        {t(hubText[status.hub.state])} <EmbeddedHubNote status={status.embeddedHub} /> <OfflineSignInMark />
+      <span data-testid="status-hub" className={status.hub.state === 'online' && !status.hub.problem ? 'ok' : 'warn'}>
+        {status.hub.problem
+          ? t('status.hubContract', { route: status.hub.problem.route, version: status.hub.problem.hubVersion ?? '?' })
+          : t(hubText[status.hub.state])}{' '}
+        <EmbeddedHubNote status={status.embeddedHub} /> <OfflineSignInMark />
       </span>
       <span data-testid="status-outbox" className={status.outboxDepth > 0 ? 'warn' : 'ok'}>
         {t('status.outbox', { count: status.outboxDepth })}
