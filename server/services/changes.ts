@@ -1,16 +1,14 @@
 import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import { hubWriteLock } from '../storage/serialized-writes';
+import type { FeedChange } from '../../shared/hub/feed';
 import type { HubDatabase } from '../storage/schema';
 import { chunked } from './orders';
 
-export interface ChangeRecord {
-  entity: string;
-  entityId: string;
-  op: 'upsert' | 'delete';
-  branchCode: string | null;
-  sellerId: string | null;
-  data: unknown;
-}
+/**
+ * One change on the feed: the entity names the type of its data (shared/hub/feed.ts), so a view published in a shape
+ * the stations do not read fails the typecheck here, not on the floor.
+ */
+export type ChangeRecord = FeedChange;
 
 /**
  * Appends to the changes feed inside the caller's transaction, so a change is in the feed exactly when the write it

@@ -1,6 +1,7 @@
 import type { Change, PushResult } from '../../../shared/contract/floor-events';
 import type { HubStatus } from '../../../shared/contract/schemas';
 import { isClockSkewed } from '../../../shared/domain/clock-skew';
+import { feedVersion } from '../../../shared/hub/feed';
 import type { StationStore } from '../store/station-store';
 import { callHubTimed, HubUnreachable, type HubCredentials, type HubRequest } from './hub-http';
 
@@ -121,9 +122,11 @@ export class HubSync {
   private async pullAll(): Promise<void> {
     for (;;) {
       const since = Number(this.store.setting('changes.cursor') ?? 0);
-      const page = await this.call<{ changes: Change[]; next: number }>({ method: 'GET', path: `/api/v1/changes?since=${since}&limit=1000` });
+      const page = await this.call<{ changes: Change[]; next: number; feedVersion?: number }>({ method: 'GET', path: `/api/v1/changes?since=${since}&limit=1000` });
       if (page.changes.length === 0) return;
-      this.store.applyChanges(page.changes, page.next);
+      // A change this station cannot read (a newer hub's entity or field shape) is kept unread; the feed moves on.
+      const { unread } = this.store.applyChanges(page.changes, page.next);
+      if (unread > 0) this.events.log?.(`hub sync: kept ${unread} change(s) this station cannot read (feed version ${page.feedVersion ?? 'unknown'}, station knows ${feedVersion})`);
       this.events.onChanges?.(page.changes);
     }
   }

@@ -1,11 +1,12 @@
 import { StationFailure } from '../../../shared/contract/errors';
 import type { FloorEventKind } from '../../../shared/contract/floor-events';
 import type { PackingRefusal, PackLabelResult, PackOrder, PackStepResult, PackView, RecipientProblem } from '../../../shared/contract/packing';
-import { deliveryDateProblem, recipientProblems, suggestFor } from '../../../shared/domain/packing-rules';
+import { deliveryTimeMaxDaysAhead, japanesePhoneSchema, postalCodeSchema } from '../../../shared/domain/orders';
+import { addDays, tokyoDate } from '../../../shared/domain/tokyo-time';
 import { branchAddresses } from '../../../shared/domain/branch-addresses';
 import { branchNames } from '../../../shared/domain/identifiers';
 import type { PrintJobStatus } from '../../../shared/contract/schemas';
-import { parcelServiceRules, sagawaTimeSlots, type ParcelService, type SagawaTimeSlot } from '../../../shared/domain/parcel-services';
+import { parcelServiceRules, sagawaTimeSlots, suggestService, type ParcelService, type SagawaTimeSlot } from '../../../shared/domain/parcel-services';
 import { callHub, type HubCredentials } from '../hub-client/hub-http';
 import { shippingLabelSchema, describeShippingLabelProblems, type ShippingLabelInput } from '../printing/shipping-label';
 import type { StationStore } from '../store/station-store';
@@ -13,6 +14,7 @@ import type { CachedOrder } from '../catalog/cached-order';
 import { resolveSku, type CachedSku } from '../catalog/resolve-sku';
 import { sellerName } from '../catalog/seller-name';
 import { blockSize, refillBelow, TrackingStock } from './tracking-stock';
+import { overlayOrder } from '../overlay/floor-overlay';
 
 export type { CachedOrder };
 
@@ -85,7 +87,7 @@ export class PackingService {
     const left = this.stock.left();
     if (left < refillBelow) void this.refill();
     // A pick list brings every order on it: the packer works through the picked tote order by order.
-    const pickList = this.deps.store.cachedOne<{ id: string; branchCode: string; orderIds: string[] }>('pick-list', wanted.toUpperCase());
+    const pickList = this.deps.store.cachedOne('pick-list', wanted.toUpperCase());
     const view = (orders: CachedOrder[], refusal: PackingRefusal | null): PackView => ({
       orders: orders.map((order) => this.packOrder(order)),
       refusal,
@@ -93,10 +95,10 @@ export class PackingService {
       pickListId: pickList?.id ?? null,
     });
     const found = uniqueById([
-      ...(pickList?.orderIds ?? []).flatMap((id) => this.deps.store.cachedOne<CachedOrder>('order', id) ?? []),
-      ...[this.deps.store.cachedOne<CachedOrder>('order', wanted)].filter((order) => order !== null),
-      ...this.deps.store.cachedWhere<CachedOrder>('order', 'orderNo', wanted),
-      ...this.deps.store.cachedWhere<CachedOrder>('order', 'cartNo', wanted),
+      ...(pickList?.orderIds ?? []).flatMap((id) => this.deps.store.cachedOne('order', id) ?? []),
+      ...[this.deps.store.cachedOne('order', wanted)].filter((order) => order !== null),
+      ...this.deps.store.cachedWhere('order', 'orderNo', wanted),
+      ...this.deps.store.cachedWhere('order', 'cartNo', wanted),
     ]);
     if (found.length === 0) return view([], 'unknown-order');
     const here = found.filter((order) => order.branchCode === this.deps.branchCode);
@@ -226,7 +228,7 @@ export class PackingService {
   }
 
   private order(orderId: string): CachedOrder {
-    const order = this.deps.store.cachedOne<CachedOrder>('order', orderId);
+    const order = this.deps.store.cachedOne('order', orderId);
     if (!order || order.branchCode !== this.deps.branchCode) throw new StationFailure('bad-input', `order ${orderId} is not at this branch`);
     return order;
   }
@@ -246,7 +248,7 @@ export class PackingService {
   private cartSiblings(order: CachedOrder): CachedOrder[] {
     if (!order.cartNo) return [];
     return this.deps.store
-      .cachedWhere<CachedOrder>('order', 'cartNo', order.cartNo)
+      .cachedWhere('order', 'cartNo', order.cartNo)
       .filter((other) => other.id !== order.id && other.sellerId === order.sellerId && other.branchCode === this.deps.branchCode);
   }
 
@@ -265,7 +267,7 @@ export class PackingService {
 
   /** An order the bench holds because a pick list brought it; one of another branch is not on this bench. */
   private benchOrder(orderId: string): CachedOrder[] {
-    const order = this.deps.store.cachedOne<CachedOrder>('order', orderId);
+    const order = this.deps.store.cachedOne('order', orderId);
     return order && order.branchCode === this.deps.branchCode ? [order] : [];
   }
 
@@ -281,33 +283,26 @@ export class PackingService {
   private readProgress(order: CachedOrder): Progress {
     const scanned = Number(this.deps.store.setting(progressSetting(order.id)) ?? '0');
     const events = this.deps.store.orderEvents(orderKinds, order.id).filter((entry) => entry.state !== 'rejected');
-    const hubState = order.state as PackState;
-    let progress: Progress = {
-      state: hubState,
-      service: (order.service as ParcelService | null | undefined) ?? null,
-      timeSlot: (order.labelTimeSlot as SagawaTimeSlot | null | undefined) ?? null,
-      trackingNumber: order.trackingNo,
-      complete: scanned >= order.quantity || hubState === 'packed' || hubState === 'in_transit',
+    // The hub's state moved on by this station's own events (the floor overlay, the same rules the hub applies).
+    const floor = overlayOrder(order, events);
+    const progress: Progress = {
+      state: floor.state as PackState,
+      service: floor.service as ParcelService | null,
+      timeSlot: floor.labelTimeSlot as SagawaTimeSlot | null,
+      trackingNumber: floor.trackingNo,
+      // A pick is not a pack check: units picked on the pick screen are still scanned one by one into the parcel. A
+      // label (even one voided since) means the parcel was whole.
+      complete: scanned >= order.quantity || order.state === 'packed' || order.state === 'in_transit' || events.some((entry) => entry.kind !== 'order.picked'),
       packed: scanned,
     };
-    if (hubState !== 'in_transit') {
-      for (const entry of events) {
-        const payload = entry.payload as { trackingNumber?: string; service?: ParcelService; timeSlot?: SagawaTimeSlot | null };
-        // A pick is not a pack check: units picked on the pick screen are still scanned one by one into the parcel.
-        if (entry.kind === 'order.picked') progress = { ...progress, state: 'picked' };
-        if (entry.kind === 'order.packed') progress = { ...progress, state: 'packed', complete: true, trackingNumber: payload.trackingNumber ?? null, service: payload.service ?? null, timeSlot: payload.timeSlot ?? null };
-        if (entry.kind === 'order.shipped') progress = { ...progress, state: 'in_transit', complete: true };
-        if (entry.kind === 'label.voided') progress = { ...progress, state: 'picked', complete: true, trackingNumber: null, service: null, timeSlot: null };
-      }
-    }
     if (progress.complete) progress.packed = order.quantity;
     return progress;
   }
 
   private packOrder(order: CachedOrder): PackOrder {
     const progress = this.progress(order);
-    const sku = order.sku ? this.deps.store.cachedOne<CachedSku>('sku', order.sku) : null;
-    const item = sku ? this.deps.store.cachedOne<{ name: string }>('inventory-item', sku.inventoryCode) : null;
+    const sku = order.sku ? this.deps.store.cachedOne('sku', order.sku) : null;
+    const item = sku ? this.deps.store.cachedOne('inventory-item', sku.inventoryCode) : null;
     const requestedTimeSlot = (sagawaTimeSlots as readonly string[]).includes(order.deliveryTime?.slot ?? '') ? (order.deliveryTime!.slot as SagawaTimeSlot) : null;
     return {
       orderId: order.id,
@@ -355,12 +350,50 @@ export class PackingService {
     const key = `${cartKey(order)}/${timeSlotRequested}`;
     let suggestion = this.suggestions.get(key);
     if (!suggestion) {
-      const contents = this.parcel(order).map((member) => ({ sku: member.sku ? this.deps.store.cachedOne<CachedSku>('sku', member.sku) : null, quantity: member.quantity }));
+      const contents = this.parcel(order).map((member) => ({ sku: member.sku ? this.deps.store.cachedOne('sku', member.sku) : null, quantity: member.quantity }));
       suggestion = suggestFor(contents, timeSlotRequested);
       this.suggestions.set(key, suggestion);
     }
     return suggestion;
   }
+}
+
+type Dimensions = Pick<CachedSku, 'lengthCm' | 'widthCm' | 'heightCm' | 'weightG'>;
+
+/**
+ * The service by the packed size: every unit laid on its thinnest side and stacked, so the box is as long and wide
+ * as the largest unit and as deep as the stack. One unit without dimensions leaves the parcel without a suggestion.
+ */
+export function suggestFor(contents: readonly { sku: Dimensions | null; quantity: number }[], timeSlotRequested: boolean): PackOrder['suggestion'] {
+  const fallback = (note: NonNullable<PackOrder['suggestion']['note']>): PackOrder['suggestion'] => ({ service: timeSlotRequested ? 'sagawa' : 'yamato', sizeClass: null, note });
+  const box = { lengthCm: 0, widthCm: 0, heightCm: 0, weightG: 0, timeSlotRequested };
+  for (const { sku, quantity } of contents) {
+    if (!sku || sku.lengthCm === null || sku.widthCm === null || sku.heightCm === null || sku.weightG === null) return fallback('no-dimensions');
+    const [a, b, c] = [sku.lengthCm, sku.widthCm, sku.heightCm].sort((x, y) => y - x) as [number, number, number];
+    box.lengthCm = Math.max(box.lengthCm, a);
+    box.widthCm = Math.max(box.widthCm, b);
+    box.heightCm += c * quantity;
+    box.weightG += sku.weightG * quantity;
+  }
+  const suggestion = suggestService(box);
+  if (!suggestion.ok) return fallback(suggestion.reason);
+  return { service: suggestion.service, sizeClass: suggestion.service === 'nekopos' ? null : suggestion.sizeClass, note: null };
+}
+
+/** The recipient checks a label needs, by the same rules the hub imports orders with. */
+export function recipientProblems(recipient: CachedOrder['recipient']): RecipientProblem[] {
+  const problems: RecipientProblem[] = [];
+  if (!postalCodeSchema.safeParse(recipient.postalCode ?? '').success) problems.push('invalid-postal-code');
+  if (!recipient.address?.trim()) problems.push('missing-address');
+  if (!japanesePhoneSchema.safeParse(recipient.phone ?? '').success) problems.push('invalid-phone');
+  return problems;
+}
+
+/** A Sagawa delivery day must still be ahead (today counts) and within the two days the carrier takes bookings for. */
+export function deliveryDateProblem(date: string, now: Date): 'delivery-date-passed' | 'delivery-date-too-far' | null {
+  const today = tokyoDate(now);
+  if (date < today) return 'delivery-date-passed';
+  return date > addDays(today, deliveryTimeMaxDaysAhead) ? 'delivery-date-too-far' : null;
 }
 
 /** Orders of one seller sharing a cart no. ship together; an order without one is a parcel of its own. */

@@ -4,20 +4,15 @@ import type { HeldPickOrderView, PickingRefusal, PickLineView, PickListSummary, 
 import { compareBins, normaliseBinCode } from '../../../shared/domain/bin-locations';
 import { tokyoDate } from '../../../shared/domain/tokyo-time';
 import type { CachedOrder } from '../catalog/cached-order';
-import { resolveSku, skuOfLabel, type CachedSku } from '../catalog/resolve-sku';
-import { callHub, type HubCredentials } from '../hub-client/hub-http';
+import { resolveSku, skuOfLabel } from '../catalog/resolve-sku';
+import { callHub, HubRefusal, HubUnreachable, type HubCredentials } from '../hub-client/hub-http';
 import { binsOf } from '../putaway/bin-lookup';
+import { overlayOrder } from '../overlay/floor-overlay';
 import type { StationStore } from '../store/station-store';
+import type { FeedView } from '../../../shared/hub/feed';
 
-/** A pick list as the hub's changes feed carries it (entity `pick-list`). */
-export interface CachedPickList {
-  id: string;
-  branchCode: string;
-  createdAt: string;
-  createdBy: string | null;
-  orderIds: string[];
-  lines: { sku: string; bin: string | null; quantity: number; orderIds: string[] }[];
-}
+/** A pick list as the hub's changes feed carries it (entity `pick-list`, schema in shared/hub/feed.ts). */
+export type CachedPickList = FeedView<'pick-list'>;
 
 /** Units picked per order on one list, kept in the station store (fsynced) before the scan is answered. */
 type Progress = Record<string, number>;
@@ -53,14 +48,20 @@ export class PickingService {
   constructor(private readonly deps: PickingDeps) {}
 
   async make(ordersPerList: number | undefined, caller: Caller): Promise<PickMakeResult> {
-    // The hub away or refusing ends the call: the dispatcher answers hub-offline / hub-refused (one error policy).
-    const answer = await callHub<{ lists: CachedPickList[]; held: HeldPickOrderView[] }>(this.deps.hub, {
-      method: 'POST',
-      path: '/api/v1/pick-lists',
-      body: { branchCode: this.deps.branchCode, ...(ordersPerList === undefined ? {} : { ordersPerList }) },
-      ...(caller.token ? { userToken: caller.token } : {}),
-      language: caller.language,
-    });
+    let answer: { lists: CachedPickList[]; held: HeldPickOrderView[] };
+    try {
+      answer = await callHub(this.deps.hub, {
+        method: 'POST',
+        path: '/api/v1/pick-lists',
+        body: { branchCode: this.deps.branchCode, ...(ordersPerList === undefined ? {} : { ordersPerList }) },
+        ...(caller.token ? { userToken: caller.token } : {}),
+        language: caller.language,
+      });
+    } catch (error) {
+      if (error instanceof HubUnreachable) throw new StationFailure('hub-offline', `pick lists are made by the hub, which is unreachable: ${error.message}`);
+      if (error instanceof HubRefusal) throw new StationFailure('hub-refused', error.message, error.hubMessage);
+      throw error;
+    }
     // Kept at once, so the lists can be opened before the next pull brings them (the cursor stays where it was).
     this.deps.store.applyChanges(
       answer.lists.map((list) => ({ entity: 'pick-list', entityId: list.id, op: 'upsert' as const, data: list })),
@@ -73,7 +74,7 @@ export class PickingService {
   lists(now = new Date()): PickListSummary[] {
     const today = tokyoDate(now);
     return this.deps.store
-      .cached<CachedPickList>('pick-list')
+      .cached('pick-list')
       .filter((list) => list.branchCode === this.deps.branchCode)
       .map((list) => ({ list, summary: this.summary(list) }))
       .filter(({ list, summary }) => !summary.complete || tokyoDate(list.createdAt) === today)
@@ -135,7 +136,7 @@ export class PickingService {
 
   private find(code: string): CachedPickList | null {
     const text = code.trim().toUpperCase().replace(/^QWMS:PICK:/, '');
-    const list = /^PL\d{8}$/.test(text) ? this.deps.store.cachedOne<CachedPickList>('pick-list', text) : null;
+    const list = /^PL\d{8}$/.test(text) ? this.deps.store.cachedOne('pick-list', text) : null;
     return list && list.branchCode === this.deps.branchCode ? list : null;
   }
 
@@ -149,7 +150,7 @@ export class PickingService {
     const asSku = skuOfLabel(code);
     const matches = view.lines.filter((line) => {
       if (asSku) return line.sku === asSku;
-      const sku = this.deps.store.cachedOne<CachedSku>('sku', line.sku);
+      const sku = this.deps.store.cachedOne('sku', line.sku);
       return sku !== null && (sku.jan === code || sku.sellerSkuCode === code);
     });
     return matches.sort((a, b) => Number(b.sku === view.currentSku) - Number(a.sku === view.currentSku));
@@ -167,23 +168,27 @@ export class PickingService {
   view(list: CachedPickList): PickView {
     const progress = this.progress(list.id);
     const bins = binsOf(this.deps.store, this.deps.branchCode, list.lines.map((line) => line.sku));
-    // Per order through the outbox's order index: the day's history of pack events is not read for every scan.
-    const offShelf = (orderId: string) => this.deps.store.orderEvents(offShelfKinds, orderId).some((entry) => entry.state !== 'rejected');
+    // The hub's state moved on by this station's own events (the floor overlay); an order the station has not heard of
+    // yet is on the list, so allocated. Per order through the outbox's order index, not the day's history every scan.
+    const offShelf = (orderId: string, order: CachedOrder | null) => {
+      const events = this.deps.store.orderEvents(offShelfKinds, orderId).filter((entry) => entry.state !== 'rejected');
+      return offShelfStates.has(overlayOrder(order ?? { id: orderId, state: 'allocated', trackingNo: null }, events).state);
+    };
     const lines: PickLineView[] = [];
     for (const line of list.lines) {
       const orders: PickOrderView[] = [];
       for (const orderId of line.orderIds) {
-        const order = this.deps.store.cachedOne<CachedOrder>('order', orderId);
+        const order = this.deps.store.cachedOne('order', orderId);
         // An order taken off the branch after the list was made is no longer picked for it.
         if (order && (withdrawnStates.has(order.state) || (order.branchCode !== null && order.branchCode !== this.deps.branchCode))) continue;
         const quantity = order?.quantity ?? line.quantity;
-        const done = (order !== null && offShelfStates.has(order.state)) || offShelf(orderId);
+        const done = offShelf(orderId, order);
         const picked = done ? quantity : Math.min(progress[orderId] ?? 0, quantity);
         orders.push({ orderId, orderNo: order?.orderNo ?? orderId, cartNo: order?.cartNo ?? null, sku: line.sku, quantity, picked, done });
       }
       if (orders.length === 0) continue;
-      const sku = this.deps.store.cachedOne<CachedSku>('sku', line.sku);
-      const item = sku ? this.deps.store.cachedOne<{ name: string }>('inventory-item', sku.inventoryCode) : null;
+      const sku = this.deps.store.cachedOne('sku', line.sku);
+      const item = sku ? this.deps.store.cachedOne('inventory-item', sku.inventoryCode) : null;
       lines.push({
         sku: line.sku,
         bin: bins.get(line.sku) ?? line.bin,

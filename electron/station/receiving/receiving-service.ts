@@ -1,30 +1,16 @@
-import { StationFailure } from '../../../shared/contract/errors';
 import type { FloorEventKind } from '../../../shared/contract/floor-events';
 import type { BundleSummary, DockArrival, InspectionScanResult, InspectionView, ReceivingRefusal } from '../../../shared/contract/receiving';
 import type { StationStore } from '../store/station-store';
+import type { FeedView } from '../../../shared/hub/feed';
 import { parseBoxCode } from './bundle-code';
 import { tallyInspection, type InspectionTally } from './inspection-tally';
-import { resolveSku, type CachedSku } from '../catalog/resolve-sku';
+import { overlayBundle } from '../overlay/floor-overlay';
+import { resolveSku } from '../catalog/resolve-sku';
 import { sellerName } from '../catalog/seller-name';
 import { checkBundleTransition, type BundleState } from '../../../shared/domain/bundle-states';
 
-interface CachedBundle {
-  id: string;
-  sellerId: string;
-  branchCode: string;
-  state: string;
-  estimatedArrival: string;
-  boxCount: number | null;
-  boxesReceived: number;
-  late: boolean;
-  holdReason: string | null;
-  lines: { id: string; sku: string; quantity: number; description: string | null; counted: number | null }[];
-}
-
-interface CachedItem {
-  code: string;
-  name: string;
-}
+/** A bundle as the hub's changes feed carries it (entity `bundle`, schema in shared/hub/feed.ts). */
+type CachedBundle = FeedView<'bundle'>;
 
 const inspectionKinds = ['inspection.counted', 'inspection.found', 'inspection.finished'] as const;
 const blindSetting = 'inspection.blind';
@@ -51,7 +37,7 @@ export class ReceivingService {
    */
   expected(): BundleSummary[] {
     return this.deps.store
-      .cached<CachedBundle>('bundle')
+      .cached('bundle')
       .filter((bundle) => bundle.branchCode === this.deps.branchCode)
       .map((bundle) => this.summary(bundle))
       .filter((bundle) => ['requested', 'confirmed', 'shipped', 'arrived'].includes(bundle.state))
@@ -66,7 +52,7 @@ export class ReceivingService {
       bundle: bundle ? this.summary(bundle) : null,
     });
     const parsed = parseBoxCode(code);
-    const bundle = parsed ? this.deps.store.cachedOne<CachedBundle>('bundle', parsed.bundleId) : null;
+    const bundle = parsed ? this.deps.store.cachedOne('bundle', parsed.bundleId) : null;
     if (!parsed || !bundle) return refuse('unknown-bundle');
     if (bundle.branchCode !== this.deps.branchCode) return refuse('bundle-other-branch');
     if (parsed.sellerId && parsed.sellerId !== bundle.sellerId) return refuse('bundle-wrong-seller', bundle);
@@ -161,7 +147,7 @@ export class ReceivingService {
         sku: line.sku,
         itemName: line.itemName,
         optionName: line.optionName,
-        sellerSkuCode: this.deps.store.cachedOne<CachedSku>('sku', line.sku)?.sellerSkuCode ?? null,
+        sellerSkuCode: this.deps.store.cachedOne('sku', line.sku)?.sellerSkuCode ?? null,
         copies: line.counted,
       }));
   }
@@ -181,19 +167,17 @@ export class ReceivingService {
   }
 
   private inspectable(bundleId: string): CachedBundle {
-    const bundle = this.deps.store.cachedOne<CachedBundle>('bundle', bundleId);
-    // A bundle that cannot be inspected here ends the call with its reason (the station's one error policy).
-    if (!bundle || bundle.branchCode !== this.deps.branchCode) throw new StationFailure('unknown-bundle', `bundle ${bundleId} is not at this branch`);
+    const bundle = this.deps.store.cachedOne('bundle', bundleId);
+    if (!bundle || bundle.branchCode !== this.deps.branchCode) throw new ReceivingRefused('unknown-bundle');
     const state = this.effectiveState(bundle);
-    if (state !== 'arrived' && state !== 'completed') throw new StationFailure('bundle-not-arrived', `bundle ${bundleId} is ${state}, not arrived`);
+    if (state !== 'arrived' && state !== 'completed') throw new ReceivingRefused('bundle-not-arrived');
     return bundle;
   }
 
   /** The hub's state, moved on by this station's own dock scans that the hub has not confirmed yet. */
   private effectiveState(bundle: CachedBundle): string {
     if (bundle.state !== 'shipped' && bundle.state !== 'confirmed') return bundle.state;
-    const arrived = this.deps.store.bundleEvents(['bundle.arrived'], bundle.id).some((entry) => entry.state !== 'rejected');
-    return arrived ? 'arrived' : bundle.state;
+    return overlayBundle(bundle, this.deps.store.bundleEvents(['bundle.arrived'], bundle.id).filter((entry) => entry.state !== 'rejected')).state;
   }
 
   private tally(bundleId: string) {
@@ -221,8 +205,8 @@ export class ReceivingService {
   /** `tally` may be passed in when the caller has just read it and written nothing since. */
   private view(bundle: CachedBundle, hideExpected = this.blind(), tally: InspectionTally = this.tally(bundle.id)): InspectionView {
     const lines = bundle.lines.map((line) => {
-      const sku = this.deps.store.cachedOne<CachedSku>('sku', line.sku);
-      const item = sku ? this.deps.store.cachedOne<CachedItem>('inventory-item', sku.inventoryCode) : null;
+      const sku = this.deps.store.cachedOne('sku', line.sku);
+      const item = sku ? this.deps.store.cachedOne('inventory-item', sku.inventoryCode) : null;
       const counted = tally.counted.get(line.id) ?? 0;
       const status: InspectionView['lines'][number]['status'] =
         counted === 0 ? (tally.finished ? 'short' : 'pending') : counted === line.quantity ? 'ok' : counted > line.quantity ? 'over' : tally.finished ? 'short' : 'counting';
@@ -252,7 +236,7 @@ export class ReceivingService {
       findings: this.findings(tally, bundle.sellerId),
       totals: { expected: hidden ? null : expected, counted: lines.reduce((sum, line) => sum + line.counted, 0), short: hidden ? null : short, over: hidden ? null : over },
       canUndo: !tally.finished && tally.steps.length > 0,
-      inspectors: tally.userIds.map((id) => this.deps.store.cachedOne<{ name: string }>('user', id)?.name ?? id),
+      inspectors: tally.userIds.map((id) => this.deps.store.cachedOne('user', id)?.name ?? id),
     };
   }
 
@@ -267,7 +251,7 @@ export class ReceivingService {
         continue;
       }
       const sku = resolveSku(this.deps.store, finding.code, bundleSellerId);
-      const item = sku ? this.deps.store.cachedOne<CachedItem>('inventory-item', sku.inventoryCode) : null;
+      const item = sku ? this.deps.store.cachedOne('inventory-item', sku.inventoryCode) : null;
       rows.set(key, {
         code: finding.code,
         kind: finding.kind,
@@ -279,5 +263,13 @@ export class ReceivingService {
       });
     }
     return [...rows.values()];
+  }
+}
+
+/** A refusal that ends the call (the bundle cannot be inspected at all), reported to the screen as a code. */
+export class ReceivingRefused extends Error {
+  constructor(readonly refusal: ReceivingRefusal) {
+    super(refusal);
+    this.name = 'ReceivingRefused';
   }
 }

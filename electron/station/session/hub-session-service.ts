@@ -47,9 +47,8 @@ export class HubSessionService {
   /** The last list fetched, as the changes feed has kept it since: a user it says is disabled is no longer offered. */
   private cachedUsers(): User[] {
     return this.store
-      .cached<User & { active?: boolean }>('user')
-      .filter((user) => user.active !== false && isFloorRole(user.role))
-      .map(({ id, name, role }) => ({ id, name, role }));
+      .cached('user')
+      .flatMap((user): User[] => (user.active !== false && isFloorRole(user.role) ? [{ id: user.id, name: user.name, role: user.role }] : []));
   }
 
   current(clientId: string): Session | null {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { changeSchema, floorEventSchema, pushResultSchema } from '../../../shared/contract/floor-events';
+import { feedVersion } from '../../../shared/hub/feed';
 import { branchCodeSchema } from '../../../shared/domain/identifiers';
 import { registerStation } from '../../services/stations';
 import { applyFloorEvents } from '../../sync/apply-floor-events';
@@ -33,7 +34,7 @@ export const syncRoutes: HubRoutes = (app, store) => {
       schema: {
         summary: "The changes feed: what changed after `since`, in commit order; a station sees its own branch's and global changes.",
         querystring: z.object({ since: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(5000).default(500) }),
-        response: { 200: z.object({ changes: z.array(changeSchema), next: z.int() }) },
+        response: { 200: z.object({ changes: z.array(changeSchema), next: z.int(), feedVersion: z.int().optional() }) },
       },
     },
     async (request) => {
@@ -53,7 +54,7 @@ export const syncRoutes: HubRoutes = (app, store) => {
         data: JSON.parse(row.data) as unknown,
         at: row.created_at,
       }));
-      return { changes, next: changes.at(-1)?.seq ?? request.query.since };
+      return { changes, next: changes.at(-1)?.seq ?? request.query.since, feedVersion };
     },
   );
 

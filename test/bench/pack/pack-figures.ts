@@ -77,7 +77,7 @@ export async function waitForStationOrders(station: Station, orders: readonly Be
   const wanted = new Set(orders.map((order) => order.id));
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const here = station.store.cached<{ id: string; state: string; branchCode: string | null }>('order').filter((order) => wanted.has(order.id) && order.state === 'allocated' && order.branchCode === tokyo);
+    const here = station.store.cached('order').filter((order) => wanted.has(order.id) && order.state === 'allocated' && order.branchCode === tokyo);
     if (here.length === wanted.size) return;
     if (Date.now() > deadline) throw new Error(`the station has ${here.length} of ${wanted.size} bench orders after ${timeoutMs} ms`);
     await sleep(100);

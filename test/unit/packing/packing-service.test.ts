@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { normaliseTrackingCode, PackingService, type CachedOrder } from '../../../electron/station/packing/packing-service';
+import { normaliseTrackingCode, PackingService, suggestFor, type CachedOrder } from '../../../electron/station/packing/packing-service';
 import { StationStore } from '../../../electron/station/store/station-store';
 import { trackingBlock } from '../../../shared/domain/tracking-numbers';
 
@@ -103,9 +103,13 @@ describe('pack bench', () => {
     expect(printed[1]).toMatchObject({ sender: own });
   });
 
-  it('reads a scanned tracking label with or without its NW-7 start/stop characters and hyphens', () => {
+  it('suggests Nekopos for a thin parcel, a takkyubin size otherwise, Sagawa for a time slot', () => {
+    const thin = { lengthCm: 25, widthCm: 20, heightCm: 1, weightG: 100 };
+    expect(suggestFor([{ sku: thin, quantity: 2 }], false)).toEqual({ service: 'nekopos', sizeClass: null, note: null });
+    expect(suggestFor([{ sku: thin, quantity: 5 }], false)).toEqual({ service: 'yamato', sizeClass: 60, note: null });
+    expect(suggestFor([{ sku: thin, quantity: 1 }], true)).toMatchObject({ service: 'sagawa' });
+    expect(suggestFor([{ sku: null, quantity: 1 }], false)).toEqual({ service: 'yamato', sizeClass: null, note: 'no-dimensions' });
     expect(normaliseTrackingCode(' 3000-0000-0016 ')).toBe('300000000016');
-    expect(normaliseTrackingCode('A300000000016A')).toBe('300000000016');
   });
 });
 
@@ -119,7 +123,7 @@ describe('parcels, pick lists and recipients', () => {
         { entity: 'order', entityId: sibling.id, op: 'upsert', data: sibling },
         { entity: 'order', entityId: loner.id, op: 'upsert', data: loner },
         { entity: 'sku', entityId: sku2, op: 'upsert', data: { sku: sku2, inventoryCode: '300001289771', name: 'XL', sellerSkuCode: 'SK-XL', jan: null, sellerId: 'sakura-shop', lengthCm: 25, widthCm: 20, heightCm: 1, weightG: 100 } },
-        { entity: 'pick-list', entityId: 'PL00000001', op: 'upsert', data: { id: 'PL00000001', branchCode: branch, orderIds: ['o-3', 'o-1'] } },
+        { entity: 'pick-list', entityId: 'PL00000001', op: 'upsert', data: { id: 'PL00000001', branchCode: branch, createdAt: '2026-01-01T00:00:00Z', orderIds: ['o-3', 'o-1'], lines: [] } },
       ],
       4,
     );
