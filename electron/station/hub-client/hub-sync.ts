@@ -1,9 +1,11 @@
-import type { Change, PushResult } from '../../../shared/contract/floor-events';
-import type { HubStatus } from '../../../shared/contract/schemas';
+import type { Change } from '../../../shared/contract/floor-events';
+import type { HubProblem, HubStatus } from '../../../shared/contract/schemas';
 import { isClockSkewed } from '../../../shared/domain/clock-skew';
 import { feedVersion } from '../../../shared/hub/feed';
 import type { StationStore } from '../store/station-store';
-import { callHubTimed, HubUnreachable, type HubCredentials, type HubRequest } from './hub-http';
+import type { HubApi, HubRouteName } from '../../../shared/hub/hub-api';
+import type { HubRouteAnswer, HubRouteCall } from '../../../shared/hub/route';
+import { HubContractError, hubCallTimed, HubUnreachable, type HubCredentials } from './hub-http';
 
 export interface HubSyncEvents {
   onStatus(status: HubStatus): void;
@@ -91,7 +93,11 @@ export class HubSync {
         backoffMs = 250;
         await this.sleep(this.pollMs, true);
       } catch (error) {
-        this.setState('offline');
+        if (error instanceof HubContractError) {
+          // A hub of another version: it answers, but not in words this station reads. Nothing of the answer was
+          // used, so the outbox is as it was (its events wait, pending); the status bar names the route and version.
+          this.setState('online', { code: 'hub-contract', route: error.route, hubVersion: error.hubVersion });
+        } else this.setState('offline');
         if (!(error instanceof HubUnreachable)) this.events.log?.(`hub sync: ${error instanceof Error ? error.message : String(error)}`);
         // While the hub is away, new events do not cut the backoff short: they wait in the outbox.
         await this.sleep(backoffMs, false);
@@ -105,7 +111,7 @@ export class HubSync {
       const batch = this.store.pending(this.batchSize);
       if (batch.length === 0) return;
       const events = batch.map(({ eventId, seq, kind, payload, occurredAt, userId }) => ({ eventId, seq, kind, payload, occurredAt, userId }));
-      const answer = await this.call<{ results: PushResult[] }>({ method: 'POST', path: '/api/v1/station-events', body: { events } });
+      const answer = await this.call('sync.push', { body: { events } });
       const settled = answer.results.flatMap((result): { eventId: string; state: 'applied' | 'rejected'; reason: string | null; message: string | null }[] => {
         if (result.status === 'applied' || result.status === 'duplicate') return [{ eventId: result.eventId, state: 'applied', reason: null, message: null }];
         if (result.status === 'rejected') return [{ eventId: result.eventId, state: 'rejected', reason: result.reason, message: result.message }];
@@ -122,7 +128,7 @@ export class HubSync {
   private async pullAll(): Promise<void> {
     for (;;) {
       const since = Number(this.store.setting('changes.cursor') ?? 0);
-      const page = await this.call<{ changes: Change[]; next: number; feedVersion?: number }>({ method: 'GET', path: `/api/v1/changes?since=${since}&limit=1000` });
+      const page = await this.call('sync.changes', { query: { since, limit: 1000 } });
       if (page.changes.length === 0) return;
       // A change this station cannot read (a newer hub's entity or field shape) is kept unread; the feed moves on.
       const { unread } = this.store.applyChanges(page.changes, page.next);
@@ -132,8 +138,8 @@ export class HubSync {
   }
 
   /** One call to the hub; its answer also tells how far the clocks are apart. */
-  private async call<T>(request: HubRequest): Promise<T> {
-    const answer = await callHubTimed<T>(this.credentials, request, this.now);
+  private async call<N extends HubRouteName>(route: N, call: HubRouteCall<HubApi[N]>): Promise<HubRouteAnswer<HubApi[N]>> {
+    const answer = await hubCallTimed(this.credentials, route, call, { now: this.now });
     if (answer.clockOffsetMs !== null) this.noteOffset(answer.clockOffsetMs);
     return answer.body;
   }
@@ -146,9 +152,12 @@ export class HubSync {
     this.events.onClockOffset?.(offsetMs);
   }
 
-  private setState(state: HubStatus['state']): void {
-    if (this.status.state === state) return;
-    this.status = { state, url: this.credentials.url, since: this.now().toISOString() };
+  /** A new state, or the same one with another problem (or none any more), is told; a repeat is not. */
+  private setState(state: HubStatus['state'], problem: HubProblem | null = null): void {
+    const same = this.status.state === state && JSON.stringify(this.status.problem ?? null) === JSON.stringify(problem);
+    if (same) return;
+    const since = this.status.state === state ? this.status.since : this.now().toISOString();
+    this.status = { state, url: this.credentials.url, since, problem };
     this.events.onStatus(this.status);
   }
 

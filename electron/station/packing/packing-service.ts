@@ -1,17 +1,16 @@
 import { StationFailure } from '../../../shared/contract/errors';
 import type { FloorEventKind } from '../../../shared/contract/floor-events';
 import type { PackingRefusal, PackLabelResult, PackOrder, PackStepResult, PackView, RecipientProblem } from '../../../shared/contract/packing';
-import { deliveryTimeMaxDaysAhead, japanesePhoneSchema, postalCodeSchema } from '../../../shared/domain/orders';
-import { addDays, tokyoDate } from '../../../shared/domain/tokyo-time';
+import { deliveryDateProblem, recipientProblems, suggestFor } from '../../../shared/domain/packing-rules';
 import { branchAddresses } from '../../../shared/domain/branch-addresses';
 import { branchNames } from '../../../shared/domain/identifiers';
 import type { PrintJobStatus } from '../../../shared/contract/schemas';
-import { parcelServiceRules, sagawaTimeSlots, suggestService, type ParcelService, type SagawaTimeSlot } from '../../../shared/domain/parcel-services';
-import { callHub, type HubCredentials } from '../hub-client/hub-http';
+import { parcelServiceRules, sagawaTimeSlots, type ParcelService, type SagawaTimeSlot } from '../../../shared/domain/parcel-services';
+import { hubCall, type HubCredentials } from '../hub-client/hub-http';
 import { shippingLabelSchema, describeShippingLabelProblems, type ShippingLabelInput } from '../printing/shipping-label';
 import type { StationStore } from '../store/station-store';
 import type { CachedOrder } from '../catalog/cached-order';
-import { resolveSku, type CachedSku } from '../catalog/resolve-sku';
+import { resolveSku } from '../catalog/resolve-sku';
 import { sellerName } from '../catalog/seller-name';
 import { blockSize, refillBelow, TrackingStock } from './tracking-stock';
 import { overlayOrder } from '../overlay/floor-overlay';
@@ -218,7 +217,7 @@ export class PackingService {
   }
 
   refill(): Promise<void> {
-    this.refilling ??= callHub<{ id: number; stationId: string; firstSerial: number; count: number }>(this.deps.hub, { method: 'POST', path: '/api/v1/tracking-blocks', body: { count: blockSize } })
+    this.refilling ??= hubCall(this.deps.hub, 'trackingBlocks.issue', { body: { count: blockSize } })
       .then((block) => this.stock.keep({ id: String(block.id), stationId: block.stationId, firstSerial: block.firstSerial, count: block.count }))
       .catch((error: unknown) => this.deps.log(`could not fetch a tracking block: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
@@ -356,44 +355,6 @@ export class PackingService {
     }
     return suggestion;
   }
-}
-
-type Dimensions = Pick<CachedSku, 'lengthCm' | 'widthCm' | 'heightCm' | 'weightG'>;
-
-/**
- * The service by the packed size: every unit laid on its thinnest side and stacked, so the box is as long and wide
- * as the largest unit and as deep as the stack. One unit without dimensions leaves the parcel without a suggestion.
- */
-export function suggestFor(contents: readonly { sku: Dimensions | null; quantity: number }[], timeSlotRequested: boolean): PackOrder['suggestion'] {
-  const fallback = (note: NonNullable<PackOrder['suggestion']['note']>): PackOrder['suggestion'] => ({ service: timeSlotRequested ? 'sagawa' : 'yamato', sizeClass: null, note });
-  const box = { lengthCm: 0, widthCm: 0, heightCm: 0, weightG: 0, timeSlotRequested };
-  for (const { sku, quantity } of contents) {
-    if (!sku || sku.lengthCm === null || sku.widthCm === null || sku.heightCm === null || sku.weightG === null) return fallback('no-dimensions');
-    const [a, b, c] = [sku.lengthCm, sku.widthCm, sku.heightCm].sort((x, y) => y - x) as [number, number, number];
-    box.lengthCm = Math.max(box.lengthCm, a);
-    box.widthCm = Math.max(box.widthCm, b);
-    box.heightCm += c * quantity;
-    box.weightG += sku.weightG * quantity;
-  }
-  const suggestion = suggestService(box);
-  if (!suggestion.ok) return fallback(suggestion.reason);
-  return { service: suggestion.service, sizeClass: suggestion.service === 'nekopos' ? null : suggestion.sizeClass, note: null };
-}
-
-/** The recipient checks a label needs, by the same rules the hub imports orders with. */
-export function recipientProblems(recipient: CachedOrder['recipient']): RecipientProblem[] {
-  const problems: RecipientProblem[] = [];
-  if (!postalCodeSchema.safeParse(recipient.postalCode ?? '').success) problems.push('invalid-postal-code');
-  if (!recipient.address?.trim()) problems.push('missing-address');
-  if (!japanesePhoneSchema.safeParse(recipient.phone ?? '').success) problems.push('invalid-phone');
-  return problems;
-}
-
-/** A Sagawa delivery day must still be ahead (today counts) and within the two days the carrier takes bookings for. */
-export function deliveryDateProblem(date: string, now: Date): 'delivery-date-passed' | 'delivery-date-too-far' | null {
-  const today = tokyoDate(now);
-  if (date < today) return 'delivery-date-passed';
-  return date > addDays(today, deliveryTimeMaxDaysAhead) ? 'delivery-date-too-far' : null;
 }
 
 /** Orders of one seller sharing a cart no. ship together; an order without one is a parcel of its own. */

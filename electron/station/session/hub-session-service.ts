@@ -1,14 +1,10 @@
 import { StationFailure } from '../../../shared/contract/errors';
 import type { Session, SignInInput, User } from '../../../shared/contract/schemas';
 import { roles, type Role } from '../../../shared/domain/roles';
-import { callHub, HubRefusal, HubUnreachable, type HubCredentials } from '../hub-client/hub-http';
+import type { HubApi } from '../../../shared/hub/hub-api';
+import type { HubRouteAnswer } from '../../../shared/hub/route';
+import { hubCall, HubRefusal, HubUnreachable, type HubCredentials } from '../hub-client/hub-http';
 import type { StationStore } from '../store/station-store';
-
-interface HubUser {
-  id: string;
-  name: string;
-  role: string;
-}
 
 interface SignedIn {
   session: Session;
@@ -35,7 +31,8 @@ export class HubSessionService {
 
   async list(): Promise<User[]> {
     try {
-      const users = (await callHub<HubUser[]>(this.hub, { method: 'GET', path: '/api/v1/users' })).filter((user): user is User => isFloorRole(user.role));
+      // A role this station has no screens for (a newer hub's) is left out.
+      const users = (await hubCall(this.hub, 'session.users', {})).flatMap((user): User[] => (isFloorRole(user.role) ? [{ id: user.id, name: user.name, role: user.role }] : []));
       this.store.replaceCached('user', users.map((user) => ({ id: user.id, data: { id: user.id, name: user.name, role: user.role } })));
       return users.map(({ id, name, role }) => ({ id, name, role }));
     } catch (error) {
@@ -77,9 +74,9 @@ export class HubSessionService {
   async signIn(clientId: string, input: SignInInput): Promise<Session> {
     const body = input.method === 'badge' ? { badge: input.badge.trim() } : { user: input.userId, pin: input.pin };
     const credential = input.method === 'badge' ? { badge: input.badge.trim() } : { pin: input.pin };
-    let answer: { token: string; user: HubUser & { credentialsVersion?: number } };
+    let answer: HubRouteAnswer<HubApi['session.signIn']>;
     try {
-      answer = await callHub(this.hub, { method: 'POST', path: '/api/v1/sessions', body, language: this.languageOf(clientId) });
+      answer = await hubCall(this.hub, 'session.signIn', { body }, { language: this.languageOf(clientId) });
     } catch (error) {
       if (error instanceof HubUnreachable) return this.signInOffline(clientId, input);
       throw this.asFailure(error, input.method === 'badge' ? 'unknown-badge' : 'bad-credentials');
