@@ -1,3 +1,4 @@
+import { StationFailure } from '../../../shared/contract/errors';
 import type { FloorEventKind } from '../../../shared/contract/floor-events';
 import type { BundleSummary, DockArrival, InspectionScanResult, InspectionView, ReceivingRefusal } from '../../../shared/contract/receiving';
 import type { StationStore } from '../store/station-store';
@@ -168,9 +169,10 @@ export class ReceivingService {
 
   private inspectable(bundleId: string): CachedBundle {
     const bundle = this.deps.store.cachedOne('bundle', bundleId);
-    if (!bundle || bundle.branchCode !== this.deps.branchCode) throw new ReceivingRefused('unknown-bundle');
+    // A bundle that cannot be inspected here ends the call with its reason (the station's one error policy).
+    if (!bundle || bundle.branchCode !== this.deps.branchCode) throw new StationFailure('unknown-bundle', `bundle ${bundleId} is not at this branch`);
     const state = this.effectiveState(bundle);
-    if (state !== 'arrived' && state !== 'completed') throw new ReceivingRefused('bundle-not-arrived');
+    if (state !== 'arrived' && state !== 'completed') throw new StationFailure('bundle-not-arrived', `bundle ${bundleId} is ${state}, not arrived`);
     return bundle;
   }
 
@@ -263,13 +265,5 @@ export class ReceivingService {
       });
     }
     return [...rows.values()];
-  }
-}
-
-/** A refusal that ends the call (the bundle cannot be inspected at all), reported to the screen as a code. */
-export class ReceivingRefused extends Error {
-  constructor(readonly refusal: ReceivingRefusal) {
-    super(refusal);
-    this.name = 'ReceivingRefused';
   }
 }

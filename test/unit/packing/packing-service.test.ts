@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { normaliseTrackingCode, PackingService, suggestFor, type CachedOrder } from '../../../electron/station/packing/packing-service';
+import { normaliseTrackingCode, PackingService, type CachedOrder } from '../../../electron/station/packing/packing-service';
 import { StationStore } from '../../../electron/station/store/station-store';
 import { trackingBlock } from '../../../shared/domain/tracking-numbers';
 
@@ -103,13 +103,9 @@ describe('pack bench', () => {
     expect(printed[1]).toMatchObject({ sender: own });
   });
 
-  it('suggests Nekopos for a thin parcel, a takkyubin size otherwise, Sagawa for a time slot', () => {
-    const thin = { lengthCm: 25, widthCm: 20, heightCm: 1, weightG: 100 };
-    expect(suggestFor([{ sku: thin, quantity: 2 }], false)).toEqual({ service: 'nekopos', sizeClass: null, note: null });
-    expect(suggestFor([{ sku: thin, quantity: 5 }], false)).toEqual({ service: 'yamato', sizeClass: 60, note: null });
-    expect(suggestFor([{ sku: thin, quantity: 1 }], true)).toMatchObject({ service: 'sagawa' });
-    expect(suggestFor([{ sku: null, quantity: 1 }], false)).toEqual({ service: 'yamato', sizeClass: null, note: 'no-dimensions' });
+  it('reads a scanned tracking label with or without its NW-7 start/stop characters and hyphens', () => {
     expect(normaliseTrackingCode(' 3000-0000-0016 ')).toBe('300000000016');
+    expect(normaliseTrackingCode('A300000000016A')).toBe('300000000016');
   });
 });
 

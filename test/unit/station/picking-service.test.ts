@@ -6,6 +6,7 @@ import type { CachedOrder } from '../../../electron/station/catalog/cached-order
 import { PickingService, type CachedPickList } from '../../../electron/station/picking/picking-service';
 import { StationStore } from '../../../electron/station/store/station-store';
 import { StationFailure } from '../../../shared/contract/errors';
+import { stationErrorOf } from '../../../electron/station/contract-host/error-policy';
 
 const branch = '0000011520';
 const towel = '300001289771-00001';
@@ -118,8 +119,8 @@ describe('picking on the station', () => {
 
   it('refuses to make lists with the hub away, saying so', async () => {
     const error = await service.make(undefined, { userId: 'u-1', token: 't', language: 'ja' }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(StationFailure);
-    expect((error as StationFailure).code).toBe('hub-offline');
+    // Read as the screen hears it: through the station's one error policy.
+    expect(stationErrorOf('picking.make', error, () => {})).toMatchObject({ code: 'hub-offline' });
   });
 
   it('refuses a scan for a list that is not here', () => {
