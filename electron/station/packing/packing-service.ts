@@ -6,11 +6,11 @@ import { branchAddresses } from '../../../shared/domain/branch-addresses';
 import { branchNames } from '../../../shared/domain/identifiers';
 import type { PrintJobStatus } from '../../../shared/contract/schemas';
 import { parcelServiceRules, sagawaTimeSlots, type ParcelService, type SagawaTimeSlot } from '../../../shared/domain/parcel-services';
-import { callHub, type HubCredentials } from '../hub-client/hub-http';
+import { hubCall, type HubCredentials } from '../hub-client/hub-http';
 import { shippingLabelSchema, describeShippingLabelProblems, type ShippingLabelInput } from '../printing/shipping-label';
 import type { StationStore } from '../store/station-store';
 import type { CachedOrder } from '../catalog/cached-order';
-import { resolveSku, type CachedSku } from '../catalog/resolve-sku';
+import { resolveSku } from '../catalog/resolve-sku';
 import { sellerName } from '../catalog/seller-name';
 import { blockSize, refillBelow, TrackingStock } from './tracking-stock';
 import { overlayOrder } from '../overlay/floor-overlay';
@@ -217,7 +217,7 @@ export class PackingService {
   }
 
   refill(): Promise<void> {
-    this.refilling ??= callHub<{ id: number; stationId: string; firstSerial: number; count: number }>(this.deps.hub, { method: 'POST', path: '/api/v1/tracking-blocks', body: { count: blockSize } })
+    this.refilling ??= hubCall(this.deps.hub, 'trackingBlocks.issue', { body: { count: blockSize } })
       .then((block) => this.stock.keep({ id: String(block.id), stationId: block.stationId, firstSerial: block.firstSerial, count: block.count }))
       .catch((error: unknown) => this.deps.log(`could not fetch a tracking block: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {

@@ -1,13 +1,13 @@
 import { StationFailure } from '../../../shared/contract/errors';
 import type { FloorEventKind } from '../../../shared/contract/floor-events';
-import type { HeldPickOrderView, PickingRefusal, PickLineView, PickListSummary, PickMakeResult, PickOpenResult, PickOrderView, PickScanResult, PickView } from '../../../shared/contract/picking';
+import type { PickingRefusal, PickLineView, PickListSummary, PickMakeResult, PickOpenResult, PickOrderView, PickScanResult, PickView } from '../../../shared/contract/picking';
 import { compareBins, normaliseBinCode } from '../../../shared/domain/bin-locations';
 import { tokyoDate } from '../../../shared/domain/tokyo-time';
-import type { CachedOrder } from '../catalog/cached-order';
 import { resolveSku, skuOfLabel } from '../catalog/resolve-sku';
-import { callHub, type HubCredentials } from '../hub-client/hub-http';
+import { hubCall, type HubCredentials } from '../hub-client/hub-http';
 import { binsOf } from '../putaway/bin-lookup';
 import { overlayOrder } from '../overlay/floor-overlay';
+import type { CachedOrder } from '../catalog/cached-order';
 import type { StationStore } from '../store/station-store';
 import type { FeedView } from '../../../shared/hub/feed';
 
@@ -49,13 +49,12 @@ export class PickingService {
 
   async make(ordersPerList: number | undefined, caller: Caller): Promise<PickMakeResult> {
     // The hub away or refusing ends the call: the dispatcher answers hub-offline / hub-refused (one error policy).
-    const answer = await callHub<{ lists: CachedPickList[]; held: HeldPickOrderView[] }>(this.deps.hub, {
-      method: 'POST',
-      path: '/api/v1/pick-lists',
-      body: { branchCode: this.deps.branchCode, ...(ordersPerList === undefined ? {} : { ordersPerList }) },
-      ...(caller.token ? { userToken: caller.token } : {}),
-      language: caller.language,
-    });
+    const answer = await hubCall(
+      this.deps.hub,
+      'pickLists.make',
+      { body: { branchCode: this.deps.branchCode, ...(ordersPerList === undefined ? {} : { ordersPerList }) } },
+      { ...(caller.token ? { userToken: caller.token } : {}), language: caller.language },
+    );
     // Kept at once, so the lists can be opened before the next pull brings them (the cursor stays where it was).
     this.deps.store.applyChanges(
       answer.lists.map((list) => ({ entity: 'pick-list', entityId: list.id, op: 'upsert' as const, data: list })),
