@@ -2,9 +2,8 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InspectionScanResult } from '../../../shared/contract/receiving';
 import { station } from '../../station-client/station-client';
-import { errorText } from '../../ui/error-text';
 import { LoadState } from '../../ui/LoadState';
-import { useStationLoad } from '../../ui/use-station';
+import { signalRefusal, useStationCall, useStationLoad } from '../../ui/use-station';
 import { BundleList } from '../receiving/BundleList';
 import { useFeedback } from '../scanning/feedback-store';
 import { useScanConsumer } from '../scanning/scan-consumer';
@@ -19,15 +18,15 @@ export function InspectionScreen() {
   // Loaded again each time the picker shows (a bundle closed may have changed the list); a refusal says why.
   const bundles = useStationLoad('receiving.expected', {}, { enabled: !view });
 
+  const { run } = useStationCall();
+
   const open = useCallback(
     async (bundleId: string) => {
-      try {
-        show(await station.call('inspection.open', { bundleId }));
-      } catch (error) {
-        useFeedback.getState().signal('bad', errorText(t, error));
-      }
+      // A bundle that cannot be inspected is refused on the scan banner; the picker stays.
+      const opened = await run('inspection.open', { bundleId });
+      if (opened) show(opened);
     },
-    [show, t],
+    [run, show],
   );
 
   const answer = useCallback(
@@ -54,10 +53,7 @@ export function InspectionScreen() {
       else useFeedback.getState().signal('bad', t('inspection.chooseFirst'));
       return;
     }
-    void station
-      .call('inspection.scan', { bundleId: current.bundle.id, code: scan.text })
-      .then(answer)
-      .catch((error: unknown) => useFeedback.getState().signal('bad', errorText(t, error)));
+    void station.call('inspection.scan', { bundleId: current.bundle.id, code: scan.text }).then(answer).catch(signalRefusal);
   });
 
   if (!view) {

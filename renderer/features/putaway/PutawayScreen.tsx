@@ -5,6 +5,7 @@ import type { PutawayItem, PutawayStep } from '../../../shared/contract/putaway'
 import { station } from '../../station-client/station-client';
 import { errorText } from '../../ui/error-text';
 import { ScanRow, ScanTable } from '../../ui/ScanTable';
+import { signalRefusal } from '../../ui/use-station';
 import { useFeedback } from '../scanning/feedback-store';
 import { useScanConsumer } from '../scanning/scan-consumer';
 import { usePutaway } from './putaway-store';
@@ -34,10 +35,7 @@ export function PutawayScreen() {
 
   // The station remembers the SKU in hand for this window: coming back to the screen shows it again.
   useEffect(() => {
-    void station
-      .call('putaway.pending', {})
-      .then(hold)
-      .catch(() => {});
+    void station.call('putaway.pending', {}).then(hold).catch(signalRefusal);
   }, [hold]);
 
   const answer = useCallback(

@@ -1,10 +1,8 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DockArrival } from '../../../shared/contract/receiving';
-import { station } from '../../station-client/station-client';
-import { errorText } from '../../ui/error-text';
 import { LoadState } from '../../ui/LoadState';
-import { useStationLoad } from '../../ui/use-station';
+import { useStationCall, useStationLoad } from '../../ui/use-station';
 import { useFeedback } from '../scanning/feedback-store';
 import { useScanConsumer } from '../scanning/scan-consumer';
 import { BundleList } from './BundleList';
@@ -21,20 +19,20 @@ export function DockScreen() {
   const expected = useStationLoad('receiving.expected', {});
   const refresh = expected.reload;
 
+  const { run } = useStationCall();
+
   const arrive = useCallback(
     async (boxCode: string, boxesReceived?: number) => {
-      try {
-        const result = await station.call('receiving.arrive', { code: boxCode, ...(boxesReceived ? { boxesReceived } : {}) });
-        setLast(result);
-        const signal = useFeedback.getState().signal;
-        if (result.accepted) signal('done', t('receiving.arrived', { id: result.bundle?.id, seller: result.bundle?.sellerName }));
-        else signal('bad', t(`receiving.reasons.${result.refusal ?? 'unknown-bundle'}`, { state: result.state ? bundleStateText(t, result.state) : '' }));
-        refresh();
-      } catch (error) {
-        useFeedback.getState().signal('bad', errorText(t, error));
-      }
+      // A refused call is already on the scan banner.
+      const result = await run('receiving.arrive', { code: boxCode, ...(boxesReceived ? { boxesReceived } : {}) });
+      if (!result) return;
+      setLast(result);
+      const signal = useFeedback.getState().signal;
+      if (result.accepted) signal('done', t('receiving.arrived', { id: result.bundle?.id, seller: result.bundle?.sellerName }));
+      else signal('bad', t(`receiving.reasons.${result.refusal ?? 'unknown-bundle'}`, { state: result.state ? bundleStateText(t, result.state) : '' }));
+      refresh();
     },
-    [refresh, t],
+    [refresh, run, t],
   );
   useScanConsumer((scan) => void arrive(scan.text));
 
