@@ -53,6 +53,20 @@ module.exports = {
       to: { pathNot: ['^electron/preload/', '^shared/', electronPackage] },
     },
     {
+      name: 'station-never-imports-the-hub',
+      comment: 'A station reaches the hub over HTTP only, through the route map in shared/hub: the two are upgraded on different days.',
+      severity: 'error',
+      from: { path: '^electron/station/' },
+      to: { path: '^server/' },
+    },
+    {
+      name: 'hub-services-know-no-http',
+      comment: 'Services and the station sync speak in domain refusals (server/services/refusal.ts); only server/api turns them into statuses and sentences.',
+      severity: 'error',
+      from: { path: '^server/(services|sync)/' },
+      to: { path: '^server/api/' },
+    },
+    {
       name: 'hub-is-independent',
       comment: 'The hub server never imports station or renderer code.',
       severity: 'error',

@@ -4,10 +4,11 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { HubLanguage } from '../../shared/hub/hub-roles';
 import { principalFromHeader } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
+import { Refusal } from '../services/refusal';
 import type { HubStore } from '../storage/database';
-import { HubError } from './hub-error';
 import { languageOf } from './language';
 import { hubMessage } from './messages';
+import { statusOfRefusal } from './refusal-status';
 import type { RouteRoles } from './route-policy';
 
 declare module 'fastify' {
@@ -69,15 +70,16 @@ export async function buildHubApp(options: HubAppOptions, routes: HubRoutes[]): 
     if (request.routeOptions.url === undefined) return; // no such route: Fastify answers 404
     const roles = request.routeOptions.config?.roles;
     if (roles === 'public') return;
-    if (!request.principal) throw new HubError('unauthenticated', 401);
+    if (!request.principal) throw new Refusal('unauthenticated');
     // A route without roles is closed to everyone: forgetting to declare them must not open it.
-    if (!roles || !roles.includes(request.principal.role)) throw new HubError('forbidden', 403);
+    if (!roles || !roles.includes(request.principal.role)) throw new Refusal('forbidden');
   });
 
   app.setErrorHandler((error, request, reply) => {
     const language = request.language ?? 'ja';
-    if (error instanceof HubError) {
-      return reply.status(error.status).send({ error: { code: error.code, message: hubMessage(error.code, language, error.params), details: error.details } });
+    // Every refusal, from a service or from the API's own checks, gets its status and sentence here and nowhere else.
+    if (error instanceof Refusal) {
+      return reply.status(statusOfRefusal(error)).send({ error: { code: error.code, message: hubMessage(error.code, language, error.params), details: error.details } });
     }
     const withValidation = error as { validation?: { instancePath?: string; message?: string; params?: { issue?: { path?: unknown[] } } }[]; statusCode?: number; code?: string };
     if (withValidation.validation) {

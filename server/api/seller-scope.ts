@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { BundleScope } from '../services/inbound';
 import { sellerScope } from '../auth/principal';
-import { HubError } from './hub-error';
+import { notFound, Refusal } from '../services/refusal';
 
 /**
  * The seller a request acts for. A seller user always acts for its own seller: naming another is answered as if that
@@ -10,10 +10,10 @@ import { HubError } from './hub-error';
 export function actingSeller(request: FastifyRequest, requested: string | undefined): string {
   const own = request.principal ? sellerScope(request.principal) : null;
   if (own) {
-    if (requested !== undefined && requested !== own) throw new HubError('not-found', 404, { what: 'seller', id: requested });
+    if (requested !== undefined && requested !== own) throw notFound('seller', requested);
     return own;
   }
-  if (!requested) throw new HubError('bad-input', 400, { fields: 'sellerId' });
+  if (!requested) throw new Refusal('bad-input', { fields: 'sellerId' });
   return requested;
 }
 

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Argument, Option, type Command } from 'commander';
 import { hubLanguages, type HubLanguage } from '../../shared/hub/hub-roles';
-import { HubError } from '../api/hub-error';
-import { hubMessage } from '../api/messages';
+import { explainIn, hubMessage } from '../api/messages';
 import { loadDemoData } from '../demo/demo-data';
 import type { TemplateKind } from '../excel';
 import { importWorkbook, type ImportProblem, type ImportSummary } from '../services/excel-imports';
-import { readStock, requireSeller, type SkuStockView } from '../services/inventory';
+import { requireSeller } from '../services/inventory/inventory-lookups';
+import { readStock, type SkuStockView } from '../services/inventory/stock-read';
+import { Refusal } from '../services/refusal';
 import { withStore } from './with-store';
 
 /**
@@ -48,7 +49,7 @@ function registerImport(program: Command, language: HubLanguage): void {
       const { lang } = options;
       try {
         const bytes = readFileSync(file);
-        const request = { sellerId: options.seller, language: lang, inventoryCode: options.inventory, inventoryName: options.name };
+        const request = { sellerId: options.seller, language: lang, explain: explainIn(lang), inventoryCode: options.inventory, inventoryName: options.name };
         const outcome = await withStore(options.db, (store) => importWorkbook(store, templateOfName[template], bytes, request));
         if (outcome.ok) {
           console.log(summaryLine(outcome.summary, lang));
@@ -59,7 +60,7 @@ function registerImport(program: Command, language: HubLanguage): void {
         process.exitCode = 1;
       } catch (error) {
         // In the language asked for; anything else goes to the entry point's handler.
-        if (!(error instanceof HubError)) throw error;
+        if (!(error instanceof Refusal)) throw error;
         console.error(hubMessage(error.code, lang, error.params));
         process.exitCode = 1;
       }

@@ -1,9 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { personRoles, type PersonRole } from '../../shared/hub/hub-roles';
-import { HubError } from '../api/hub-error';
 import { hubMessage } from '../api/messages';
 import { languageOf } from '../api/language';
 import { startHub } from '../hub/start-hub';
+import { Refusal } from '../services/refusal';
 import { registerStation } from '../services/stations';
 import { addUser, changeUserCredentials, disableUser } from '../services/users';
 import { loadDemoData } from '../demo/demo-data';
@@ -106,7 +106,7 @@ program
 registerDataCommands(program, language);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof HubError) console.error(hubMessage(error.code, language, error.params));
+  if (error instanceof Refusal) console.error(hubMessage(error.code, language, error.params));
   else if (error instanceof InvalidArgumentError) console.error(error.message);
   else console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);

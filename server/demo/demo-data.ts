@@ -1,11 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import { branches } from '../../shared/domain/identifiers';
 import { addDays, tokyoDate, tokyoInstant } from '../../shared/domain/tokyo-time';
-import { createInventoryItem, createOption, linkListing } from '../services/inventory';
+import { createInventoryItem } from '../services/inventory/inventory-items';
+import { createOption } from '../services/inventory/inventory-options';
+import { linkListing } from '../services/inventory/listing-links';
 import { arriveBundle, completeBundle, confirmBundle, createBundle, registerInboundLines, rejectBundle, shipBundle } from '../services/inbound';
 import { runAllocation } from '../services/allocation';
 import { placeSku } from '../services/sku-locations';
-import { importQoo10Orders, registerManagementShipments } from '../services/orders';
+import { registerManagementShipments } from '../services/orders/management-shipments';
+import { importQoo10Orders } from '../services/orders/qoo10-orders';
 import { addUser } from '../services/users';
 import { recordChange } from '../services/changes';
 import type { HubStore } from '../storage/database';

@@ -1,23 +1,14 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { planAllocation, type AllocationOrder, type AllocationPlan, type AvailableStock, type HoldReason } from '../../shared/domain/allocation';
 import { branches } from '../../shared/domain/identifiers';
-import { HubError, notFound } from '../api/hub-error';
+import { notFound, Refusal } from './refusal';
 import type { HubStore } from '../storage/database';
 import type { HubDatabase } from '../storage/schema';
 import { recordChanges, type ChangeRecord } from './changes';
-import {
-  appendTo,
-  autoAllocatableStates,
-  chunked,
-  cutoffOrderOf,
-  findOrder,
-  handAllocatableStates,
-  heldByHand,
-  stockReservingStates,
-  toOrderView,
-  unallocatableStates,
-  type OrderRow,
-} from './orders';
+import { appendTo, chunked } from './chunks';
+import { findOrder } from './orders/order-queries';
+import { autoAllocatableStates, handAllocatableStates, heldByHand, stockReservingStates, unallocatableStates } from './orders/order-states';
+import { cutoffOrderOf, toOrderView, type OrderRow } from './orders/order-view';
 
 /**
  * Allocation (订单分配) in the hub: reads open orders and stock in bulk, lets the pure planner of
@@ -233,18 +224,18 @@ async function cartOf(trx: Trx, order: OrderRow, states?: readonly string[]): Pr
 export async function allocateByHand(store: HubStore, orderId: string, branchCode: string, ownSeller: string | null, now = new Date()): Promise<OrderRow[]> {
   return store.db.transaction().execute(async (trx) => {
     const order = await findOrder(trx, orderId, ownSeller);
-    if (stockReservingStates.includes(order.state)) throw new HubError('already-allocated', 409, { orderNo: order.order_no, branch: order.branch_code ?? '' });
-    if (!handAllocatableStates.includes(order.state)) throw new HubError('order-not-open', 409, { orderNo: order.order_no, state: order.state });
+    if (stockReservingStates.includes(order.state)) throw new Refusal('already-allocated', { orderNo: order.order_no, branch: order.branch_code ?? '' });
+    if (!handAllocatableStates.includes(order.state)) throw new Refusal('order-not-open', { orderNo: order.order_no, state: order.state });
     if (!(await trx.selectFrom('branches').select('code').where('code', '=', branchCode).executeTakeFirst())) throw notFound('branch', branchCode);
 
     const cart = await cartOf(trx, order, [...handAllocatableStates, ...stockReservingStates]);
     const elsewhere = cart.find((row) => stockReservingStates.includes(row.state) && row.branch_code !== branchCode);
-    if (elsewhere) throw new HubError('cart-at-other-branch', 409, { cartNo: order.cart_no ?? '', branch: elsewhere.branch_code ?? '' });
+    if (elsewhere) throw new Refusal('cart-at-other-branch', { cartNo: order.cart_no ?? '', branch: elsewhere.branch_code ?? '' });
 
     const { plan, keys } = await planFor(trx, cart, branchCode);
     const refusal = plan.held.find((held) => keys.get(held.orderNo)?.id === order.id);
     if (refusal) {
-      throw new HubError(refusal.reason, 409, { orderNo: order.order_no, cartNo: order.cart_no ?? '', branch: branchCode, sellerId: order.seller_id });
+      throw new Refusal(refusal.reason, { orderNo: order.order_no, cartNo: order.cart_no ?? '', branch: branchCode, sellerId: order.seller_id });
     }
     return applyAllocations(trx, plan.allocated.map((line) => ({ row: keys.get(line.orderNo)!, branchCode: line.branchCode })), now);
   });
@@ -257,10 +248,10 @@ export async function allocateByHand(store: HubStore, orderId: string, branchCod
 export async function unallocateByHand(store: HubStore, orderId: string, ownSeller: string | null, now = new Date()): Promise<OrderRow[]> {
   return store.db.transaction().execute(async (trx) => {
     const order = await findOrder(trx, orderId, ownSeller);
-    if (handAllocatableStates.includes(order.state)) throw new HubError('not-allocated', 409, { orderNo: order.order_no });
+    if (handAllocatableStates.includes(order.state)) throw new Refusal('not-allocated', { orderNo: order.order_no });
     const cart = (await cartOf(trx, order)).filter((row) => !handAllocatableStates.includes(row.state));
     const tooLate = cart.find((row) => !unallocatableStates.includes(row.state));
-    if (tooLate) throw new HubError('too-late-to-unallocate', 409, { orderNo: tooLate.order_no, state: tooLate.state });
+    if (tooLate) throw new Refusal('too-late-to-unallocate', { orderNo: tooLate.order_no, state: tooLate.state });
 
     await trx
       .updateTable('orders')

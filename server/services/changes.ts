@@ -2,7 +2,7 @@ import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import { hubWriteLock } from '../storage/serialized-writes';
 import type { FeedChange } from '../../shared/hub/feed';
 import type { HubDatabase } from '../storage/schema';
-import { chunked } from './orders';
+import { chunked } from './chunks';
 
 /**
  * One change on the feed: the entity names the type of its data (shared/hub/feed.ts), so a view published in a shape

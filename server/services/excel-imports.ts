@@ -4,8 +4,6 @@ import { orderQuantitySchema } from '../../shared/domain/orders';
 import type { ParcelService } from '../../shared/domain/parcel-services';
 import { plainTextSchema } from '../../shared/domain/text';
 import type { HubLanguage } from '../../shared/hub/hub-roles';
-import { badRequest, HubError, notFound } from '../api/hub-error';
-import { hubMessage } from '../api/messages';
 import { parseWorkbook, type DeliveryMethod, type InboundRow, type OptionRow, type ShipmentRow, type TemplateKind, type TemplateRows } from '../excel';
 import type { ColumnMap, TemplateDefinition } from '../excel/template-definition';
 import { templates } from '../excel/templates';
@@ -13,8 +11,13 @@ import type { HubStore } from '../storage/database';
 import type { HubDatabase } from '../storage/schema';
 import { allocateAfterImport } from './allocation';
 import { registerInboundLines, type InboundLineInput } from './inbound';
-import { insertInventoryItem, insertOption, requireSeller } from './inventory';
-import { chunked, lineProblemSchema, registerManagementShipments, type LineProblem } from './orders';
+import { insertInventoryItem } from './inventory/inventory-items';
+import { requireSeller } from './inventory/inventory-lookups';
+import { insertOption } from './inventory/inventory-options';
+import { chunked } from './chunks';
+import { registerManagementShipments } from './orders/management-shipments';
+import { lineProblemSchema, type LineProblem } from './orders/order-batches';
+import { notFound, refuse, Refusal, type ExplainRefusal } from './refusal';
 
 /**
  * Excel imports, one per template, for the API and the CLI alike. The file is read whole (server/excel), then
@@ -28,6 +31,8 @@ export interface ImportRequest {
   sellerId: string;
   /** The language of the problems reported. */
   language: HubLanguage;
+  /** Words a problem found against the database in that language (the API's messages; services know none). */
+  explain: ExplainRefusal;
   /** Options only: the seller's existing Q-inventory code the options are added to … */
   inventoryCode?: string | undefined;
   /** … or the name of a new Q-inventory code, created with them. */
@@ -62,7 +67,7 @@ export async function importWorkbook<K extends TemplateKind>(store: HubStore, ki
     return { ok: true, summary: await importers[kind](store, parsed.rows, request, now) };
   } catch (error) {
     if (!(error instanceof RowsRefused)) throw error;
-    const errors = error.problems.map(({ row, column, code, params }): ImportProblem => ({ row, column, code, message: hubMessage(code, request.language, { column, ...params }) }));
+    const errors = error.problems.map(({ row, column, code, params }): ImportProblem => ({ row, column, code, message: request.explain(code, { column, ...params }) }));
     // Stable: the problems of one row stay in column order.
     return { ok: false, errors: errors.sort((a, b) => a.row - b.row) };
   }
@@ -94,11 +99,11 @@ function checkTarget(kind: TemplateKind, request: ImportRequest): void {
   const hasCode = request.inventoryCode !== undefined;
   const hasName = request.inventoryName !== undefined;
   if (kind !== 'options') {
-    if (hasCode || hasName) throw badRequest('import-target-not-allowed');
+    if (hasCode || hasName) throw refuse('import-target-not-allowed');
     return;
   }
-  if (hasCode === hasName) throw badRequest('import-target-required');
-  if (hasName && !plainTextSchema(200).safeParse(request.inventoryName).success) throw badRequest('bad-input', { fields: 'inventoryName' });
+  if (hasCode === hasName) throw refuse('import-target-required');
+  if (hasName && !plainTextSchema(200).safeParse(request.inventoryName).success) throw refuse('bad-input', { fields: 'inventoryName' });
 }
 
 /** A column as the template names it in `language`: what the seller's downloaded template shows. */
@@ -189,7 +194,7 @@ async function placeInboundRefusals(
   trx: Trx,
   sellerId: string,
   rows: readonly InboundRow[],
-  refusals: readonly { index: number; refusal: HubError }[],
+  refusals: readonly { index: number; refusal: Refusal }[],
   column: (key: keyof typeof templates.inbound.columns) => string,
 ): Promise<RowProblem[]> {
   const refusedCodes = [...new Set(refusals.map(({ index }) => rows[index]!.inventoryCode))];
@@ -246,7 +251,7 @@ async function importShipments(store: HubStore, rows: ShipmentRow[], request: Im
   const { sellerId } = request;
   const lines = rows.map((row) => managementLine(row, sellerId));
   const registered = await registerManagementShipments(store.db, lines, { ownSeller: sellerId }, now).catch((error: unknown) => {
-    if (!(error instanceof HubError && error.code === 'order-lines-refused')) throw error;
+    if (!(error instanceof Refusal && error.code === 'order-lines-refused')) throw error;
     const problems = z.array(lineProblemSchema).parse(error.details);
     throw new RowsRefused(problems.map((problem) => placeShipmentProblem(rows[problem.index]!, problem, request.language)));
   });

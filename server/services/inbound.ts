@@ -4,11 +4,12 @@ import { checkBundleTransition, checkBundleTransitionBy, type BundleActor, type 
 import type { InboundFees } from '../../shared/domain/fees';
 import { inspectionDeadline, isInspectionLate } from '../../shared/domain/inbound-deadline';
 import { addDays, tokyoDate, type TokyoDate } from '../../shared/domain/tokyo-time';
-import { badRequest, conflict, HubError, notFound } from '../api/hub-error';
+import { notFound, refuse, Refusal } from './refusal';
 import type { CargoBundlesTable, HubDatabase, InboundLinesTable } from '../storage/schema';
 import { recordChange } from './changes';
 import { chargeSeller, quoteInboundFees } from './fees';
-import { findOption, requireSeller, withFreshCode } from './inventory';
+import { withFreshCode } from './inventory/inventory-codes';
+import { findOption, requireSeller } from './inventory/inventory-lookups';
 import { postMovement } from './stock-ledger';
 
 /**
@@ -77,7 +78,7 @@ export interface LineCount {
 
 export type CompletionOutcome =
   | { completed: true; bundle: BundleView; fees: InboundFees }
-  | { completed: false; bundle: BundleView; refusal: HubError };
+  | { completed: false; bundle: BundleView; refusal: Refusal };
 
 const lastBundleNumber = 99_999_999;
 /** An estimated arrival may be yesterday (a bundle registered after the truck left), never earlier. */
@@ -86,7 +87,7 @@ const arrivalDaysAhead = 365;
 
 // ---------------------------------------------------------------------------------------------- inbound lines
 
-export type LineRegistration = { ok: true; lines: InboundLineView[] } | { ok: false; problems: { index: number; refusal: HubError }[] };
+export type LineRegistration = { ok: true; lines: InboundLineView[] } | { ok: false; problems: { index: number; refusal: Refusal }[] };
 
 /**
  * Registers lines all or nothing: every line is checked first and every refusal reported, so a seller fixing a
@@ -98,9 +99,9 @@ const insertChunk = 1000;
 export async function registerInboundLines(trx: Trx, sellerId: string, lines: readonly InboundLineInput[], now = new Date()): Promise<LineRegistration> {
   await requireSeller(trx, sellerId);
   const branches = new Set((await trx.selectFrom('branches').select('code').execute()).map((row) => row.code));
-  const problems: { index: number; refusal: HubError }[] = [];
+  const problems: { index: number; refusal: Refusal }[] = [];
   // A spreadsheet repeats SKUs; each is looked up once.
-  const skuRefusals = new Map<string, HubError | null>();
+  const skuRefusals = new Map<string, Refusal | null>();
   for (const [index, line] of lines.entries()) {
     if (!skuRefusals.has(line.sku)) skuRefusals.set(line.sku, await skuRefusal(trx, sellerId, line.sku));
     const refusal = skuRefusals.get(line.sku) ?? (branches.has(line.branchCode) ? null : notFound('branch', line.branchCode));
@@ -133,10 +134,10 @@ export async function listInboundLines(db: Db, filter: { sellerId: string | null
 export async function deleteInboundLine(trx: Trx, id: string, onlySeller: string | null): Promise<void> {
   const line = await trx.selectFrom('inbound_lines').selectAll().where('id', '=', id).executeTakeFirst();
   if (!line || (onlySeller !== null && line.seller_id !== onlySeller)) throw notFound('inbound line', id);
-  if (line.bundle_id) throw conflict('line-already-bundled', { id, bundle: line.bundle_id });
+  if (line.bundle_id) throw refuse('line-already-bundled', { id, bundle: line.bundle_id });
   // Guarded: a bundle created meanwhile may have taken the line.
   const removed = await trx.deleteFrom('inbound_lines').where('id', '=', id).where('bundle_id', 'is', null).executeTakeFirst();
-  if (Number(removed.numDeletedRows) === 0) throw conflict('line-already-bundled', { id, bundle: '?' });
+  if (Number(removed.numDeletedRows) === 0) throw refuse('line-already-bundled', { id, bundle: '?' });
 }
 
 // ---------------------------------------------------------------------------------------------- bundles: create and read
@@ -150,10 +151,10 @@ export async function createBundle(db: Db, sellerId: string, input: { lineIds: r
       for (const id of input.lineIds) {
         const line = lines.find((row) => row.id === id);
         if (!line || line.seller_id !== sellerId) throw notFound('inbound line', id);
-        if (line.bundle_id) throw conflict('line-already-bundled', { id, bundle: line.bundle_id });
+        if (line.bundle_id) throw refuse('line-already-bundled', { id, bundle: line.bundle_id });
       }
       const branchCodes = [...new Set(lines.map((line) => line.branch_code))];
-      if (branchCodes.length !== 1) throw badRequest('bundle-mixed-branches', { branches: branchCodes.join(', ') });
+      if (branchCodes.length !== 1) throw refuse('bundle-mixed-branches', { branches: branchCodes.join(', ') });
       const stamp = now.toISOString();
       const bundle: BundleRow = {
         id: await nextBundleId(trx),
@@ -174,7 +175,7 @@ export async function createBundle(db: Db, sellerId: string, input: { lineIds: r
       };
       await trx.insertInto('cargo_bundles').values(bundle).execute();
       const taken = await trx.updateTable('inbound_lines').set({ bundle_id: bundle.id }).where('id', 'in', [...input.lineIds]).where('bundle_id', 'is', null).executeTakeFirst();
-      if (Number(taken.numUpdatedRows) !== input.lineIds.length) throw conflict('line-already-bundled', { id: input.lineIds.join(', '), bundle: '?' });
+      if (Number(taken.numUpdatedRows) !== input.lineIds.length) throw refuse('line-already-bundled', { id: input.lineIds.join(', '), bundle: '?' });
       return recordBundleChange(trx, bundle, now);
     }),
   );
@@ -234,7 +235,7 @@ export async function completeBundle(trx: Trx, id: string, scope: BundleScope, c
   });
 
   const quote = await quoteInboundFees(trx, bundle.branch_code, counted);
-  if (!quote.ok) return hold(trx, bundle, new HubError(quote.reason, 409, { id, sku: quote.sku }), now);
+  if (!quote.ok) return hold(trx, bundle, new Refusal(quote.reason, { id, sku: quote.sku }), now);
   const { fees } = quote;
   const charge = await chargeSeller(
     trx,
@@ -248,7 +249,7 @@ export async function completeBundle(trx: Trx, id: string, scope: BundleScope, c
   );
   if (!charge.ok) {
     const amounts = { id, inHousing: fees.inHousing, labelling: fees.skuLabelling, total: fees.total, balance: charge.balance };
-    return hold(trx, bundle, new HubError(charge.reason, 409, amounts, amounts), now);
+    return hold(trx, bundle, new Refusal(charge.reason, amounts, amounts), now);
   }
 
   for (const { line, counted: units } of counted) {
@@ -263,12 +264,12 @@ export async function completeBundle(trx: Trx, id: string, scope: BundleScope, c
 // ---------------------------------------------------------------------------------------------- internals
 
 /** Why the seller may not send this SKU in: not its own (or no such SKU), or separate inventory management off. */
-async function skuRefusal(trx: Trx, sellerId: string, sku: string): Promise<HubError | null> {
+async function skuRefusal(trx: Trx, sellerId: string, sku: string): Promise<Refusal | null> {
   try {
     const { option, separateInventory } = await findOption(trx, sku, sellerId);
-    return separateInventory ? null : conflict('separate-inventory-required', { sku, code: option.inventory_code });
+    return separateInventory ? null : refuse('separate-inventory-required', { sku, code: option.inventory_code });
   } catch (error) {
-    if (error instanceof HubError) return error;
+    if (error instanceof Refusal) return error;
     throw error;
   }
 }
@@ -289,15 +290,15 @@ function checkEstimatedArrival(date: TokyoDate, now: Date): void {
   const today = tokyoDate(now);
   const earliest = addDays(today, -arrivalDaysBack);
   const latest = addDays(today, arrivalDaysAhead);
-  if (date < earliest) throw badRequest('arrival-date-in-past', { date, earliest });
-  if (date > latest) throw badRequest('arrival-date-too-far', { date, latest });
+  if (date < earliest) throw refuse('arrival-date-in-past', { date, earliest });
+  if (date > latest) throw refuse('arrival-date-too-far', { date, latest });
 }
 
 async function nextBundleId(trx: Trx): Promise<string> {
   // Written on the boxes and read at the dock: short, fixed width, so text order is number order.
   const { highest } = await trx.selectFrom('cargo_bundles').select((eb) => eb.fn.max('id').as('highest')).executeTakeFirstOrThrow();
   const next = highest ? Number(highest.slice(2)) + 1 : 1;
-  if (next > lastBundleNumber) throw conflict('bundle-numbers-exhausted');
+  if (next > lastBundleNumber) throw refuse('bundle-numbers-exhausted');
   return `IB${String(next).padStart(8, '0')}`;
 }
 
@@ -310,7 +311,7 @@ async function findBundle(db: Db, id: string, scope: BundleScope): Promise<Bundl
 
 function refuseIllegal(bundle: BundleRow, to: BundleState, by: BundleActor): void {
   const check = checkBundleTransitionBy(bundle.state as BundleState, to, by);
-  if (!check.ok) throw conflict(check.reason, { id: bundle.id, from: bundle.state, to });
+  if (!check.ok) throw refuse(check.reason, { id: bundle.id, from: bundle.state, to });
 }
 
 /** One state change: checked by the domain rule, applied only if nobody moved the bundle meanwhile, and fed to stations. */
@@ -327,13 +328,13 @@ async function moveBundle(trx: Trx, bundle: BundleRow, to: BundleState, by: Bund
     // Another request moved it first; explain from where it is now.
     const current = await trx.selectFrom('cargo_bundles').select('state').where('id', '=', bundle.id).executeTakeFirstOrThrow();
     const check = checkBundleTransition(current.state as BundleState, to);
-    throw conflict(check.ok ? 'illegal-transition' : check.reason, { id: bundle.id, from: current.state, to });
+    throw refuse(check.ok ? 'illegal-transition' : check.reason, { id: bundle.id, from: current.state, to });
   }
   const updated = await trx.selectFrom('cargo_bundles').selectAll().where('id', '=', bundle.id).executeTakeFirstOrThrow();
   return recordBundleChange(trx, updated, now);
 }
 
-async function hold(trx: Trx, bundle: BundleRow, refusal: HubError, now: Date): Promise<CompletionOutcome> {
+async function hold(trx: Trx, bundle: BundleRow, refusal: Refusal, now: Date): Promise<CompletionOutcome> {
   await trx.updateTable('cargo_bundles').set({ hold_reason: refusal.code, updated_at: now.toISOString() }).where('id', '=', bundle.id).where('state', '=', 'arrived').execute();
   const updated = await trx.selectFrom('cargo_bundles').selectAll().where('id', '=', bundle.id).executeTakeFirstOrThrow();
   return { completed: false, bundle: await recordBundleChange(trx, updated, now), refusal };
@@ -344,13 +345,13 @@ function matchCounts(lines: readonly LineRow[], counts: readonly LineCount[]): M
   const byLine = new Map<string, LineCount>();
   const lineIds = new Set(lines.map((line) => line.id));
   for (const count of counts) {
-    if (!lineIds.has(count.lineId)) throw badRequest('line-not-in-bundle', { id: count.lineId });
-    if (byLine.has(count.lineId)) throw badRequest('line-counted-twice', { id: count.lineId });
-    if ((count.unitsToLabel ?? 0) > count.counted) throw badRequest('labels-over-counted', { id: count.lineId, counted: count.counted, labelled: count.unitsToLabel! });
+    if (!lineIds.has(count.lineId)) throw refuse('line-not-in-bundle', { id: count.lineId });
+    if (byLine.has(count.lineId)) throw refuse('line-counted-twice', { id: count.lineId });
+    if ((count.unitsToLabel ?? 0) > count.counted) throw refuse('labels-over-counted', { id: count.lineId, counted: count.counted, labelled: count.unitsToLabel! });
     byLine.set(count.lineId, count);
   }
   const missing = lines.filter((line) => !byLine.has(line.id)).map((line) => line.id);
-  if (missing.length > 0) throw badRequest('counts-incomplete', { ids: missing.join(', ') });
+  if (missing.length > 0) throw refuse('counts-incomplete', { ids: missing.join(', ') });
   return byLine;
 }
 

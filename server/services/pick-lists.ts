@@ -2,13 +2,14 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { defaultOrdersPerList, pickListOf, planPickLists, type HeldPickOrder, type PickOrder } from '../../shared/domain/pick-lists';
 import { addDays, startOfTokyoDay, type TokyoDate } from '../../shared/domain/tokyo-time';
-import { conflict, notFound } from '../api/hub-error';
+import { notFound, refuse } from './refusal';
 import type { HubStore } from '../storage/database';
 import { isUniqueViolation } from '../storage/constraint-errors';
 import type { HubDatabase } from '../storage/schema';
 import { suspendedSellers } from './allocation';
 import { recordChanges, type ChangeRecord } from './changes';
-import { chunked, cutoffOrderOf, type OrderRow } from './orders';
+import { chunked } from './chunks';
+import { cutoffOrderOf, type OrderRow } from './orders/order-view';
 
 /**
  * Pick lists in the hub: reads a branch's allocated orders (with the rest of their carts), the suspended sellers and
@@ -125,7 +126,7 @@ export async function makePickLists(store: HubStore, request: { branchCode: stri
       }
     } catch (error) {
       // Only a concurrent run outside the write lock could get here; the caller may simply ask again.
-      if (isUniqueViolation(error)) throw conflict('pick-lists-busy', { branch: request.branchCode });
+      if (isUniqueViolation(error)) throw refuse('pick-lists-busy', { branch: request.branchCode });
       throw error;
     }
     await recordPickListChanges(trx, lists, now);

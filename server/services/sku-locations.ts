@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { compareBins } from '../../shared/domain/bin-locations';
 import type { HubDatabase } from '../storage/schema';
 import { recordChange } from './changes';
-import { findOption } from './inventory';
+import { findOption } from './inventory/inventory-lookups';
 
 /** A SKU's bin at a branch, as the API and the changes feed (entity `sku-location`) show it. */
 export interface SkuLocationView {

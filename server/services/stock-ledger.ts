@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import { applyMovement, type MovementKind } from '../../shared/domain/stock-ledger';
-import { HubError } from '../api/hub-error';
+import { Refusal } from './refusal';
 import { isCheckViolation } from '../storage/constraint-errors';
 import type { HubDatabase } from '../storage/schema';
 import { recordChange } from './changes';
@@ -32,7 +32,7 @@ export async function postMovement(trx: Transaction<HubDatabase>, movement: Move
     .where('branch_code', '=', movement.branchCode)
     .executeTakeFirst();
   const checked = applyMovement(current?.quantity ?? 0, { kind: movement.kind, quantity: movement.quantity });
-  if (!checked.ok) throw new HubError(checked.reason, 409, { sku: movement.sku, quantity: movement.quantity, balance: current?.quantity ?? 0 });
+  if (!checked.ok) throw new Refusal(checked.reason, { sku: movement.sku, quantity: movement.quantity, balance: current?.quantity ?? 0 });
   let balance: number;
   try {
     // CHECK constraints judge the proposed row of an INSERT before ON CONFLICT, so an outgoing movement must be an
@@ -53,7 +53,7 @@ export async function postMovement(trx: Transaction<HubDatabase>, movement: Move
           .executeTakeFirstOrThrow();
     balance = row.quantity;
   } catch (error) {
-    if (isCheckViolation(error)) throw new HubError('negative-stock', 409, { sku: movement.sku, quantity: movement.quantity, balance: current?.quantity ?? 0 });
+    if (isCheckViolation(error)) throw new Refusal('negative-stock', { sku: movement.sku, quantity: movement.quantity, balance: current?.quantity ?? 0 });
     throw error;
   }
   await trx

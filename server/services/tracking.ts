@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import { maxTrackingSerial, trackingBlock } from '../../shared/domain/tracking-numbers';
-import { HubError, notFound } from '../api/hub-error';
+import { notFound, Refusal } from './refusal';
 import type { HubDatabase } from '../storage/schema';
 import { recordChange } from './changes';
-import { chunked } from './orders';
+import { chunked } from './chunks';
 
 /** The counter every block is cut from (reference-data.ts creates it). */
 const counterName = 'default';
@@ -36,7 +36,7 @@ export async function issueTrackingBlock(db: Kysely<HubDatabase>, stationId: str
       .returning('next_serial')
       .executeTakeFirstOrThrow();
     const firstSerial = Number(counter.next_serial) - count;
-    if (firstSerial + count - 1 > maxTrackingSerial) throw new HubError('tracking-serials-exhausted', 409, { count });
+    if (firstSerial + count - 1 > maxTrackingSerial) throw new Refusal('tracking-serials-exhausted', { count });
     const issuedAt = now.toISOString();
     const { id } = await trx
       .insertInto('tracking_blocks')

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { PersonRole } from '../../shared/hub/hub-roles';
-import { HubError } from '../api/hub-error';
+import { Refusal } from './refusal';
 import { hashPin, pinMatches } from '../auth/pin-hash';
 import { newToken } from '../auth/tokens';
 import type { HubDatabase, UsersTable } from '../storage/schema';
@@ -20,13 +20,13 @@ export interface NewUser {
 }
 
 export async function addUser(db: Kysely<HubDatabase>, user: NewUser, now = new Date()): Promise<string> {
-  if (user.role === 'seller' && !user.sellerId) throw new HubError('seller-user-needs-seller', 400);
-  if (user.role !== 'seller' && user.sellerId) throw new HubError('staff-user-has-no-seller', 400);
+  if (user.role === 'seller' && !user.sellerId) throw new Refusal('seller-user-needs-seller');
+  if (user.role !== 'seller' && user.sellerId) throw new Refusal('staff-user-has-no-seller');
   if (user.sellerId && !(await db.selectFrom('sellers').select('id').where('id', '=', user.sellerId).executeTakeFirst())) {
-    throw new HubError('not-found', 404, { what: 'seller', id: user.sellerId });
+    throw new Refusal('not-found', { what: 'seller', id: user.sellerId });
   }
   if (await db.selectFrom('users').select('id').where('name', '=', user.name).executeTakeFirst()) {
-    throw new HubError('duplicate', 409, { what: 'user', id: user.name });
+    throw new Refusal('duplicate', { what: 'user', id: user.name });
   }
   const id = user.id ?? `u-${randomUUID()}`;
   const row = { id, name: user.name, role: user.role, seller_id: user.sellerId ?? null, pin_hash: hashPin(user.pin), badge: user.badge ?? null, created_at: now.toISOString() };
@@ -62,7 +62,7 @@ async function findUser(db: Kysely<HubDatabase>, user: string) {
     .selectAll()
     .where((eb) => eb.or([eb('id', '=', user), eb('name', '=', user)]))
     .executeTakeFirst();
-  if (!row) throw new HubError('not-found', 404, { what: 'user', id: user });
+  if (!row) throw new Refusal('not-found', { what: 'user', id: user });
   return row;
 }
 
@@ -71,7 +71,7 @@ export async function changeUserCredentials(db: Kysely<HubDatabase>, user: strin
   await db.transaction().execute(async (trx) => {
     const row = await findUser(trx, user);
     if (change.badge && (await trx.selectFrom('users').select('id').where('badge', '=', change.badge).where('id', '!=', row.id).executeTakeFirst())) {
-      throw new HubError('duplicate', 409, { what: 'badge', id: change.badge });
+      throw new Refusal('duplicate', { what: 'badge', id: change.badge });
     }
     const version = row.credentials_version + 1;
     await trx
@@ -107,7 +107,7 @@ export async function signIn(db: Kysely<HubDatabase>, credentials: { user?: stri
     ? await query.where('badge', '=', credentials.badge).executeTakeFirst()
     : await query.where((eb) => eb.or([eb('id', '=', credentials.user ?? ''), eb('name', '=', credentials.user ?? '')])).executeTakeFirst();
   const pinOk = credentials.badge ? true : !!user && !!credentials.pin && pinMatches(credentials.pin, user.pin_hash);
-  if (!user || !pinOk) throw new HubError('bad-credentials', 401);
+  if (!user || !pinOk) throw new Refusal('bad-credentials');
   const { token, hash } = newToken();
   const expiresAt = new Date(now.getTime() + sessionHours * 3600_000).toISOString();
   await db.insertInto('sessions').values({ token_hash: hash, user_id: user.id, expires_at: expiresAt }).execute();

@@ -1,8 +1,6 @@
 import type { Kysely } from 'kysely';
 import { floorEventPayloads, type FloorEvent, type FloorEventKind, type PushResult } from '../../shared/contract/floor-events';
-import type { HubLanguage } from '../../shared/hub/hub-roles';
-import { HubError } from '../api/hub-error';
-import { hubMessage } from '../api/messages';
+import { Refusal, type ExplainRefusal } from '../services/refusal';
 import { isUniqueViolation } from '../storage/constraint-errors';
 import type { HubDatabase } from '../storage/schema';
 import { floorEventHandlers, type EventContext, type HandlerOutcome } from './floor-event-handlers';
@@ -34,7 +32,8 @@ export async function applyFloorEvents(
   db: Kysely<HubDatabase>,
   station: PushingStation,
   events: FloorEvent[],
-  language: HubLanguage,
+  /** Words each refusal for the station in its language: the API layer's messages, handed in. */
+  explain: ExplainRefusal,
   options: ApplyOptions = {},
 ): Promise<{ results: PushResult[]; lastSeq: number }> {
   const results: PushResult[] = [];
@@ -44,7 +43,7 @@ export async function applyFloorEvents(
     seq: event.seq,
     status,
     reason,
-    message: reason ? hubMessage(reason, language, params) : null,
+    message: reason ? explain(reason, params) : null,
   });
 
   for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
@@ -103,9 +102,9 @@ async function applyOne(db: Kysely<HubDatabase>, station: PushingStation, event:
       // The receipt goes first: a concurrent push of the same event fails here, before touching any stock.
       await trx.insertInto('station_events').values(receipt('applied', null)).execute();
       const kind = event.kind as FloorEventKind;
-      if (!Object.hasOwn(floorEventPayloads, kind)) throw new HubError('unknown-event-kind', 400, { kind: event.kind });
+      if (!Object.hasOwn(floorEventPayloads, kind)) throw new Refusal('unknown-event-kind', { kind: event.kind });
       const payload = floorEventPayloads[kind].safeParse(event.payload);
-      if (!payload.success) throw new HubError('bad-event-payload', 400, { kind: event.kind, fields: payload.error.issues.map((issue) => issue.path.join('.')).join(', ') });
+      if (!payload.success) throw new Refusal('bad-event-payload', { kind: event.kind, fields: payload.error.issues.map((issue) => issue.path.join('.')).join(', ') });
       // The schema picked by `kind` parsed the payload, so it fits that kind's handler.
       const handle = floorEventHandlers[kind] as (payload: unknown, context: EventContext) => Promise<HandlerOutcome>;
       const outcome = await handle(payload.data, { trx, stationId: station.stationId, branchCode: station.branchCode, eventId: event.eventId, userId: event.userId, occurredAt: floorTime.at, now });
@@ -118,7 +117,7 @@ async function applyOne(db: Kysely<HubDatabase>, station: PushingStation, event:
     return { applied: true };
   } catch (error) {
     if (isUniqueViolation(error)) return 'raced';
-    if (!(error instanceof HubError)) throw error;
+    if (!(error instanceof Refusal)) throw error;
     refusal = { reason: error.code, params: error.params };
   }
   // A refused event still uses up its place in the order, or the station would be stuck behind it forever.

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { floorEventPayloads, FloorEventKind } from '../../shared/contract/floor-events';
-import type { HubError } from '../api/hub-error';
+import type { Refusal } from '../services/refusal';
 import type { HubDatabase } from '../storage/schema';
 
 /** What a floor event handler works with: the event's own transaction (its receipt is already in it) and its station. */
@@ -27,10 +27,10 @@ export interface EventContext {
  * stay for the supervisor and the seller to see.
  */
 export interface RefusalKeepingWrites {
-  refusal: HubError;
+  refusal: Refusal;
 }
 
-/** Nothing (applied), or a refusal whose writes stand; a thrown HubError instead rejects and undoes everything. */
+/** Nothing (applied), or a refusal whose writes stand; a thrown Refusal instead rejects and undoes everything. */
 export type HandlerOutcome = void | RefusalKeepingWrites;
 
 export type FloorEventHandler<K extends FloorEventKind> = (payload: z.output<(typeof floorEventPayloads)[K]>, context: EventContext) => Promise<HandlerOutcome>;

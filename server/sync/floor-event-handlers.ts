@@ -1,5 +1,5 @@
 import type { FloorEventKind } from '../../shared/contract/floor-events';
-import { notFound } from '../api/hub-error';
+import { notFound } from '../services/refusal';
 import { arriveBundle } from '../services/inbound';
 import { postMovement } from '../services/stock-ledger';
 import type { FloorEventHandler } from './event-context';
@@ -11,7 +11,7 @@ export type { EventContext, HandlerOutcome } from './event-context';
 
 type Handlers = { [K in FloorEventKind]: FloorEventHandler<K> };
 
-/** What each floor event does to the hub's records; a HubError thrown here rejects the event with its code. */
+/** What each floor event does to the hub's records; a Refusal thrown here rejects the event with its code. */
 export const floorEventHandlers: Handlers = {
   'bundle.arrived': async (payload, { trx, branchCode, occurredAt, now }) => {
     // A station receives only for its own branch: another branch's bundle is answered as unknown.

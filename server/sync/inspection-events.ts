@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import { badRequest, conflict } from '../api/hub-error';
+import { refuse } from '../services/refusal';
 import { recordChange } from '../services/changes';
 import { completeBundle, getBundle, recordBundleView, type BundleScope, type BundleView } from '../services/inbound';
 import type { InspectionFindingsTable } from '../storage/schema';
@@ -17,7 +17,7 @@ const stationScope = (context: EventContext): BundleScope => ({ onlySeller: null
 /** The bundle, if it is being inspected: arrived, and not yet completed or rejected. */
 async function bundleUnderInspection(context: EventContext, bundleId: string): Promise<BundleView> {
   const bundle = await getBundle(context.trx, bundleId, stationScope(context), context.now);
-  if (bundle.state !== 'arrived') throw conflict('inspection-not-open', { id: bundle.id, state: bundle.state });
+  if (bundle.state !== 'arrived') throw refuse('inspection-not-open', { id: bundle.id, state: bundle.state });
   return bundle;
 }
 
@@ -35,11 +35,11 @@ async function storeFinding(context: EventContext, bundle: BundleView, finding: 
 export const countUnits: FloorEventHandler<'inspection.counted'> = async (payload, context) => {
   const bundle = await bundleUnderInspection(context, payload.bundleId);
   const line = bundle.lines.find((candidate) => candidate.id === payload.lineId);
-  if (!line) throw badRequest('line-not-in-bundle', { id: payload.lineId });
+  if (!line) throw refuse('line-not-in-bundle', { id: payload.lineId });
   // Read and write in one transaction that holds the hub's write lock, so no other count slips in between.
   const before = line.counted ?? 0;
   const after = before + payload.quantity;
-  if (after < 0) throw conflict('negative-count', { id: line.id, sku: line.sku, counted: before, quantity: payload.quantity });
+  if (after < 0) throw refuse('negative-count', { id: line.id, sku: line.sku, counted: before, quantity: payload.quantity });
   await context.trx.updateTable('inbound_lines').set({ counted: after }).where('id', '=', line.id).execute();
   // Tells other stations and the supervisor how far inspection has come: the bundle as read, with this line's new
   // count (the count is all that changed, so there is no need to read the bundle again).
@@ -63,7 +63,7 @@ export const recordFinding: FloorEventHandler<'inspection.found'> = async (paylo
       .where('code', '=', payload.code)
       .executeTakeFirst();
     const units = Number(found?.units ?? 0);
-    if (units + payload.quantity < 0) throw conflict('finding-not-recorded', { id: bundle.id, code: payload.code, found: units, quantity: payload.quantity });
+    if (units + payload.quantity < 0) throw refuse('finding-not-recorded', { id: bundle.id, code: payload.code, found: units, quantity: payload.quantity });
   }
   await storeFinding(context, bundle, { kind: payload.kind, line_id: null, code: payload.code, quantity: payload.quantity, note: payload.note });
 };
@@ -78,7 +78,7 @@ export const finishInspection: FloorEventHandler<'inspection.finished'> = async 
   const scope = stationScope(context);
   const bundle = await getBundle(context.trx, payload.bundleId, scope, context.now);
   const lines = new Map(bundle.lines.map((line) => [line.id, line]));
-  for (const { lineId } of payload.reasons) if (!lines.has(lineId)) throw badRequest('line-not-in-bundle', { id: lineId });
+  for (const { lineId } of payload.reasons) if (!lines.has(lineId)) throw refuse('line-not-in-bundle', { id: lineId });
 
   const counts = bundle.lines.map((line) => ({ lineId: line.id, counted: line.counted ?? 0 }));
   // Completed (and its units received) when the clerk finished, on the floor; fees are charged as the hub applies it.

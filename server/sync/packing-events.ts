@@ -1,8 +1,8 @@
 import { parcelServiceRules } from '../../shared/domain/parcel-services';
 import { isValidTrackingNumber, trackingSerial } from '../../shared/domain/tracking-numbers';
-import { conflict, notFound } from '../api/hub-error';
+import { notFound, refuse } from '../services/refusal';
 import { recordChange } from '../services/changes';
-import { toOrderView, type OrderRow } from '../services/orders';
+import { toOrderView, type OrderRow } from '../services/orders/order-view';
 import { postMovement } from '../services/stock-ledger';
 import { queueTrackingUpload } from '../services/tracking';
 import type { EventContext, FloorEventHandler } from './event-context';
@@ -21,8 +21,8 @@ import type { EventContext, FloorEventHandler } from './event-context';
 async function stationOrder(context: EventContext, orderId: string): Promise<OrderRow> {
   const order = await context.trx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
   if (!order) throw notFound('order', orderId);
-  if (order.branch_code !== null && order.branch_code !== context.branchCode) throw conflict('order-at-other-branch', { orderNo: order.order_no, branch: order.branch_code });
-  if (order.state === 'in_transit') throw conflict('already-in-transit', { orderNo: order.order_no, trackingNo: order.tracking_no ?? '' });
+  if (order.branch_code !== null && order.branch_code !== context.branchCode) throw refuse('order-at-other-branch', { orderNo: order.order_no, branch: order.branch_code });
+  if (order.state === 'in_transit') throw refuse('already-in-transit', { orderNo: order.order_no, trackingNo: order.tracking_no ?? '' });
   return order;
 }
 
@@ -30,7 +30,7 @@ async function stationOrder(context: EventContext, orderId: string): Promise<Ord
 async function moveOrder(context: EventContext, order: OrderRow, fields: Partial<Pick<OrderRow, 'state' | 'tracking_no' | 'service' | 'label_time_slot' | 'picked_at' | 'packed_at' | 'shipped_at'>>): Promise<OrderRow> {
   const updated = await context.trx.updateTable('orders').set(fields).where('id', '=', order.id).where('state', '=', order.state).returningAll().executeTakeFirst();
   // The event's transaction holds the hub's write lock, so the state read a moment ago is still the state now.
-  if (!updated) throw conflict('order-not-open', { orderNo: order.order_no, state: order.state });
+  if (!updated) throw refuse('order-not-open', { orderNo: order.order_no, state: order.state });
   await recordChange(context.trx, { entity: 'order', entityId: updated.id, op: 'upsert', branchCode: updated.branch_code, sellerId: updated.seller_id, data: toOrderView(updated) }, context.now);
   return updated;
 }
@@ -40,7 +40,7 @@ async function moveOrder(context: EventContext, order: OrderRow, fields: Partial
  * stations printing offline never share a number), on no other order, and never voided.
  */
 async function checkNewLabel(context: EventContext, trackingNo: string, order: OrderRow): Promise<void> {
-  if (!isValidTrackingNumber(trackingNo)) throw conflict('tracking-check-digit', { trackingNo });
+  if (!isValidTrackingNumber(trackingNo)) throw refuse('tracking-check-digit', { trackingNo });
   const serial = trackingSerial(trackingNo);
   const block = await context.trx
     .selectFrom('tracking_blocks')
@@ -49,21 +49,21 @@ async function checkNewLabel(context: EventContext, trackingNo: string, order: O
     .where('first_serial', '<=', serial)
     .where((eb) => eb(eb('first_serial', '+', eb.ref('count')), '>', serial))
     .executeTakeFirst();
-  if (!block) throw conflict('tracking-not-issued', { trackingNo, station: context.stationId });
+  if (!block) throw refuse('tracking-not-issued', { trackingNo, station: context.stationId });
   const voided = await context.trx.selectFrom('voided_tracking_numbers').select('tracking_no').where('tracking_no', '=', trackingNo).executeTakeFirst();
-  if (voided) throw conflict('tracking-number-voided', { trackingNo });
+  if (voided) throw refuse('tracking-number-voided', { trackingNo });
   // A cart travels in one box: its orders share the parcel's number, and no other order may.
   const users = await context.trx.selectFrom('orders').select(['order_no', 'seller_id', 'cart_no']).where('tracking_no', '=', trackingNo).execute();
   const other = users.find((user) => user.cart_no === null || user.cart_no !== order.cart_no || user.seller_id !== order.seller_id);
-  if (other) throw conflict('tracking-number-used', { trackingNo, orderNo: other.order_no });
+  if (other) throw refuse('tracking-number-used', { trackingNo, orderNo: other.order_no });
 }
 
 /** The picker took the order's units off the shelf; the scan must be the order's SKU and its whole quantity. */
 export const pickOrder: FloorEventHandler<'order.picked'> = async (payload, context) => {
   const order = await stationOrder(context, payload.orderId);
-  if (order.state !== 'allocated') throw conflict('order-not-pickable', { orderNo: order.order_no, state: order.state });
+  if (order.state !== 'allocated') throw refuse('order-not-pickable', { orderNo: order.order_no, state: order.state });
   if (payload.sku !== order.sku || payload.quantity !== order.quantity) {
-    throw conflict('pick-mismatch', { orderNo: order.order_no, sku: payload.sku, quantity: payload.quantity, expectedSku: order.sku ?? '', expectedQuantity: order.quantity });
+    throw refuse('pick-mismatch', { orderNo: order.order_no, sku: payload.sku, quantity: payload.quantity, expectedSku: order.sku ?? '', expectedQuantity: order.quantity });
   }
   await moveOrder(context, order, { state: 'picked', picked_at: context.occurredAt.toISOString() });
 };
@@ -75,8 +75,8 @@ export const pickOrder: FloorEventHandler<'order.picked'> = async (payload, cont
  */
 export const packOrder: FloorEventHandler<'order.packed'> = async (payload, context) => {
   const order = await stationOrder(context, payload.orderId);
-  if (order.state !== 'picked' && order.state !== 'allocated') throw conflict('order-not-packable', { orderNo: order.order_no, state: order.state });
-  if (payload.timeSlot !== null && !parcelServiceRules[payload.service].offersTimeSlots) throw conflict('time-slot-sagawa-only', { service: payload.service });
+  if (order.state !== 'picked' && order.state !== 'allocated') throw refuse('order-not-packable', { orderNo: order.order_no, state: order.state });
+  if (payload.timeSlot !== null && !parcelServiceRules[payload.service].offersTimeSlots) throw refuse('time-slot-sagawa-only', { service: payload.service });
   await checkNewLabel(context, payload.trackingNumber, order);
   await moveOrder(context, order, { state: 'packed', tracking_no: payload.trackingNumber, service: payload.service, label_time_slot: payload.timeSlot, packed_at: context.occurredAt.toISOString() });
 };
@@ -87,8 +87,8 @@ export const packOrder: FloorEventHandler<'order.packed'> = async (payload, cont
  */
 export const shipOrder: FloorEventHandler<'order.shipped'> = async (payload, context) => {
   const order = await stationOrder(context, payload.orderId);
-  if (order.state !== 'packed') throw conflict('order-not-packed', { orderNo: order.order_no, state: order.state });
-  if (payload.trackingNumber !== order.tracking_no) throw conflict('label-mismatch', { orderNo: order.order_no, scanned: payload.trackingNumber, expected: order.tracking_no ?? '' });
+  if (order.state !== 'packed') throw refuse('order-not-packed', { orderNo: order.order_no, state: order.state });
+  if (payload.trackingNumber !== order.tracking_no) throw refuse('label-mismatch', { orderNo: order.order_no, scanned: payload.trackingNumber, expected: order.tracking_no ?? '' });
   // Scanned out at the floor's time: a parcel scanned at 23:59 and pushed after midnight is on the earlier day's manifest.
   const shipped = await moveOrder(context, order, { state: 'in_transit', shipped_at: context.occurredAt.toISOString() });
   const pick = { sku: order.sku!, branchCode: context.branchCode, kind: 'pick', quantity: -order.quantity, reference: order.id, stationEventId: context.eventId, sellerId: order.seller_id, occurredAt: context.occurredAt } as const;
@@ -102,8 +102,8 @@ export const shipOrder: FloorEventHandler<'order.shipped'> = async (payload, con
  */
 export const voidLabel: FloorEventHandler<'label.voided'> = async (payload, context) => {
   const order = await stationOrder(context, payload.orderId);
-  if (order.state !== 'packed') throw conflict('order-not-packed', { orderNo: order.order_no, state: order.state });
-  if (payload.trackingNumber !== order.tracking_no) throw conflict('label-mismatch', { orderNo: order.order_no, scanned: payload.trackingNumber, expected: order.tracking_no ?? '' });
+  if (order.state !== 'packed') throw refuse('order-not-packed', { orderNo: order.order_no, state: order.state });
+  if (payload.trackingNumber !== order.tracking_no) throw refuse('label-mismatch', { orderNo: order.order_no, scanned: payload.trackingNumber, expected: order.tracking_no ?? '' });
   await moveOrder(context, order, { state: 'picked', tracking_no: null, service: null, label_time_slot: null, packed_at: null });
   await context.trx
     .insertInto('voided_tracking_numbers')

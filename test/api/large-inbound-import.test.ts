@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureReferenceData } from '../../server/services/reference-data';
 import { inboundWorkbook } from '../bench/hub/excel-import';
+import { explainIn } from '../../server/api/messages';
 import { importWorkbook } from '../../server/services/excel-imports';
 import { hubStoreFactories } from '../support/hub-stores';
 
@@ -12,7 +13,7 @@ describe.each(hubStoreFactories())('a large inbound import on $dialect', (factor
     const store = await factory.open();
     await ensureReferenceData(store.db);
     const bytes = await inboundWorkbook(store, 5000);
-    const result = await importWorkbook(store, 'inbound', bytes, { sellerId: 'bench-excel', language: 'ja' });
+    const result = await importWorkbook(store, 'inbound', bytes, { sellerId: 'bench-excel', language: 'ja', explain: explainIn('ja') });
     expect(result.ok).toBe(true);
     const count = await store.db.selectFrom('inbound_lines').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(5000);

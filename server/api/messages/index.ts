@@ -1,4 +1,5 @@
 import type { HubLanguage } from '../../../shared/hub/hub-roles';
+import type { ExplainRefusal } from '../../services/refusal';
 import type { MessageCatalog } from './catalog';
 import { coreMessages } from './core';
 import { excelImportMessages } from './excel';
@@ -15,4 +16,9 @@ export const hubMessages: MessageCatalog = { ...coreMessages, ...inventoryMessag
 export function hubMessage(code: string, language: HubLanguage, params: Record<string, string | number> = {}): string {
   const template = hubMessages[code]?.[language] ?? code;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** The sentences of one language, for a service that words its refusals without knowing languages (pushes, imports). */
+export function explainIn(language: HubLanguage): ExplainRefusal {
+  return (code, params) => hubMessage(code, language, params);
 }

@@ -5,8 +5,9 @@ import { plainTextSchema } from '../../../shared/domain/text';
 import { hubLanguages } from '../../../shared/hub/hub-roles';
 import { buildTemplate, templateKinds } from '../../excel';
 import { importWorkbook } from '../../services/excel-imports';
+import { refuse } from '../../services/refusal';
 import type { HubRoutes } from '../build-app';
-import { badRequest, HubError } from '../hub-error';
+import { explainIn } from '../messages';
 import { office } from '../route-policy';
 import { actingSeller } from '../seller-scope';
 
@@ -70,11 +71,11 @@ export const excelRoutes: HubRoutes = async (app, store) => {
         },
       },
       async (request) => {
-        if (!Buffer.isBuffer(request.body)) throw badRequest('bad-input', { fields: 'body' });
+        if (!Buffer.isBuffer(request.body)) throw refuse('bad-input', { fields: 'body' });
         const { sellerId, inventoryCode, inventoryName } = request.query;
         const seller = actingSeller(request, sellerId);
-        const outcome = await importWorkbook(store, request.params.kind, request.body, { sellerId: seller, language: request.language, inventoryCode, inventoryName });
-        if (!outcome.ok) throw new HubError('excel-invalid', 422, { count: outcome.errors.length }, { errors: outcome.errors });
+        const outcome = await importWorkbook(store, request.params.kind, request.body, { sellerId: seller, language: request.language, explain: explainIn(request.language), inventoryCode, inventoryName });
+        if (!outcome.ok) throw refuse('excel-invalid', { count: outcome.errors.length }, { errors: outcome.errors });
         if (outcome.summary.kind === 'shipments' && outcome.summary.allocated === null) request.log.error('allocation after the shipments import failed; the orders wait for the next run');
         return { applied: true as const, summary: outcome.summary };
       },

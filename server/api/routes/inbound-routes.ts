@@ -16,8 +16,8 @@ import {
   rejectBundle,
   shipBundle,
 } from '../../services/inbound';
+import { refuse } from '../../services/refusal';
 import type { HubRoutes } from '../build-app';
-import { badRequest } from '../hub-error';
 import { hubMessage } from '../messages';
 import { office, staff } from '../route-policy';
 import { actingSeller, bundleScope, sellerFilter } from '../seller-scope';
@@ -129,7 +129,7 @@ export const inboundRoutes: HubRoutes = (app, store) => {
           code: refusal.code,
           message: hubMessage(refusal.code, request.language, refusal.params),
         }));
-        throw badRequest('inbound-batch-refused', { count: details.length }, details);
+        throw refuse('inbound-batch-refused', { count: details.length }, details);
       }
       return reply.status(201).send({ lines: registered.lines });
     },

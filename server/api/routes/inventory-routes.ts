@@ -2,20 +2,10 @@ import { z } from 'zod';
 import { inventoryCodeSchema, janSchema, optionCodeSchema, sellerIdSchema, skuSchema, yenSchema } from '../../../shared/domain/identifiers';
 import { qoo10ItemNoSchema } from '../../../shared/domain/orders';
 import { plainTextSchema } from '../../../shared/domain/text';
-import {
-  createInventoryItem,
-  createOption,
-  getInventoryItem,
-  getOption,
-  linkListing,
-  listInventoryItems,
-  listLinks,
-  listOptions,
-  readStock,
-  unlinkListing,
-  updateInventoryItem,
-  updateOption,
-} from '../../services/inventory';
+import { createInventoryItem, getInventoryItem, listInventoryItems, updateInventoryItem } from '../../services/inventory/inventory-items';
+import { createOption, getOption, listOptions, updateOption } from '../../services/inventory/inventory-options';
+import { linkListing, listLinks, unlinkListing } from '../../services/inventory/listing-links';
+import { readStock } from '../../services/inventory/stock-read';
 import type { HubRoutes } from '../build-app';
 import { office, staff } from '../route-policy';
 import { actingSeller, sellerFilter } from '../seller-scope';

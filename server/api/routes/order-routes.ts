@@ -3,19 +3,12 @@ import { z } from 'zod';
 import { branchCodeSchema, sellerIdSchema } from '../../../shared/domain/identifiers';
 import { qoo10PaidOrderSchema } from '../../../shared/domain/orders';
 import { allocateAfterImport, allocateByHand, runAllocation, unallocateByHand, type AllocationRunResult } from '../../services/allocation';
-import {
-  findOrder,
-  importQoo10Orders,
-  listOrders,
-  managementLineSchema,
-  maxBatchLines,
-  orderSources,
-  orderStates,
-  orderViewSchema,
-  registerManagementShipments,
-  toOrderView,
-  type OrderRow,
-} from '../../services/orders';
+import { managementLineSchema, registerManagementShipments } from '../../services/orders/management-shipments';
+import { maxBatchLines } from '../../services/orders/order-batches';
+import { findOrder, listOrders } from '../../services/orders/order-queries';
+import { orderSources, orderStates } from '../../services/orders/order-states';
+import { orderViewSchema, toOrderView, type OrderRow } from '../../services/orders/order-view';
+import { importQoo10Orders } from '../../services/orders/qoo10-orders';
 import type { HubRoutes } from '../build-app';
 import { office, staff } from '../route-policy';
 import { sellerFilter } from '../seller-scope';

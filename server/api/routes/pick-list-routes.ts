@@ -3,8 +3,8 @@ import { heldPickOrderSchema } from '../../../shared/contract/picking';
 import { branchCodeSchema } from '../../../shared/domain/identifiers';
 import { tokyoDate, tokyoDateSchema } from '../../../shared/domain/tokyo-time';
 import { listPickLists, makePickLists, maxOrdersPerList, pickListViewSchema } from '../../services/pick-lists';
+import { notFound } from '../../services/refusal';
 import type { HubRoutes } from '../build-app';
-import { notFound } from '../hub-error';
 import { staff } from '../route-policy';
 import { sellerFilter } from '../seller-scope';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { personRoles } from '../../../shared/hub/hub-roles';
+import { Refusal } from '../../services/refusal';
 import { signIn } from '../../services/users';
 import type { HubRoutes } from '../build-app';
-import { HubError } from '../hub-error';
 
 const userSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(personRoles), sellerId: z.string().nullable() });
 /** A station keeps a signed-in user's credentials for sign-in with the hub away, tagged with this version. */
@@ -23,7 +23,7 @@ export const sessionRoutes: HubRoutes = (app, store) => {
       },
     },
     async (request) => {
-      if ('badge' in request.body && request.principal?.kind !== 'station') throw new HubError('badge-needs-station', 403);
+      if ('badge' in request.body && request.principal?.kind !== 'station') throw new Refusal('badge-needs-station');
       return signIn(store.db, request.body);
     },
   );

@@ -5,6 +5,7 @@ import { branchCodeSchema } from '../../../shared/domain/identifiers';
 import { registerStation } from '../../services/stations';
 import { applyFloorEvents } from '../../sync/apply-floor-events';
 import type { HubRoutes } from '../build-app';
+import { explainIn } from '../messages';
 
 const stationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
@@ -71,7 +72,7 @@ export const syncRoutes: HubRoutes = (app, store) => {
     async (request) => {
       const principal = request.principal!;
       if (principal.kind !== 'station') throw new Error('unreachable: the route is for stations only');
-      return applyFloorEvents(db, { stationId: principal.stationId, branchCode: principal.branchCode }, request.body.events, request.language);
+      return applyFloorEvents(db, { stationId: principal.stationId, branchCode: principal.branchCode }, request.body.events, explainIn(request.language));
     },
   );
 };

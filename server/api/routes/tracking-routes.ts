@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { sellerIdSchema } from '../../../shared/domain/identifiers';
+import { Refusal } from '../../services/refusal';
 import { exportPendingTrackingUploads, issueTrackingBlock, listTrackingUploads, trackingUploadsCsv } from '../../services/tracking';
 import type { HubRoutes } from '../build-app';
-import { HubError } from '../hub-error';
 import { office } from '../route-policy';
 import { sellerFilter } from '../seller-scope';
 
@@ -44,9 +44,9 @@ export const trackingRoutes: HubRoutes = (app, store) => {
     async (request, reply) => {
       const principal = request.principal!;
       const { count, stationId } = request.body;
-      if (principal.kind === 'station' && stationId !== undefined && stationId !== principal.stationId) throw new HubError('forbidden', 403);
+      if (principal.kind === 'station' && stationId !== undefined && stationId !== principal.stationId) throw new Refusal('forbidden');
       const forStation = principal.kind === 'station' ? principal.stationId : stationId;
-      if (!forStation) throw new HubError('station-needed', 400);
+      if (!forStation) throw new Refusal('station-needed');
       return reply.status(201).send(await issueTrackingBlock(db, forStation, count));
     },
   );

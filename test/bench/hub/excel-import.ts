@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
+import { explainIn } from '../../../server/api/messages';
 import { importWorkbook } from '../../../server/services/excel-imports';
 import type { HubStore } from '../../../server/storage/database';
 import { seedSellerWithSkus, tokyo } from '../../support/hub-fixtures';
@@ -20,7 +21,7 @@ export async function inboundWorkbook(store: HubStore, rows: number): Promise<Ui
 /** The hub's whole import: read, check every row against the database, write all lines in one transaction. */
 export async function timeImport(store: HubStore, bytes: Uint8Array): Promise<{ seconds: number; rows: number }> {
   const started = performance.now();
-  const result = await importWorkbook(store, 'inbound', bytes, { sellerId: 'bench-excel', language: 'ja' });
+  const result = await importWorkbook(store, 'inbound', bytes, { sellerId: 'bench-excel', language: 'ja', explain: explainIn('ja') });
   if (!result.ok) throw new Error(`bench import refused: ${JSON.stringify(result.errors.slice(0, 3))}`);
   const rows = (await store.db.selectFrom('inbound_lines').select((eb) => eb.fn.countAll<number>().as('n')).where('seller_id', '=', 'bench-excel').executeTakeFirstOrThrow()).n;
   return { seconds: (performance.now() - started) / 1000, rows: Number(rows) };

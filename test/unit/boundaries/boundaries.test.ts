@@ -23,6 +23,9 @@ describe('architecture boundaries (DESIGN §2)', () => {
       'station-is-plain-node: electron/station/imports-electron.ts',
       'hub-is-independent: server/imports-renderer.ts',
       'node-hid-lives-in-the-scanner-service: electron/station/imports-node-hid.ts',
+      'station-never-imports-the-hub: electron/station/imports-server.ts',
+      'hub-services-know-no-http: server/services/imports-api.ts',
+      'hub-services-know-no-http: server/sync/imports-api.ts',
     ];
     for (const line of refused) expect(output).toContain(line);
   });

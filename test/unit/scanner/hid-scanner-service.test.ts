@@ -42,6 +42,7 @@ function startService(backend: FakeHidBackend, keyboardLayout: 'us' | 'jis' = 'u
 
 afterEach(async () => {
   await Promise.all(running.splice(0).map((service) => service.stop()));
+  vi.useRealTimers();
 });
 
 describe('HID scanner service', () => {
@@ -148,9 +149,11 @@ describe('HID scanner service', () => {
     const backend = new FakeHidBackend();
     backend.plug(voyager);
     backend.refuseOpen(voyager.path, 'permission denied');
+    const open = vi.spyOn(backend, 'open');
     const { connected, logged, started } = startService(backend);
     await started;
-    await new Promise((resolve) => setTimeout(resolve, pollMs * 6));
+    // The signal that polls went by: the service has tried to open it again and again.
+    await vi.waitFor(() => expect(open.mock.calls.length).toBeGreaterThanOrEqual(4));
 
     expect(connected).toEqual([]);
     expect(logged.filter((line) => line.includes('permission denied'))).toHaveLength(1);
@@ -197,6 +200,8 @@ describe('HID scanner service', () => {
   });
 
   it('stop() during start, while a scanner is still opening, leaves nothing open and nothing announced', async () => {
+    // The poll runs on a fake clock: "no poll after stop" is then no timer left, not a wait that proves nothing.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const backend = new FakeHidBackend();
     backend.plug(voyager);
     let finishOpening = (): void => {};
@@ -212,7 +217,8 @@ describe('HID scanner service', () => {
     const stopped = service.stop();
     finishOpening();
     await Promise.all([started, stopped]);
-    await new Promise((resolve) => setTimeout(resolve, pollMs * 6));
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(pollMs * 6);
 
     expect(connected).toEqual([]);
     expect(service.devices()).toEqual([]);
@@ -220,6 +226,7 @@ describe('HID scanner service', () => {
   });
 
   it('stops polling and closes every scanner on stop', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const backend = new FakeHidBackend();
     backend.plug(voyager);
     backend.plug(zebraSnapi);
@@ -231,8 +238,9 @@ describe('HID scanner service', () => {
     expect(disconnected).toHaveLength(2);
     expect(backend.handles.every((handle) => handle.closed)).toBe(true);
     expect(service.devices()).toEqual([]);
+    expect(vi.getTimerCount()).toBe(0);
     backend.plug(zebraKeyboard);
-    await new Promise((resolve) => setTimeout(resolve, pollMs * 6));
+    await vi.advanceTimersByTimeAsync(pollMs * 6);
     expect(connected).toHaveLength(2);
   });
 });

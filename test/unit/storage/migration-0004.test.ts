@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { migrateHub } from '../../../server/storage/migrate';
 import type { HubDatabase } from '../../../server/storage/schema';
 import { hubStoreFactories } from '../../support/hub-stores';
+import { refusedBy } from './constraint-refusals';
 
 const tableNames = async (db: Kysely<unknown>) => (await db.introspection.getTables()).map((table) => table.name);
 
@@ -48,9 +49,9 @@ describe.each(hubStoreFactories())('schema step 0004 (inspection findings) on $d
     expect(typeof ids[0]).toBe('number');
     expect(ids[1]).toBeGreaterThan(ids[0]!);
 
-    await expect(store.db.insertInto('inspection_findings').values({ ...finding, kind: 'lost' as never, line_id: null }).execute()).rejects.toThrow();
-    await expect(store.db.insertInto('inspection_findings').values({ ...finding, kind: 'unknown-item', line_id: null, bundle_id: 'IB99999999' }).execute()).rejects.toThrow();
-    await expect(store.db.insertInto('inspection_findings').values({ ...finding, kind: 'line-reason', line_id: 'no-such-line' }).execute()).rejects.toThrow();
+    await expect(store.db.insertInto('inspection_findings').values({ ...finding, kind: 'lost' as never, line_id: null }).execute()).rejects.toMatchObject(refusedBy(factory.dialect, 'check'));
+    await expect(store.db.insertInto('inspection_findings').values({ ...finding, kind: 'unknown-item', line_id: null, bundle_id: 'IB99999999' }).execute()).rejects.toMatchObject(refusedBy(factory.dialect, 'foreign-key'));
+    await expect(store.db.insertInto('inspection_findings').values({ ...finding, kind: 'line-reason', line_id: 'no-such-line' }).execute()).rejects.toMatchObject(refusedBy(factory.dialect, 'foreign-key'));
     await store.close();
   });
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateHub } from '../../../server/storage/migrate';
 import { hubStoreFactories } from '../../support/hub-stores';
+import { refusedBy } from './constraint-refusals';
 
 const tableNames = async (db: Kysely<unknown>) => (await db.introspection.getTables()).map((table) => table.name);
 
@@ -29,9 +30,9 @@ describe.each(hubStoreFactories())('schema step 0007 (pick lists) on $dialect', 
     await (db as Kysely<any>).insertInto('orders').values([order('o1'), order('o2')]).execute();
     for (const id of ['PL00000001', 'PL00000002']) await store.db.insertInto('pick_lists').values({ id, branch_code: '0000011520', created_at: 'now', created_by: 'u1' }).execute();
     await store.db.insertInto('pick_list_orders').values({ pick_list_id: 'PL00000001', order_id: 'o1', position: 0 }).execute();
-    await expect(store.db.insertInto('pick_list_orders').values({ pick_list_id: 'PL00000002', order_id: 'o1', position: 0 }).execute()).rejects.toThrow();
-    await expect(store.db.insertInto('pick_list_orders').values({ pick_list_id: 'PL99999999', order_id: 'o2', position: 0 }).execute()).rejects.toThrow();
-    await expect(store.db.insertInto('pick_list_orders').values({ pick_list_id: 'PL00000002', order_id: 'no-such-order', position: 0 }).execute()).rejects.toThrow();
+    await expect(store.db.insertInto('pick_list_orders').values({ pick_list_id: 'PL00000002', order_id: 'o1', position: 0 }).execute()).rejects.toMatchObject(refusedBy(factory.dialect, 'primary-key'));
+    await expect(store.db.insertInto('pick_list_orders').values({ pick_list_id: 'PL99999999', order_id: 'o2', position: 0 }).execute()).rejects.toMatchObject(refusedBy(factory.dialect, 'foreign-key'));
+    await expect(store.db.insertInto('pick_list_orders').values({ pick_list_id: 'PL00000002', order_id: 'no-such-order', position: 0 }).execute()).rejects.toMatchObject(refusedBy(factory.dialect, 'foreign-key'));
     await store.close();
   });
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateHub } from '../../../server/storage/migrate';
 import { hubStoreFactories } from '../../support/hub-stores';
+import { refusedBy } from './constraint-refusals';
 
 const order = (id: string, trackingNo: string | null, cartNo: string | null = null) => ({
   id, seller_id: 's1', source: 'qoo10', order_no: id, cart_no: cartNo, listing_id: null, sku: null, option_label: null, quantity: 1,
@@ -22,7 +23,7 @@ describe.each(hubStoreFactories())('schema step 0009 (parcel tracking numbers) o
     await db.insertInto('orders').values([order('o1', '300000000016', '1'), order('o2', null, '1')]).execute();
     await db.insertInto('tracking_uploads').values({ order_id: 'o1', tracking_no: '300000000016', carrier: 'Qxpress', queued_at: 'now', exported_at: null }).execute();
     // Before this step the number is one order's only.
-    await expect(db.updateTable('orders').set({ tracking_no: '300000000016' }).where('id', '=', 'o2').execute()).rejects.toThrow();
+    await expect(db.updateTable('orders').set({ tracking_no: '300000000016' }).where('id', '=', 'o2').execute()).rejects.toMatchObject(refusedBy(factory.dialect, 'unique'));
 
     expect(await migrateHub(db, factory.dialect)).toContain('0009-parcel-tracking-numbers');
     await db.updateTable('orders').set({ tracking_no: '300000000016' }).where('id', '=', 'o2').execute();
@@ -31,12 +32,12 @@ describe.each(hubStoreFactories())('schema step 0009 (parcel tracking numbers) o
       { id: 'o2', tracking_no: '300000000016', label_time_slot: null },
     ]);
     // The references to orders still hold: an upload for an order that does not exist is refused.
-    await expect(db.insertInto('tracking_uploads').values({ order_id: 'nope', tracking_no: '1', carrier: 'Qxpress', queued_at: 'now', exported_at: null }).execute()).rejects.toThrow();
-    await expect(db.deleteFrom('orders').where('id', '=', 'o1').execute()).rejects.toThrow();
+    await expect(db.insertInto('tracking_uploads').values({ order_id: 'nope', tracking_no: '1', carrier: 'Qxpress', queued_at: 'now', exported_at: null }).execute()).rejects.toMatchObject(refusedBy(factory.dialect, 'foreign-key'));
+    await expect(db.deleteFrom('orders').where('id', '=', 'o1').execute()).rejects.toMatchObject(refusedBy(factory.dialect, 'foreign-key'));
     // The unique order no. per seller survived the rebuild.
     await db.insertInto('orders').values(order('o3', null)).execute();
     expect(await db.selectFrom('orders').select('id').where('id', '=', 'o3').executeTakeFirst()).toEqual({ id: 'o3' });
-    await expect(db.insertInto('orders').values({ ...order('o4', null), order_no: 'o3' }).execute()).rejects.toThrow();
+    await expect(db.insertInto('orders').values({ ...order('o4', null), order_no: 'o3' }).execute()).rejects.toMatchObject(refusedBy(factory.dialect, 'unique'));
     await store.close();
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openHubStore } from '../../../server/storage/database';
 import { DatabaseNewerThanCodeError, migrateHub } from '../../../server/storage/migrate';
 import { hubStoreFactories } from '../../support/hub-stores';
+import { refusedBy } from './constraint-refusals';
 
 const tableNames = async (db: Kysely<unknown>) => (await db.introspection.getTables()).map((table) => table.name).sort();
 
@@ -19,7 +20,7 @@ describe.each(hubStoreFactories())('hub schema on $dialect', (factory) => {
     await store.db.insertInto('sellers').values({ id: 's1', name: 'S', balance_jpy: 0, suspended: 0, created_at: 'now' }).execute();
     const user = { role: 'clerk', seller_id: null, pin_hash: 'x', badge: 'B1', created_at: 'now' };
     await store.db.insertInto('users').values({ id: 'u1', name: 'A', ...user }).execute();
-    await expect(store.db.insertInto('users').values({ id: 'u2', name: 'B', ...user }).execute()).rejects.toThrow();
+    await expect(store.db.insertInto('users').values({ id: 'u2', name: 'B', ...user }).execute()).rejects.toMatchObject(refusedBy(factory.dialect, 'unique'));
     await store.close();
   });
 
@@ -37,11 +38,11 @@ describe.each(hubStoreFactories())('hub schema on $dialect', (factory) => {
       .execute();
     await expect(
       store.db.insertInto('stock_balances').values({ sku: '300001289771-00001', branch_code: '0000011520', quantity: -1 }).execute(),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject(refusedBy(factory.dialect, 'check'));
     // Foreign keys hold: no movement for an unknown SKU.
     await expect(
       store.db.insertInto('stock_movements').values({ sku: '399999999999-00001', branch_code: '0000011520', kind: 'inbound', quantity: 1, reference: null, station_event_id: null, created_at: 'now' }).execute(),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject(refusedBy(factory.dialect, 'foreign-key'));
     await store.close();
   });
 
