@@ -19,6 +19,8 @@ export const stationErrorCodes = [
   'unknown-bundle',
   'bundle-not-arrived',
   'hub-refused',
+  /** The hub answered in a shape this station cannot read, or lacks the route (hub and station upgraded apart). */
+  'hub-contract',
   'internal',
 ] as const;
 export type StationErrorCode = (typeof stationErrorCodes)[number];

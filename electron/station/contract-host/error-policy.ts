@@ -1,5 +1,5 @@
 import { StationFailure, type StationError } from '../../../shared/contract/errors';
-import { HubRefusal, HubUnreachable } from '../hub-client/hub-http';
+import { HubContractError, HubRefusal, HubUnreachable } from '../hub-client/hub-http';
 
 /**
  * The one place a thrown error becomes the answer the screen reads. Services throw a StationFailure for a call that
@@ -14,6 +14,8 @@ export function stationErrorOf(method: string, error: unknown, log: (message: st
   }
   if (error instanceof HubUnreachable) return { code: 'hub-offline', detail: `${method}: ${error.message}` };
   if (error instanceof HubRefusal) return { code: 'hub-refused', detail: `${method}: ${error.message}`, message: error.hubMessage };
+  // Names the route and the hub's version for whoever reads the log; the screen says the versions do not match.
+  if (error instanceof HubContractError) return { code: 'hub-contract', detail: `${method}: ${error.message}` };
   log(`station handler ${method} failed: ${error instanceof Error ? error.stack : String(error)}`);
   return { code: 'internal', detail: `${method} failed` };
 }

@@ -3,7 +3,7 @@ import { StationFailure } from '../../../shared/contract/errors';
 import type { Session } from '../../../shared/contract/schemas';
 import { createDispatcher, type StationHandlers } from '../../../electron/station/contract-host/dispatcher';
 import { stationMethods } from '../../../shared/contract/station-contract';
-import { HubRefusal, HubUnreachable } from '../../../electron/station/hub-client/hub-http';
+import { HubContractError, HubRefusal, HubUnreachable } from '../../../electron/station/hub-client/hub-http';
 
 const clerk: Session = { user: { id: 'u1', name: '田中', role: 'clerk' }, signedInAt: new Date().toISOString(), offline: false };
 
@@ -133,6 +133,20 @@ describe('station dispatcher', () => {
     expect(await dispatch('session.users', {}, context())).toMatchObject({ ok: false, error: { code: 'hub-refused', message: '出荷できる注文がありません' } });
     // Expected answers, not station bugs: nothing is logged as a failure.
     expect(logs).toEqual([]);
+  });
+
+  it('answers a hub answer it cannot read (a hub upgraded apart) as hub-contract, naming the route and version in the detail', async () => {
+    const dispatch = createDispatcher(
+      handlersRecording([], {
+        'scans.recent': () => {
+          throw new HubContractError('pickLists.make', '0.9.0', 'answer', 'lists: expected array');
+        },
+      }),
+    );
+    const answer = await dispatch('scans.recent', {}, context(clerk));
+    expect(answer).toMatchObject({ ok: false, error: { code: 'hub-contract' } });
+    expect(answer.ok ? '' : answer.error.detail).toContain('pickLists.make');
+    expect(answer.ok ? '' : answer.error.detail).toContain('0.9.0');
   });
 
   it('does not let a handler answer outside its contract', async () => {
