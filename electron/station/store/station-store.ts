@@ -60,6 +60,8 @@ export class StationStore {
   private addUnreadMark(): void {
     this.db.transaction(() => {
       this.db.exec('alter table cache add column unread text');
+      // Read at every start (recheckUnread): the few unread rows, without scanning a cache of every order.
+      this.db.exec('create index cache_unread on cache (entity) where unread is not null');
       this.db.pragma('user_version = 4');
     })();
   }
