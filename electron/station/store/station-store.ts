@@ -178,7 +178,7 @@ export class StationStore {
           if (reason !== null) unread++;
           upsert.run(change.entity, change.entityId, JSON.stringify(change.data), reason);
         }
-        // A user the station cannot read is no sign-in it may keep: the credential cache drops it.
+        // The credential cache reads user changes by its own checks (a disabled or unreadable role drops the sign-in).
         this.credentials.applyUserChange(change);
       }
       this.setSetting('changes.cursor', String(cursor));
