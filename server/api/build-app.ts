@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { HubLanguage } from '../../shared/hub/hub-roles';
+import { hubVersion, hubVersionHeader } from '../../shared/hub/hub-version';
 import { principalFromHeader } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
 import { Refusal } from '../services/refusal';
@@ -25,6 +26,8 @@ export interface RoutePolicy {
   method: string;
   url: string;
   roles: RouteRoles | undefined;
+  /** Its name in the hub route map (shared/hub/hub-api.ts); undefined for a route not registered from it. */
+  name: string | undefined;
 }
 
 export interface HubAppOptions {
@@ -48,13 +51,13 @@ export async function buildHubApp(options: HubAppOptions, routes: HubRoutes[]): 
   const policies: RoutePolicy[] = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') policies.push({ method, url: route.url, roles: route.config?.roles });
+      if (method !== 'HEAD') policies.push({ method, url: route.url, roles: route.config?.roles, name: route.config?.routeName });
     }
   });
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'QWMS hub', version: '1', description: 'System of record for QWMS Floor stations and the seller side.' },
+      info: { title: 'QWMS hub', version: hubVersion, description: 'System of record for QWMS Floor stations and the seller side.' },
       components: { securitySchemes: { session: { type: 'http', scheme: 'bearer' } } },
       security: [{ session: [] }],
     },
@@ -64,7 +67,9 @@ export async function buildHubApp(options: HubAppOptions, routes: HubRoutes[]): 
   app.decorateRequest('principal', null);
   app.decorateRequest('language', 'ja');
   // The door is checked on arrival, before the body is even parsed: a stranger learns nothing from validation errors.
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
+    // Every answer, a refusal or an unknown route's 404 too, says which hub sent it (shared/hub/hub-version.ts).
+    reply.header(hubVersionHeader, hubVersion);
     request.language = languageOf(request.headers['accept-language']);
     request.principal = await principalFromHeader(options.store.db, request.headers.authorization);
     if (request.routeOptions.url === undefined) return; // no such route: Fastify answers 404

@@ -2,8 +2,9 @@ import type { HubLanguage } from '../../shared/hub/hub-roles';
 import type { FieldRule } from './column-rules';
 import type { ExcelErrorCode, MessageParams } from './messages';
 
-export const templateKinds = ['options', 'inbound', 'shipments'] as const;
-export type TemplateKind = (typeof templateKinds)[number];
+// The kinds are part of the hub API (the template and import routes take them): one list, in shared/hub.
+import type { TemplateKind } from '../../shared/hub/routes/excel';
+export { templateKinds, type TemplateKind } from '../../shared/hub/routes/excel';
 
 export type Localised = Readonly<Record<HubLanguage, string>>;
 

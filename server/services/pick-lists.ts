@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
+import type { PickListView } from '../../shared/hub/routes/pick-lists';
 import { defaultOrdersPerList, pickListOf, planPickLists, type HeldPickOrder, type PickOrder } from '../../shared/domain/pick-lists';
 import { addDays, startOfTokyoDay, type TokyoDate } from '../../shared/domain/tokyo-time';
 import { notFound, refuse } from './refusal';
@@ -19,20 +19,8 @@ import { cutoffOrderOf, type OrderRow } from './orders/order-view';
 
 type Db = Kysely<HubDatabase> | Transaction<HubDatabase>;
 
-export const maxOrdersPerList = 200;
-
-export const pickLineSchema = z.object({ sku: z.string(), bin: z.string().nullable(), quantity: z.int(), orderIds: z.array(z.string()) });
-export const pickListViewSchema = z.object({
-  id: z.string(),
-  branchCode: z.string(),
-  createdAt: z.string(),
-  createdBy: z.string().nullable(),
-  /** Priority order. */
-  orderIds: z.array(z.string()),
-  /** Walking order (bin), a SKU without a bin last. */
-  lines: z.array(pickLineSchema),
-});
-export type PickListView = z.infer<typeof pickListViewSchema>;
+// A pick list as the API answers it, and the most orders on one, are part of the hub API (shared/hub/routes/pick-lists.ts).
+export { maxOrdersPerList, pickListViewSchema, type PickListView } from '../../shared/hub/routes/pick-lists';
 
 
 export interface PickListRun {
