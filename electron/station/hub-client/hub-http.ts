@@ -128,6 +128,7 @@ export async function hubCallTimed<N extends HubRouteName>(
     const where = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(answer)'}: ${issue.message}`);
     throw new HubContractError(route, hubVersion, 'answer', where.join('; '));
   }
+  // The data was just parsed by this route's own response schema; TypeScript cannot follow a generic route name to it.
   return { body: parsed.data as HubRouteAnswer<HubApi[N]>, clockOffsetMs, hubVersion };
 }
 
