@@ -1,7 +1,9 @@
-import type { z } from 'zod';
 import { floorEventPayloads, type FloorEventKind } from '../../../shared/contract/floor-events';
+import type { FloorPayload, FloorState, OrderFloor, BundleFloor, OverlayEvent, OverlayRule } from './floor-state';
 import { inspectionRules } from './inspection-rules';
 import { orderRules } from './order-rules';
+
+export type { BundleFloor, FloorPayload, FloorState, InspectionStep, OrderFloor, OverlayEvent, OverlayRule } from './floor-state';
 
 /**
  * The one overlay: this station's own floor events laid over the hub state it has cached, so every screen answers
@@ -13,54 +15,6 @@ import { orderRules } from './order-rules';
  *
  * Only entities the caller seeded are moved: a screen seeds the few orders, bundles or SKUs it shows.
  */
-
-/** An outbox event as the overlay reads it. */
-export interface OverlayEvent {
-  kind: string;
-  payload: unknown;
-  occurredAt: string;
-  userId: string | null;
-}
-
-/** An order as the floor screens read it: its place in pick → pack → label → scan out, and its label. */
-export interface OrderFloor {
-  state: string;
-  trackingNo: string | null;
-  service: string | null;
-  labelTimeSlot: string | null;
-  shippedAt: string | null;
-}
-
-/** One thing the clerk did that an undo can take back: units on a line (a scan or a keyed count), or a find. */
-export type InspectionStep =
-  | { kind: 'count'; lineId: string; quantity: number }
-  | { kind: 'found'; code: string; findKind: 'unknown-item' | 'wrong-seller'; note: string | null };
-
-/** A bundle at the dock and the inspection table. */
-export interface BundleFloor {
-  state: string;
-  boxesReceived: number;
-  /** Units counted per line id. */
-  counted: Map<string, number>;
-  /** Goods on no line, one per find still standing, in the order found. */
-  findings: { code: string; kind: 'unknown-item' | 'wrong-seller'; quantity: number; note: string | null }[];
-  /** What an undo would take back, newest last: every scan, keyed count and find not yet undone. */
-  steps: InspectionStep[];
-  /** Users who counted, found or finished, in the order they first appear. */
-  userIds: string[];
-  finished: boolean;
-}
-
-export interface FloorState {
-  orders: Map<string, OrderFloor>;
-  bundles: Map<string, BundleFloor>;
-  /** SKU → bin at the station's branch (a station's events are all of its own branch). */
-  bins: Map<string, string>;
-}
-
-export type FloorPayload<K extends FloorEventKind> = z.infer<(typeof floorEventPayloads)[K]>;
-/** A rule: the state after one event of its kind; it changes the state in place and returns it. */
-export type OverlayRule<K extends FloorEventKind> = (state: FloorState, payload: FloorPayload<K>, event: OverlayEvent) => FloorState;
 
 /** Every floor-event kind and what it does to the station's copy of hub state. */
 export const overlayRules: { [K in FloorEventKind]: OverlayRule<K> } = {

@@ -1,4 +1,4 @@
-import type { BundleFloor, FloorState, InspectionStep, OverlayEvent, OverlayRule } from './floor-overlay';
+import type { BundleFloor, FloorState, InspectionStep, OverlayEvent, OverlayRule } from './floor-state';
 
 /**
  * The dock and the inspection table on the station's copy of a bundle (server/sync/inspection-events.ts does the

@@ -1,4 +1,4 @@
-import type { FloorState, OrderFloor, OverlayRule } from './floor-overlay';
+import type { FloorState, OrderFloor, OverlayRule } from './floor-state';
 
 /**
  * Pick → pack → label → scan out on the station's copy of an order, each step guarded as the hub guards it
