@@ -41,7 +41,9 @@ const missing = testPackages.filter((name) => !installed(name));
 if (missing.length === 0) process.exit(0);
 const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
 if (process.getuid?.() !== 0) {
-  console.error(`The tests need Debian packages that are missing: ${missing.join(', ')}.\nInstall them once, then run the tests again:\n  sudo sh -c '${command}'`);
+  console.error(
+    `The tests need Debian packages that are missing: ${missing.join(', ')}.\nInstall them once, then run the tests again:\n  sudo sh -c '${command}'`,
+  );
   process.exit(1);
 }
 console.log(`test machine: installing ${missing.join(' ')}`);

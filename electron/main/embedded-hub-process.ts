@@ -10,25 +10,28 @@ import type { StationIdentity } from '../station/embedded-hub/station-identity';
  * same port when the hub dies (embedded-hub/hub-supervisor.ts).
  */
 export function startHubUtilityProcess(appRoot: string, dataDir: string, identity: StationIdentity, log: (line: string) => void): Promise<EmbeddedHub> {
-  return superviseEmbeddedHub(async (port) => {
-    const child = utilityProcess.fork(path.join(appRoot, 'dist', 'electron', 'hub.cjs'), embeddedHubArgs(dataDir, identity, port), {
-      stdio: 'pipe',
-      serviceName: 'QWMS hub',
-    });
-    // A utilityProcess reports only its exit code (a crash or kill shows as a non-zero code).
-    const exited = new Promise<HubExit>((resolve) => child.once('exit', (code) => resolve({ code, signal: null })));
-    const url = await waitForHubUrl(
-      child,
-      exited.then((exit) => exit.code),
-      log,
-    );
-    return {
-      url,
-      exited,
-      async stop() {
-        child.kill();
-        await exited;
-      },
-    };
-  }, { log });
+  return superviseEmbeddedHub(
+    async (port) => {
+      const child = utilityProcess.fork(path.join(appRoot, 'dist', 'electron', 'hub.cjs'), embeddedHubArgs(dataDir, identity, port), {
+        stdio: 'pipe',
+        serviceName: 'QWMS hub',
+      });
+      // A utilityProcess reports only its exit code (a crash or kill shows as a non-zero code).
+      const exited = new Promise<HubExit>((resolve) => child.once('exit', (code) => resolve({ code, signal: null })));
+      const url = await waitForHubUrl(
+        child,
+        exited.then((exit) => exit.code),
+        log,
+      );
+      return {
+        url,
+        exited,
+        async stop() {
+          child.kill();
+          await exited;
+        },
+      };
+    },
+    { log },
+  );
 }

@@ -1,12 +1,5 @@
 import type { StationError } from '../../shared/contract/errors';
-import type {
-  AnyStationEvent,
-  EventName,
-  EventPayload,
-  MethodInput,
-  MethodName,
-  MethodOutput,
-} from '../../shared/contract/station-contract';
+import type { AnyStationEvent, EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../shared/contract/station-contract';
 import type { StationBridge } from '../../shared/contract/wire';
 import { createWebSocketBridge } from './web-socket-bridge';
 

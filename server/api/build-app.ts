@@ -1,5 +1,11 @@
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { HubLanguage } from '../../shared/hub/hub-roles';
 import { hubVersion, hubVersionHeader } from '../../shared/hub/hub-version';
@@ -84,21 +90,40 @@ export async function buildHubApp(options: HubAppOptions, routes: HubRoutes[]): 
     const language = request.language ?? 'ja';
     // Every refusal, from a service or from the API's own checks, gets its status and sentence here and nowhere else.
     if (error instanceof Refusal) {
-      return reply.status(statusOfRefusal(error)).send({ error: { code: error.code, message: hubMessage(error.code, language, error.params), details: error.details } });
+      return reply
+        .status(statusOfRefusal(error))
+        .send({ error: { code: error.code, message: hubMessage(error.code, language, error.params), details: error.details } });
     }
-    const withValidation = error as { validation?: { instancePath?: string; message?: string; params?: { issue?: { path?: unknown[] } } }[]; statusCode?: number; code?: string };
+    const withValidation = error as {
+      validation?: { instancePath?: string; message?: string; params?: { issue?: { path?: unknown[] } } }[];
+      statusCode?: number;
+      code?: string;
+    };
     if (withValidation.validation) {
-      const fields = withValidation.validation.map((issue) => issue.params?.issue?.path?.join('.') || issue.instancePath?.replace(/^\//, '').replace(/\//g, '.') || '(body)');
+      const fields = withValidation.validation.map(
+        (issue) => issue.params?.issue?.path?.join('.') || issue.instancePath?.replace(/^\//, '').replace(/\//g, '.') || '(body)',
+      );
       const unique = [...new Set(fields)];
       return reply.status(400).send({
-        error: { code: 'bad-input', message: hubMessage('bad-input', language, { fields: unique.join(', ') }), details: withValidation.validation.map((issue, i) => ({ field: unique[i] ?? fields[i], message: issue.message })) },
+        error: {
+          code: 'bad-input',
+          message: hubMessage('bad-input', language, { fields: unique.join(', ') }),
+          details: withValidation.validation.map((issue, i) => ({ field: unique[i] ?? fields[i], message: issue.message })),
+        },
       });
     }
     if (withValidation.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.status(413).send({ error: { code: 'body-too-large', message: hubMessage('body-too-large', language, { max: `${Math.round(app.initialConfig.bodyLimit! / 1024 / 1024)} MB` }) } });
+      return reply.status(413).send({
+        error: {
+          code: 'body-too-large',
+          message: hubMessage('body-too-large', language, { max: `${Math.round(app.initialConfig.bodyLimit! / 1024 / 1024)} MB` }),
+        },
+      });
     }
     if (withValidation.statusCode && withValidation.statusCode >= 400 && withValidation.statusCode < 500) {
-      return reply.status(withValidation.statusCode).send({ error: { code: 'bad-input', message: hubMessage('bad-input', language, { fields: error instanceof Error ? error.message : '' }) } });
+      return reply
+        .status(withValidation.statusCode)
+        .send({ error: { code: 'bad-input', message: hubMessage('bad-input', language, { fields: error instanceof Error ? error.message : '' }) } });
     }
     request.log.error(error);
     return reply.status(500).send({ error: { code: 'internal', message: hubMessage('internal', language) } });

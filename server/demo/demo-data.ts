@@ -35,9 +35,23 @@ export async function loadDemoData(store: HubStore, now = new Date()): Promise<b
   if (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) return false;
   for (const staff of demoStaff) await addUser(db, staff, now);
   for (const seller of demoSellers) {
-    await db.insertInto('sellers').values({ id: seller.id, name: seller.name, balance_jpy: seller.balanceJpy, suspended: 0, created_at: now.toISOString() }).execute();
+    await db
+      .insertInto('sellers')
+      .values({ id: seller.id, name: seller.name, balance_jpy: seller.balanceJpy, suspended: 0, created_at: now.toISOString() })
+      .execute();
     // As the seller API does: stations learn the shop's name from the changes feed (screens and papers show names).
-    await recordChange(db, { entity: 'seller', entityId: seller.id, op: 'upsert', branchCode: null, sellerId: seller.id, data: { id: seller.id, name: seller.name, balanceJpy: seller.balanceJpy, suspended: false } }, now);
+    await recordChange(
+      db,
+      {
+        entity: 'seller',
+        entityId: seller.id,
+        op: 'upsert',
+        branchCode: null,
+        sellerId: seller.id,
+        data: { id: seller.id, name: seller.name, balanceJpy: seller.balanceJpy, suspended: false },
+      },
+      now,
+    );
     await addUser(db, { name: seller.user.name, role: 'seller', pin: seller.user.pin, sellerId: seller.id }, now);
   }
   const skusBySeller = await loadCatalog(db, now);
@@ -49,10 +63,20 @@ export async function loadDemoData(store: HubStore, now = new Date()): Promise<b
 async function loadCatalog(db: Kysely<HubDatabase>, now: Date): Promise<Map<string, string[]>> {
   const skusBySeller = new Map<string, string[]>();
   for (const item of demoCatalog) {
-    const created = await createInventoryItem(db, { sellerId: item.sellerId, name: item.name, sellerItemCode: item.sellerItemCode, separateInventory: true }, now);
+    const created = await createInventoryItem(
+      db,
+      { sellerId: item.sellerId, name: item.name, sellerItemCode: item.sellerItemCode, separateInventory: true },
+      now,
+    );
     for (const option of item.options) {
       const [lengthCm, widthCm, heightCm, weightG] = option.size;
-      const made = await createOption(db, created.code, null, { name: option.name, sellerSkuCode: option.sellerSkuCode, jan: option.jan ?? null, lengthCm, widthCm, heightCm, weightG }, now);
+      const made = await createOption(
+        db,
+        created.code,
+        null,
+        { name: option.name, sellerSkuCode: option.sellerSkuCode, jan: option.jan ?? null, lengthCm, widthCm, heightCm, weightG },
+        now,
+      );
       await linkListing(db, made.sku, null, { listingId: item.listingId, title: item.name, optionLabel: option.name });
       const bin = option.bin;
       if (bin) await db.transaction().execute((trx) => placeSku(trx, { branchCode: tokyo, sku: made.sku, bin, updatedBy: null }, now));
@@ -112,7 +136,12 @@ async function loadOrders(store: HubStore, skusBySeller: Map<string, string[]>, 
     }),
   );
   for (const seller of demoSellers) {
-    await importQoo10Orders(store.db, lines.filter((line) => line.sellerId === seller.id), { ownSeller: null }, now);
+    await importQoo10Orders(
+      store.db,
+      lines.filter((line) => line.sellerId === seller.id),
+      { ownSeller: null },
+      now,
+    );
   }
   await importQoo10Orders(store.db, pickingOrders(now), { ownSeller: null }, now);
   const registeredAt = tokyoInstant(addDays(tokyoDate(now), -1), 14, 0);

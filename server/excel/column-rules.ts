@@ -1,13 +1,4 @@
-import {
-  countCodePoints,
-  formatSku,
-  isBranchCode,
-  isInventoryCode,
-  isJapanesePhone,
-  isOptionCode,
-  normalizeJapanesePostalCode,
-  parseSku,
-} from './field-rules';
+import { countCodePoints, formatSku, isBranchCode, isInventoryCode, isJapanesePhone, isOptionCode, normalizeJapanesePostalCode, parseSku } from './field-rules';
 import type { ExcelErrorCode, MessageParams } from './messages';
 
 /**

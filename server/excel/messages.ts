@@ -229,7 +229,5 @@ export const excelMessages: Record<ExcelErrorCode, Record<HubLanguage, string>> 
 
 /** The sentence for a code in `language`, parameters filled in; an unknown parameter stays visible as `{name}`. */
 export function excelMessage(code: ExcelErrorCode, language: HubLanguage, params: MessageParams = {}): string {
-  return excelMessages[code][language].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return excelMessages[code][language].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -37,19 +37,11 @@ const importers: { readonly [K in TemplateKind]: (bytes: Uint8Array, options: Pa
  * reported, row and column as the user sees them, in `options.language`; a file that cannot be read at all gives
  * one file-level error (row 0), never an exception.
  */
-export function parseWorkbook<K extends TemplateKind>(
-  kind: K,
-  bytes: Uint8Array,
-  options: ParseOptions,
-): Promise<ParseResult<TemplateRows[K]>> {
+export function parseWorkbook<K extends TemplateKind>(kind: K, bytes: Uint8Array, options: ParseOptions): Promise<ParseResult<TemplateRows[K]>> {
   return importers[kind](bytes, options);
 }
 
-async function importRows<C extends ColumnMap, Row>(
-  template: TemplateDefinition<C, Row>,
-  bytes: Uint8Array,
-  options: ParseOptions,
-): Promise<ParseResult<Row>> {
+async function importRows<C extends ColumnMap, Row>(template: TemplateDefinition<C, Row>, bytes: Uint8Array, options: ParseOptions): Promise<ParseResult<Row>> {
   const maxBytes = options.maxBytes ?? defaultMaxBytes;
   const maxRows = options.maxRows ?? defaultMaxRows;
   const fail = (findings: readonly Finding[]): ParseResult<Row> => ({ ok: false, errors: toRowErrors(findings, options.language) });
@@ -180,12 +172,7 @@ function readRow<C extends ColumnMap, Row>(
 type CellReading = { readonly state: 'empty' | 'refused' } | { readonly state: 'filled'; readonly input: CellInput };
 
 /** A template's problem, located: its column as the user wrote it (or the template's name for it when absent). */
-function placeProblem(
-  problem: Problem<string>,
-  row: number,
-  layout: HeaderLayout,
-  displayHeader: (key: string) => string,
-): Finding {
+function placeProblem(problem: Problem<string>, row: number, layout: HeaderLayout, displayHeader: (key: string) => string): Finding {
   const columnNumber = columnNumberOf(problem.column, layout);
   const column = problem.column === null ? '' : (layout.written.get(columnNumber) ?? displayHeader(problem.column));
   const params: Record<string, string | number> = { column, ...problem.params };

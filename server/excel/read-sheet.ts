@@ -5,9 +5,7 @@ import { hasZipMagic, readZipDirectory, readZipEntry, type ZipEntry } from './zi
 
 /** A non-empty cell as the importer sees it: Excel's number cells stay numbers so codes can get their zeros back. */
 export type SheetCell =
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'number'; readonly value: number }
-  | { readonly kind: 'error'; readonly text: string };
+  { readonly kind: 'text'; readonly text: string } | { readonly kind: 'number'; readonly value: number } | { readonly kind: 'error'; readonly text: string };
 
 export interface SheetRow {
   /** The Excel row number. */

@@ -26,11 +26,7 @@ export type ColumnMap = Readonly<Record<string, ColumnDefinition>>;
 
 /** A required column's value is always there; an optional one is null when its cell (or the column) is empty. */
 export type ColumnValues<C extends ColumnMap> = {
-  readonly [K in keyof C]: C[K] extends ColumnDefinition<infer T, true>
-    ? T
-    : C[K] extends ColumnDefinition<infer T, boolean>
-      ? T | null
-      : never;
+  readonly [K in keyof C]: C[K] extends ColumnDefinition<infer T, true> ? T : C[K] extends ColumnDefinition<infer T, boolean> ? T | null : never;
 };
 
 /**
@@ -69,9 +65,7 @@ export interface RowProblem<K extends string> extends Problem<K> {
   readonly row: number;
 }
 
-export type RowOutcome<Row, K extends string> =
-  | { readonly ok: true; readonly row: Row }
-  | { readonly ok: false; readonly problems: readonly Problem<K>[] };
+export type RowOutcome<Row, K extends string> = { readonly ok: true; readonly row: Row } | { readonly ok: false; readonly problems: readonly Problem<K>[] };
 
 export interface RowInput<C extends ColumnMap> {
   readonly row: number;

@@ -63,5 +63,4 @@ function decodeXmlText(text: string): string {
     .replace(/_x([0-9a-fA-F]{4})_/g, (_whole, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-const fromCodePoint = (codePoint: number, fallback: string): string =>
-  codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : fallback;
+const fromCodePoint = (codePoint: number, fallback: string): string => (codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : fallback);

@@ -14,4 +14,18 @@ import { syncRoutes } from '../api/routes/sync-routes';
 import { trackingRoutes } from '../api/routes/tracking-routes';
 
 /** Every route module of the hub API, registered in this order. */
-export const hubRoutes: HubRoutes[] = [sessionRoutes, sellerRoutes, syncRoutes, inventoryRoutes, inboundRoutes, inspectionRoutes, orderRoutes, trackingRoutes, dailyCountRoutes, excelRoutes, skuLocationRoutes, manifestRoutes, pickListRoutes];
+export const hubRoutes: HubRoutes[] = [
+  sessionRoutes,
+  sellerRoutes,
+  syncRoutes,
+  inventoryRoutes,
+  inboundRoutes,
+  inspectionRoutes,
+  orderRoutes,
+  trackingRoutes,
+  dailyCountRoutes,
+  excelRoutes,
+  skuLocationRoutes,
+  manifestRoutes,
+  pickListRoutes,
+];

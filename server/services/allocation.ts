@@ -69,7 +69,8 @@ export async function availableStock(trx: Trx, skus: readonly string[], branchCo
   for (const chunk of chunked([...new Set(skus)], 500)) {
     let balances = trx.selectFrom('stock_balances').select(['sku', 'branch_code', 'quantity']).where('sku', 'in', chunk);
     if (branchCode) balances = balances.where('branch_code', '=', branchCode);
-    for (const row of await balances.execute()) available.set(key(row.branch_code, row.sku), { branchCode: row.branch_code, sku: row.sku, available: row.quantity });
+    for (const row of await balances.execute())
+      available.set(key(row.branch_code, row.sku), { branchCode: row.branch_code, sku: row.sku, available: row.quantity });
   }
   // One pass over the reserving orders rather than one per chunk of SKUs: orders have no index by SKU, and the
   // reserving ones are the day's unpacked work, far fewer than the SKUs a full run asks about.
@@ -138,7 +139,11 @@ async function applyAllocations(trx: Trx, allocations: readonly { row: OrderRow;
       const result = await trx
         .updateTable('orders')
         .set({ state: 'allocated', branch_code: branchCode, allocated_at: allocatedAt })
-        .where('id', 'in', chunk.map((row) => row.id))
+        .where(
+          'id',
+          'in',
+          chunk.map((row) => row.id),
+        )
         // Still open, as read. Written as an expression so the database finds the rows by id: on the bare column
         // SQLite picks the state index and scans every open order once per chunk.
         .where(sql<string>`state || ''`, 'in', handAllocatableStates)
@@ -146,11 +151,16 @@ async function applyAllocations(trx: Trx, allocations: readonly { row: OrderRow;
       // Allocation reads stock and then writes against it, so two must not interleave: SQLite has one writer at a time
       // and every PostgreSQL transaction takes the hub's write lock (storage/serialized-writes.ts), which keeps other
       // allocations out; anything else changing these orders meanwhile is a bug.
-      if (Number(result.numUpdatedRows) !== chunk.length) throw new Error(`allocation: ${chunk.length - Number(result.numUpdatedRows)} orders changed under the allocation lock`);
+      if (Number(result.numUpdatedRows) !== chunk.length)
+        throw new Error(`allocation: ${chunk.length - Number(result.numUpdatedRows)} orders changed under the allocation lock`);
       updated.push(...chunk.map((row) => ({ ...row, state: 'allocated', branch_code: branchCode, allocated_at: allocatedAt })));
     }
   }
-  await recordChanges(trx, updated.map((row) => orderChange(row, row.branch_code)), now);
+  await recordChanges(
+    trx,
+    updated.map((row) => orderChange(row, row.branch_code)),
+    now,
+  );
   return updated;
 }
 
@@ -177,13 +187,23 @@ export async function runAllocation(store: HubStore, options: { sellerIds?: read
     if (open.length === 0) return { allocated: 0, waiting: {}, waitingOrders: [] };
 
     const openCarts = new Set(open.map(cartKey).filter((key) => key !== null));
-    const mates = openCarts.size === 0 ? [] : (await ordersInStates(trx, [...stockReservingStates, heldByHand], options.sellerIds, true)).filter((row) => openCarts.has(cartKey(row)!));
+    const mates =
+      openCarts.size === 0
+        ? []
+        : (await ordersInStates(trx, [...stockReservingStates, heldByHand], options.sellerIds, true)).filter((row) => openCarts.has(cartKey(row)!));
     const handHeldCarts = new Set(mates.filter((row) => row.state === heldByHand).map(cartKey));
     const waitingForHand = open.filter((row) => handHeldCarts.has(cartKey(row)));
-    const planned = [...open.filter((row) => !handHeldCarts.has(cartKey(row))), ...mates.filter((row) => row.state !== heldByHand && !handHeldCarts.has(cartKey(row)))];
+    const planned = [
+      ...open.filter((row) => !handHeldCarts.has(cartKey(row))),
+      ...mates.filter((row) => row.state !== heldByHand && !handHeldCarts.has(cartKey(row))),
+    ];
 
     const { plan, keys } = await planFor(trx, planned);
-    const allocated = await applyAllocations(trx, plan.allocated.map(({ orderNo, branchCode }) => ({ row: keys.get(orderNo)!, branchCode })), now);
+    const allocated = await applyAllocations(
+      trx,
+      plan.allocated.map(({ orderNo, branchCode }) => ({ row: keys.get(orderNo)!, branchCode })),
+      now,
+    );
 
     const waiting: WaitingOrder[] = [
       ...plan.held.filter((held) => held.reason !== 'already-allocated').map(({ orderNo, reason }) => ({ row: keys.get(orderNo)!, reason })),
@@ -200,7 +220,11 @@ export async function runAllocation(store: HubStore, options: { sellerIds?: read
  * must not turn the stored import into an error: the caller would send the batch again and every line would come
  * back as a duplicate. So a failure is handed to `onError` (to log it, say) and answers null.
  */
-export async function allocateAfterImport(store: HubStore, sellerIds: readonly string[], onError?: (error: unknown) => void): Promise<AllocationRunResult | null> {
+export async function allocateAfterImport(
+  store: HubStore,
+  sellerIds: readonly string[],
+  onError?: (error: unknown) => void,
+): Promise<AllocationRunResult | null> {
   try {
     return await runAllocation(store, { sellerIds });
   } catch (error) {
@@ -237,7 +261,11 @@ export async function allocateByHand(store: HubStore, orderId: string, branchCod
     if (refusal) {
       throw new Refusal(refusal.reason, { orderNo: order.order_no, cartNo: order.cart_no ?? '', branch: branchCode, sellerId: order.seller_id });
     }
-    return applyAllocations(trx, plan.allocated.map((line) => ({ row: keys.get(line.orderNo)!, branchCode: line.branchCode })), now);
+    return applyAllocations(
+      trx,
+      plan.allocated.map((line) => ({ row: keys.get(line.orderNo)!, branchCode: line.branchCode })),
+      now,
+    );
   });
 }
 
@@ -256,12 +284,20 @@ export async function unallocateByHand(store: HubStore, orderId: string, ownSell
     await trx
       .updateTable('orders')
       .set({ state: heldByHand, branch_code: null, allocated_at: null })
-      .where('id', 'in', cart.map((row) => row.id))
+      .where(
+        'id',
+        'in',
+        cart.map((row) => row.id),
+      )
       .where('state', 'in', unallocatableStates)
       .execute();
     const released = cart.map((row) => ({ ...row, state: heldByHand, branch_code: null, allocated_at: null }));
     // Told to the branch that had them, so its stations drop them from picking.
-    await recordChanges(trx, released.map((row, i) => orderChange(row, cart[i]!.branch_code)), now);
+    await recordChanges(
+      trx,
+      released.map((row, i) => orderChange(row, cart[i]!.branch_code)),
+      now,
+    );
     return released;
   });
 }

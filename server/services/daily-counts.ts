@@ -39,12 +39,20 @@ export async function dailyCounts(db: Kysely<HubDatabase>, date: TokyoDate, bran
   const until = startOfTokyoDay(addDays(date, 1)).toISOString();
 
   const countBundles = async (column: 'arrived_at' | 'completed_at') => {
-    let query = db.selectFrom('cargo_bundles').select((eb) => eb.fn.countAll<number>().as('n')).where(column, '>=', from).where(column, '<', until);
+    let query = db
+      .selectFrom('cargo_bundles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(column, '>=', from)
+      .where(column, '<', until);
     if (branchCode) query = query.where('branch_code', '=', branchCode);
     return Number((await query.executeTakeFirstOrThrow()).n);
   };
   const countOrders = async (column: 'allocated_at' | 'shipped_at') => {
-    let query = db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).where(column, '>=', from).where(column, '<', until);
+    let query = db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(column, '>=', from)
+      .where(column, '<', until);
     if (branchCode) query = query.where('branch_code', '=', branchCode);
     return Number((await query.executeTakeFirstOrThrow()).n);
   };
@@ -71,7 +79,12 @@ export async function dailyCounts(db: Kysely<HubDatabase>, date: TokyoDate, bran
   if (branchCode) open = open.where('branch_code', '=', branchCode);
   const lateBundles = (await open.execute())
     .filter((bundle) => isInspectionLate(bundle.arrived_at!, asOf))
-    .map((bundle) => ({ bundleId: bundle.id, sellerId: bundle.seller_id, arrivedAt: bundle.arrived_at!, deadline: inspectionDeadline(bundle.arrived_at!).toISOString() }));
+    .map((bundle) => ({
+      bundleId: bundle.id,
+      sellerId: bundle.seller_id,
+      arrivedAt: bundle.arrived_at!,
+      deadline: inspectionDeadline(bundle.arrived_at!).toISOString(),
+    }));
 
   let lines = db
     .selectFrom('inbound_lines')
@@ -94,6 +107,12 @@ export async function dailyCounts(db: Kysely<HubDatabase>, date: TokyoDate, bran
     ordersAllocated: await countOrders('allocated_at'),
     ordersShipped: await countOrders('shipped_at'),
     lateBundles,
-    discrepancies: (await lines.execute()).map((line) => ({ bundleId: line.bundle_id!, lineId: line.id, sku: line.sku, quantity: line.quantity, counted: line.counted! })),
+    discrepancies: (await lines.execute()).map((line) => ({
+      bundleId: line.bundle_id!,
+      lineId: line.id,
+      sku: line.sku,
+      quantity: line.quantity,
+      counted: line.counted!,
+    })),
   };
 }

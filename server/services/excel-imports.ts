@@ -58,7 +58,13 @@ export type ImportSummary =
 export type ImportOutcome = { ok: true; summary: ImportSummary } | { ok: false; errors: ImportProblem[] };
 
 /** Reads, checks and applies one uploaded workbook for `request.sellerId`, all or nothing. */
-export async function importWorkbook<K extends TemplateKind>(store: HubStore, kind: K, bytes: Uint8Array, request: ImportRequest, now = new Date()): Promise<ImportOutcome> {
+export async function importWorkbook<K extends TemplateKind>(
+  store: HubStore,
+  kind: K,
+  bytes: Uint8Array,
+  request: ImportRequest,
+  now = new Date(),
+): Promise<ImportOutcome> {
   checkTarget(kind, request);
   await requireSeller(store.db, request.sellerId);
   const parsed = await parseWorkbook(kind, bytes, { language: request.language });
@@ -67,7 +73,12 @@ export async function importWorkbook<K extends TemplateKind>(store: HubStore, ki
     return { ok: true, summary: await importers[kind](store, parsed.rows, request, now) };
   } catch (error) {
     if (!(error instanceof RowsRefused)) throw error;
-    const errors = error.problems.map(({ row, column, code, params }): ImportProblem => ({ row, column, code, message: request.explain(code, { column, ...params }) }));
+    const errors = error.problems.map(({ row, column, code, params }): ImportProblem => ({
+      row,
+      column,
+      code,
+      message: request.explain(code, { column, ...params }),
+    }));
     // Stable: the problems of one row stay in column order.
     return { ok: false, errors: errors.sort((a, b) => a.row - b.row) };
   }
@@ -141,7 +152,9 @@ async function refuseExistingOptions(trx: Trx, sellerId: string, inventoryCode: 
   const skuByName = new Map(existing.map((option) => [option.name, option.sku]));
   const problems = rows.flatMap((row): RowProblem[] => {
     const sku = skuByName.get(row.optionName);
-    return sku === undefined ? [] : [{ row: row.row, column: row.axes[0]?.name ?? '', code: 'option-exists', params: { value: row.optionName, code: inventoryCode, sku } }];
+    return sku === undefined
+      ? []
+      : [{ row: row.row, column: row.axes[0]?.name ?? '', code: 'option-exists', params: { value: row.optionName, code: inventoryCode, sku } }];
   });
   if (problems.length > 0) throw new RowsRefused(problems);
 }
@@ -175,7 +188,11 @@ async function sellerCodeMismatches(trx: Trx, sellerId: string, rows: readonly I
       .where('inventory_items.seller_id', '=', sellerId)
       .where('inventory_options.sku', 'in', chunk)
       .execute();
-    for (const option of found) codesBySku.set(option.sku, [option.seller_item_code, option.seller_sku_code].filter((code) => code !== null));
+    for (const option of found)
+      codesBySku.set(
+        option.sku,
+        [option.seller_item_code, option.seller_sku_code].filter((code) => code !== null),
+      );
   }
   // A SKU that is not the seller's is reported once, as not found, by the line check.
   return named.flatMap((row): RowProblem[] => {

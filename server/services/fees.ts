@@ -94,7 +94,13 @@ export type ChargeResult = { ok: true; balance: number } | { ok: false; reason: 
  * Takes the charges from the seller's Q-cash in the caller's transaction, or nothing when the balance does not
  * cover all of them. The balance is lowered by a guarded update so two charges racing cannot both pass the check.
  */
-export async function chargeSeller(trx: Transaction<HubDatabase>, sellerId: string, charges: readonly Charge[], reference: string, now: Date): Promise<ChargeResult> {
+export async function chargeSeller(
+  trx: Transaction<HubDatabase>,
+  sellerId: string,
+  charges: readonly Charge[],
+  reference: string,
+  now: Date,
+): Promise<ChargeResult> {
   const total = charges.reduce((sum, charge) => sum + charge.amountJpy, 0);
   const seller = await trx.selectFrom('sellers').selectAll().where('id', '=', sellerId).executeTakeFirstOrThrow();
   if (!balanceCovers(seller.balance_jpy, total)) return { ok: false, reason: 'insufficient-balance', balance: seller.balance_jpy };
@@ -113,7 +119,10 @@ export async function chargeSeller(trx: Transaction<HubDatabase>, sellerId: stri
   const createdAt = now.toISOString();
   for (const charge of charges) {
     if (charge.amountJpy === 0) continue;
-    await trx.insertInto('fee_charges').values({ seller_id: sellerId, kind: charge.kind, amount_jpy: -charge.amountJpy, reference, created_at: createdAt }).execute();
+    await trx
+      .insertInto('fee_charges')
+      .values({ seller_id: sellerId, kind: charge.kind, amount_jpy: -charge.amountJpy, reference, created_at: createdAt })
+      .execute();
   }
   await recordChange(
     trx,

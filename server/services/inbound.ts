@@ -76,9 +76,7 @@ export interface LineCount {
   unitsToLabel?: number;
 }
 
-export type CompletionOutcome =
-  | { completed: true; bundle: BundleView; fees: InboundFees }
-  | { completed: false; bundle: BundleView; refusal: Refusal };
+export type CompletionOutcome = { completed: true; bundle: BundleView; fees: InboundFees } | { completed: false; bundle: BundleView; refusal: Refusal };
 
 const lastBundleNumber = 99_999_999;
 /** An estimated arrival may be yesterday (a bundle registered after the truck left), never earlier. */
@@ -120,11 +118,18 @@ export async function registerInboundLines(trx: Trx, sellerId: string, lines: re
     created_at: now.toISOString(),
   }));
   // SQLite caps the parameters of one statement (32,766): a 10,000-line spreadsheet goes in as several inserts.
-  for (let start = 0; start < rows.length; start += insertChunk) await trx.insertInto('inbound_lines').values(rows.slice(start, start + insertChunk)).execute();
+  for (let start = 0; start < rows.length; start += insertChunk)
+    await trx
+      .insertInto('inbound_lines')
+      .values(rows.slice(start, start + insertChunk))
+      .execute();
   return { ok: true, lines: rows.map(lineView) };
 }
 
-export async function listInboundLines(db: Db, filter: { sellerId: string | null; unbundled: boolean; limit: number; offset: number }): Promise<InboundLineView[]> {
+export async function listInboundLines(
+  db: Db,
+  filter: { sellerId: string | null; unbundled: boolean; limit: number; offset: number },
+): Promise<InboundLineView[]> {
   let query = db.selectFrom('inbound_lines').selectAll().orderBy('created_at').orderBy('id').limit(filter.limit).offset(filter.offset);
   if (filter.sellerId) query = query.where('seller_id', '=', filter.sellerId);
   if (filter.unbundled) query = query.where('bundle_id', 'is', null);
@@ -142,12 +147,21 @@ export async function deleteInboundLine(trx: Trx, id: string, onlySeller: string
 
 // ---------------------------------------------------------------------------------------------- bundles: create and read
 
-export async function createBundle(db: Db, sellerId: string, input: { lineIds: readonly string[]; estimatedArrival: TokyoDate }, now = new Date()): Promise<BundleView> {
+export async function createBundle(
+  db: Db,
+  sellerId: string,
+  input: { lineIds: readonly string[]; estimatedArrival: TokyoDate },
+  now = new Date(),
+): Promise<BundleView> {
   checkEstimatedArrival(input.estimatedArrival, now);
   return withFreshCode(true, () =>
     db.transaction().execute(async (trx) => {
       await requireSeller(trx, sellerId);
-      const lines = await trx.selectFrom('inbound_lines').selectAll().where('id', 'in', [...input.lineIds]).execute();
+      const lines = await trx
+        .selectFrom('inbound_lines')
+        .selectAll()
+        .where('id', 'in', [...input.lineIds])
+        .execute();
       for (const id of input.lineIds) {
         const line = lines.find((row) => row.id === id);
         if (!line || line.seller_id !== sellerId) throw notFound('inbound line', id);
@@ -174,7 +188,12 @@ export async function createBundle(db: Db, sellerId: string, input: { lineIds: r
         updated_at: stamp,
       };
       await trx.insertInto('cargo_bundles').values(bundle).execute();
-      const taken = await trx.updateTable('inbound_lines').set({ bundle_id: bundle.id }).where('id', 'in', [...input.lineIds]).where('bundle_id', 'is', null).executeTakeFirst();
+      const taken = await trx
+        .updateTable('inbound_lines')
+        .set({ bundle_id: bundle.id })
+        .where('id', 'in', [...input.lineIds])
+        .where('bundle_id', 'is', null)
+        .executeTakeFirst();
       if (Number(taken.numUpdatedRows) !== input.lineIds.length) throw refuse('line-already-bundled', { id: input.lineIds.join(', '), bundle: '?' });
       return recordBundleChange(trx, bundle, now);
     }),
@@ -204,13 +223,25 @@ export async function confirmBundle(trx: Trx, id: string, scope: BundleScope, no
   return moveBundle(trx, await findBundle(trx, id, scope), 'confirmed', 'warehouse', {}, now);
 }
 
-export async function shipBundle(trx: Trx, id: string, scope: BundleScope, shipment: { carrier: string; trackingNo: string; boxCount: number }, now = new Date()): Promise<BundleView> {
+export async function shipBundle(
+  trx: Trx,
+  id: string,
+  scope: BundleScope,
+  shipment: { carrier: string; trackingNo: string; boxCount: number },
+  now = new Date(),
+): Promise<BundleView> {
   const set = { carrier: shipment.carrier, tracking_no: shipment.trackingNo, box_count: shipment.boxCount };
   return moveBundle(trx, await findBundle(trx, id, scope), 'shipped', 'seller', set, now);
 }
 
 /** `arrival.arrivedAt`: when the boxes were scanned at the dock (a floor event's time), else `now`. */
-export async function arriveBundle(trx: Trx, id: string, scope: BundleScope, arrival: { boxesReceived: number; arrivedAt?: Date }, now = new Date()): Promise<BundleView> {
+export async function arriveBundle(
+  trx: Trx,
+  id: string,
+  scope: BundleScope,
+  arrival: { boxesReceived: number; arrivedAt?: Date },
+  now = new Date(),
+): Promise<BundleView> {
   const set = { boxes_received: arrival.boxesReceived, arrived_at: (arrival.arrivedAt ?? now).toISOString() };
   return moveBundle(trx, await findBundle(trx, id, scope), 'arrived', 'warehouse', set, now);
 }
@@ -224,7 +255,14 @@ export async function rejectBundle(trx: Trx, id: string, scope: BundleScope, rej
  * balance, together or not at all. When the fees cannot be charged the bundle is held instead: it stays arrived
  * with the reason recorded, and the caller commits that and reports the refusal.
  */
-export async function completeBundle(trx: Trx, id: string, scope: BundleScope, counts: readonly LineCount[], now = new Date(), completedAt = now): Promise<CompletionOutcome> {
+export async function completeBundle(
+  trx: Trx,
+  id: string,
+  scope: BundleScope,
+  counts: readonly LineCount[],
+  now = new Date(),
+  completedAt = now,
+): Promise<CompletionOutcome> {
   const bundle = await findBundle(trx, id, scope);
   refuseIllegal(bundle, 'completed', 'warehouse');
   const lines = await trx.selectFrom('inbound_lines').selectAll().where('bundle_id', '=', id).orderBy('created_at').orderBy('id').execute();
@@ -255,7 +293,12 @@ export async function completeBundle(trx: Trx, id: string, scope: BundleScope, c
   for (const { line, counted: units } of counted) {
     await trx.updateTable('inbound_lines').set({ counted: units }).where('id', '=', line.id).execute();
     // Nothing counted is nothing received: the ledger has no zero movements.
-    if (units > 0) await postMovement(trx, { sku: line.sku, branchCode: bundle.branch_code, kind: 'inbound', quantity: units, reference: id, sellerId: bundle.seller_id, occurredAt: completedAt }, now);
+    if (units > 0)
+      await postMovement(
+        trx,
+        { sku: line.sku, branchCode: bundle.branch_code, kind: 'inbound', quantity: units, reference: id, sellerId: bundle.seller_id, occurredAt: completedAt },
+        now,
+      );
   }
   const completed = await moveBundle(trx, bundle, 'completed', 'warehouse', { completed_at: completedAt.toISOString(), hold_reason: null }, now);
   return { completed: true, bundle: completed, fees };
@@ -296,7 +339,10 @@ function checkEstimatedArrival(date: TokyoDate, now: Date): void {
 
 async function nextBundleId(trx: Trx): Promise<string> {
   // Written on the boxes and read at the dock: short, fixed width, so text order is number order.
-  const { highest } = await trx.selectFrom('cargo_bundles').select((eb) => eb.fn.max('id').as('highest')).executeTakeFirstOrThrow();
+  const { highest } = await trx
+    .selectFrom('cargo_bundles')
+    .select((eb) => eb.fn.max('id').as('highest'))
+    .executeTakeFirstOrThrow();
   const next = highest ? Number(highest.slice(2)) + 1 : 1;
   if (next > lastBundleNumber) throw refuse('bundle-numbers-exhausted');
   return `IB${String(next).padStart(8, '0')}`;
@@ -304,7 +350,8 @@ async function nextBundleId(trx: Trx): Promise<string> {
 
 async function findBundle(db: Db, id: string, scope: BundleScope): Promise<BundleRow> {
   const bundle = await db.selectFrom('cargo_bundles').selectAll().where('id', '=', id).executeTakeFirst();
-  const outside = bundle && ((scope.onlySeller !== null && bundle.seller_id !== scope.onlySeller) || (scope.onlyBranch !== null && bundle.branch_code !== scope.onlyBranch));
+  const outside =
+    bundle && ((scope.onlySeller !== null && bundle.seller_id !== scope.onlySeller) || (scope.onlyBranch !== null && bundle.branch_code !== scope.onlyBranch));
   if (!bundle || outside) throw notFound('bundle', id);
   return bundle;
 }
@@ -335,7 +382,12 @@ async function moveBundle(trx: Trx, bundle: BundleRow, to: BundleState, by: Bund
 }
 
 async function hold(trx: Trx, bundle: BundleRow, refusal: Refusal, now: Date): Promise<CompletionOutcome> {
-  await trx.updateTable('cargo_bundles').set({ hold_reason: refusal.code, updated_at: now.toISOString() }).where('id', '=', bundle.id).where('state', '=', 'arrived').execute();
+  await trx
+    .updateTable('cargo_bundles')
+    .set({ hold_reason: refusal.code, updated_at: now.toISOString() })
+    .where('id', '=', bundle.id)
+    .where('state', '=', 'arrived')
+    .execute();
   const updated = await trx.selectFrom('cargo_bundles').selectAll().where('id', '=', bundle.id).executeTakeFirstOrThrow();
   return { completed: false, bundle: await recordBundleChange(trx, updated, now), refusal };
 }
@@ -347,7 +399,8 @@ function matchCounts(lines: readonly LineRow[], counts: readonly LineCount[]): M
   for (const count of counts) {
     if (!lineIds.has(count.lineId)) throw refuse('line-not-in-bundle', { id: count.lineId });
     if (byLine.has(count.lineId)) throw refuse('line-counted-twice', { id: count.lineId });
-    if ((count.unitsToLabel ?? 0) > count.counted) throw refuse('labels-over-counted', { id: count.lineId, counted: count.counted, labelled: count.unitsToLabel! });
+    if ((count.unitsToLabel ?? 0) > count.counted)
+      throw refuse('labels-over-counted', { id: count.lineId, counted: count.counted, labelled: count.unitsToLabel! });
     byLine.set(count.lineId, count);
   }
   const missing = lines.filter((line) => !byLine.has(line.id)).map((line) => line.id);
@@ -371,7 +424,11 @@ async function bundleViews(db: Db, bundles: readonly BundleRow[], now: Date): Pr
   const lines = await db
     .selectFrom('inbound_lines')
     .selectAll()
-    .where('bundle_id', 'in', bundles.map((bundle) => bundle.id))
+    .where(
+      'bundle_id',
+      'in',
+      bundles.map((bundle) => bundle.id),
+    )
     .orderBy('created_at')
     .orderBy('id')
     .execute();

@@ -22,7 +22,6 @@ type Db = Kysely<HubDatabase> | Transaction<HubDatabase>;
 // A pick list as the API answers it, and the most orders on one, are part of the hub API (shared/hub/routes/pick-lists.ts).
 export { maxOrdersPerList, pickListViewSchema, type PickListView } from '../../shared/hub/routes/pick-lists';
 
-
 export interface PickListRun {
   lists: PickListView[];
   held: HeldPickOrder[];
@@ -60,7 +59,10 @@ async function requireBranch(db: Db, branchCode: string): Promise<void> {
 }
 
 async function nextPickListNumber(trx: Transaction<HubDatabase>): Promise<number> {
-  const { highest } = await trx.selectFrom('pick_lists').select((eb) => eb.fn.max('id').as('highest')).executeTakeFirstOrThrow();
+  const { highest } = await trx
+    .selectFrom('pick_lists')
+    .select((eb) => eb.fn.max('id').as('highest'))
+    .executeTakeFirstOrThrow();
   return highest ? Number(String(highest).slice(2)) + 1 : 1;
 }
 
@@ -71,7 +73,10 @@ export const pickListId = (n: number) => `PL${String(n).padStart(8, '0')}`;
  * lists and the orders held back with their reasons. Every write transaction holds the hub's write lock, so two
  * stations asking at once get disjoint lists (and the order key of pick_list_orders would refuse a second listing).
  */
-export async function makePickLists(store: HubStore, request: { branchCode: string; ordersPerList?: number | undefined; createdBy: string | null; now?: Date }): Promise<PickListRun> {
+export async function makePickLists(
+  store: HubStore,
+  request: { branchCode: string; ordersPerList?: number | undefined; createdBy: string | null; now?: Date },
+): Promise<PickListRun> {
   const now = request.now ?? new Date();
   return store.db.transaction().execute(async (trx) => {
     await requireBranch(trx, request.branchCode);
@@ -87,11 +92,18 @@ export async function makePickLists(store: HubStore, request: { branchCode: stri
       }
     }
     const listed = new Set<string>();
-    for (const chunk of chunked(allocated.map((row) => row.id), 500)) {
+    for (const chunk of chunked(
+      allocated.map((row) => row.id),
+      500,
+    )) {
       for (const row of await trx.selectFrom('pick_list_orders').select('order_id').where('order_id', 'in', chunk).execute()) listed.add(row.order_id);
     }
     const suspended = await suspendedSellers(trx);
-    const bins = await binsAt(trx, request.branchCode, allocated.flatMap((row) => (row.sku ? [row.sku] : [])));
+    const bins = await binsAt(
+      trx,
+      request.branchCode,
+      allocated.flatMap((row) => (row.sku ? [row.sku] : [])),
+    );
 
     const plan = planPickLists({
       branchCode: request.branchCode,
@@ -104,11 +116,20 @@ export async function makePickLists(store: HubStore, request: { branchCode: stri
 
     const createdAt = now.toISOString();
     let number = await nextPickListNumber(trx);
-    const lists: PickListView[] = plan.lists.map((list) => ({ id: pickListId(number++), branchCode: request.branchCode, createdAt, createdBy: request.createdBy, ...list }));
+    const lists: PickListView[] = plan.lists.map((list) => ({
+      id: pickListId(number++),
+      branchCode: request.branchCode,
+      createdAt,
+      createdBy: request.createdBy,
+      ...list,
+    }));
     try {
       for (const list of lists) {
         await trx.insertInto('pick_lists').values({ id: list.id, branch_code: list.branchCode, created_at: createdAt, created_by: list.createdBy }).execute();
-        for (const chunk of chunked(list.orderIds.map((orderId, position) => ({ pick_list_id: list.id, order_id: orderId, position })), 300)) {
+        for (const chunk of chunked(
+          list.orderIds.map((orderId, position) => ({ pick_list_id: list.id, order_id: orderId, position })),
+          300,
+        )) {
           await trx.insertInto('pick_list_orders').values(chunk).execute();
         }
       }
@@ -124,7 +145,14 @@ export async function makePickLists(store: HubStore, request: { branchCode: stri
 
 /** One change per list, for the branch's stations only (a list mixes sellers, so none of them is named). */
 async function recordPickListChanges(trx: Transaction<HubDatabase>, lists: readonly PickListView[], now: Date): Promise<void> {
-  const changes: ChangeRecord[] = lists.map((list) => ({ entity: 'pick-list', entityId: list.id, op: 'upsert', branchCode: list.branchCode, sellerId: null, data: list }));
+  const changes: ChangeRecord[] = lists.map((list) => ({
+    entity: 'pick-list',
+    entityId: list.id,
+    op: 'upsert',
+    branchCode: list.branchCode,
+    sellerId: null,
+    data: list,
+  }));
   await recordChanges(trx, changes, now);
 }
 
@@ -132,7 +160,10 @@ async function recordPickListChanges(trx: Transaction<HubDatabase>, lists: reado
  * The pick lists made at a branch on a Tokyo day, oldest first, with their lines by today's bins. A seller sees only
  * the lists that carry its orders, and on them only its own orders and lines.
  */
-export async function listPickLists(db: Kysely<HubDatabase>, filter: { branchCode: string; date: TokyoDate; sellerId: string | null }): Promise<PickListView[]> {
+export async function listPickLists(
+  db: Kysely<HubDatabase>,
+  filter: { branchCode: string; date: TokyoDate; sellerId: string | null },
+): Promise<PickListView[]> {
   await requireBranch(db, filter.branchCode);
   const lists = await db
     .selectFrom('pick_lists')
@@ -144,7 +175,10 @@ export async function listPickLists(db: Kysely<HubDatabase>, filter: { branchCod
     .execute();
   if (lists.length === 0) return [];
   const ordersByList = new Map<string, { id: string; sku: string | null; quantity: number }[]>();
-  for (const chunk of chunked(lists.map((list) => list.id), 500)) {
+  for (const chunk of chunked(
+    lists.map((list) => list.id),
+    500,
+  )) {
     let query = db
       .selectFrom('pick_list_orders')
       .innerJoin('orders', 'orders.id', 'pick_list_orders.order_id')
@@ -159,8 +193,18 @@ export async function listPickLists(db: Kysely<HubDatabase>, filter: { branchCod
       ordersByList.set(row.pick_list_id, orders);
     }
   }
-  const bins = await binsAt(db, filter.branchCode, [...ordersByList.values()].flat().flatMap((order) => (order.sku ? [order.sku] : [])));
+  const bins = await binsAt(
+    db,
+    filter.branchCode,
+    [...ordersByList.values()].flat().flatMap((order) => (order.sku ? [order.sku] : [])),
+  );
   return lists
     .filter((list) => ordersByList.has(list.id))
-    .map((list) => ({ id: list.id, branchCode: list.branch_code, createdAt: list.created_at, createdBy: list.created_by, ...pickListOf(ordersByList.get(list.id)!, (sku) => bins.get(sku)) }));
+    .map((list) => ({
+      id: list.id,
+      branchCode: list.branch_code,
+      createdAt: list.created_at,
+      createdBy: list.created_by,
+      ...pickListOf(ordersByList.get(list.id)!, (sku) => bins.get(sku)),
+    }));
 }

@@ -41,7 +41,12 @@ export async function createSeller(db: Kysely<HubDatabase>, seller: { id: string
 }
 
 /** Adds Q-cash to a seller's balance: the new balance, the top-up kept among its fee records, the feed told, in one transaction. */
-export async function topUpSeller(db: Kysely<HubDatabase>, id: string, topUp: { amountJpy: number; reference?: string | undefined }, now = new Date()): Promise<SellerView> {
+export async function topUpSeller(
+  db: Kysely<HubDatabase>,
+  id: string,
+  topUp: { amountJpy: number; reference?: string | undefined },
+  now = new Date(),
+): Promise<SellerView> {
   return db.transaction().execute(async (trx) => {
     const seller = await trx.selectFrom('sellers').selectAll().where('id', '=', id).executeTakeFirst();
     if (!seller) throw notFound('seller', id);

@@ -35,14 +35,24 @@ export async function placeSku(
   const view: SkuLocationView = { branchCode: placement.branchCode, sku: placement.sku, bin: placement.bin, updatedAt, updatedBy: placement.updatedBy };
   await recordChange(
     trx,
-    { entity: 'sku-location', entityId: skuLocationEntityId(placement.branchCode, placement.sku), op: 'upsert', branchCode: placement.branchCode, sellerId, data: { branchCode: view.branchCode, sku: view.sku, bin: view.bin, updatedAt } },
+    {
+      entity: 'sku-location',
+      entityId: skuLocationEntityId(placement.branchCode, placement.sku),
+      op: 'upsert',
+      branchCode: placement.branchCode,
+      sellerId,
+      data: { branchCode: view.branchCode, sku: view.sku, bin: view.bin, updatedAt },
+    },
     now,
   );
   return view;
 }
 
 /** A branch's SKU locations in walking order (zone, aisle, rack, level), optionally of one seller's SKUs only. */
-export async function listSkuLocations(db: Kysely<HubDatabase>, filter: { branchCode: string; sellerId: string | null; sku?: string }): Promise<SkuLocationView[]> {
+export async function listSkuLocations(
+  db: Kysely<HubDatabase>,
+  filter: { branchCode: string; sellerId: string | null; sku?: string },
+): Promise<SkuLocationView[]> {
   let query = db
     .selectFrom('sku_locations')
     .innerJoin('inventory_options', 'inventory_options.sku', 'sku_locations.sku')

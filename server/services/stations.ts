@@ -15,9 +15,14 @@ export async function registerStation(db: Kysely<HubDatabase>, station: { id: st
   const secret = station.secret ?? randomBytes(24).toString('base64url');
   const row = { id: station.id, name: station.name, branch_code: station.branchCode, secret_hash: hashPin(secret), created_at: new Date().toISOString() };
   if (station.secret) {
-    await db.insertInto('stations').values(row).onConflict((oc) => oc.column('id').doUpdateSet({ secret_hash: row.secret_hash, branch_code: row.branch_code, name: row.name })).execute();
+    await db
+      .insertInto('stations')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doUpdateSet({ secret_hash: row.secret_hash, branch_code: row.branch_code, name: row.name }))
+      .execute();
   } else {
-    if (await db.selectFrom('stations').select('id').where('id', '=', station.id).executeTakeFirst()) throw new Refusal('duplicate', { what: 'station', id: station.id });
+    if (await db.selectFrom('stations').select('id').where('id', '=', station.id).executeTakeFirst())
+      throw new Refusal('duplicate', { what: 'station', id: station.id });
     await db.insertInto('stations').values(row).execute();
   }
   return secret;

@@ -48,7 +48,9 @@ export async function postMovement(trx: Transaction<HubDatabase>, movement: Move
       : await trx
           .insertInto('stock_balances')
           .values({ sku: movement.sku, branch_code: movement.branchCode, quantity: movement.quantity })
-          .onConflict((oc) => oc.columns(['sku', 'branch_code']).doUpdateSet((eb) => ({ quantity: eb('stock_balances.quantity', '+', eb.ref('excluded.quantity')) })))
+          .onConflict((oc) =>
+            oc.columns(['sku', 'branch_code']).doUpdateSet((eb) => ({ quantity: eb('stock_balances.quantity', '+', eb.ref('excluded.quantity')) })),
+          )
           .returning('quantity')
           .executeTakeFirstOrThrow();
     balance = row.quantity;
@@ -81,13 +83,17 @@ export async function postMovement(trx: Transaction<HubDatabase>, movement: Move
         .executeTakeFirst()
     )?.seller_id ??
     null;
-  await recordChange(trx, {
-    entity: 'stock',
-    entityId: `${movement.sku}@${movement.branchCode}`,
-    op: 'upsert',
-    branchCode: movement.branchCode,
-    sellerId,
-    data: { sku: movement.sku, branchCode: movement.branchCode, quantity: balance },
-  }, now);
+  await recordChange(
+    trx,
+    {
+      entity: 'stock',
+      entityId: `${movement.sku}@${movement.branchCode}`,
+      op: 'upsert',
+      branchCode: movement.branchCode,
+      sellerId,
+      data: { sku: movement.sku, branchCode: movement.branchCode, quantity: balance },
+    },
+    now,
+  );
   return balance;
 }

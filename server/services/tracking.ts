@@ -45,7 +45,18 @@ export async function issueTrackingBlock(db: Kysely<HubDatabase>, stationId: str
       .executeTakeFirstOrThrow();
     const block = { id: Number(id), stationId, firstSerial, count, numbers: trackingBlock(firstSerial, count), issuedAt };
     // In the feed too, so a station that lost the response (crash, network) can learn which numbers are its own.
-    await recordChange(trx, { entity: 'tracking-block', entityId: String(block.id), op: 'upsert', branchCode: station.branch_code, sellerId: null, data: { stationId, firstSerial, count, issuedAt } }, now);
+    await recordChange(
+      trx,
+      {
+        entity: 'tracking-block',
+        entityId: String(block.id),
+        op: 'upsert',
+        branchCode: station.branch_code,
+        sellerId: null,
+        data: { stationId, firstSerial, count, issuedAt },
+      },
+      now,
+    );
     return block;
   });
 }
@@ -110,7 +121,10 @@ function uploadsQuery(db: Kysely<HubDatabase> | Transaction<HubDatabase>) {
 }
 
 /** The queue, pending (not yet exported) or exported or both, for all sellers or one. */
-export async function listTrackingUploads(db: Kysely<HubDatabase>, filter: { pending?: boolean | undefined; sellerId: string | null }): Promise<TrackingUpload[]> {
+export async function listTrackingUploads(
+  db: Kysely<HubDatabase>,
+  filter: { pending?: boolean | undefined; sellerId: string | null },
+): Promise<TrackingUpload[]> {
   let query = uploadsQuery(db);
   if (filter.pending !== undefined) query = query.where('tracking_uploads.exported_at', filter.pending ? 'is' : 'is not', null);
   if (filter.sellerId) query = query.where('orders.seller_id', '=', filter.sellerId);
@@ -126,7 +140,10 @@ export async function exportPendingTrackingUploads(db: Kysely<HubDatabase>, now 
     const exportedAt = now.toISOString();
     const marked = await trx.updateTable('tracking_uploads').set({ exported_at: exportedAt }).where('exported_at', 'is', null).returning('order_id').execute();
     const uploads: TrackingUpload[] = [];
-    for (const chunk of chunked(marked.map((row) => row.order_id), 500)) {
+    for (const chunk of chunked(
+      marked.map((row) => row.order_id),
+      500,
+    )) {
       uploads.push(...(await uploadsQuery(trx).where('tracking_uploads.order_id', 'in', chunk).execute()));
     }
     return uploads.sort((a, b) => (a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : a.orderId < b.orderId ? -1 : 1));

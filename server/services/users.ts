@@ -29,7 +29,15 @@ export async function addUser(db: Kysely<HubDatabase>, user: NewUser, now = new 
     throw new Refusal('duplicate', { what: 'user', id: user.name });
   }
   const id = user.id ?? `u-${randomUUID()}`;
-  const row = { id, name: user.name, role: user.role, seller_id: user.sellerId ?? null, pin_hash: hashPin(user.pin), badge: user.badge ?? null, created_at: now.toISOString() };
+  const row = {
+    id,
+    name: user.name,
+    role: user.role,
+    seller_id: user.sellerId ?? null,
+    pin_hash: hashPin(user.pin),
+    badge: user.badge ?? null,
+    created_at: now.toISOString(),
+  };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('users').values(row).execute();
     await publishUser(trx, { ...row, disabled_at: null, credentials_version: 1 }, now);
@@ -67,7 +75,12 @@ async function findUser(db: Kysely<HubDatabase>, user: string) {
 }
 
 /** A new PIN and/or badge: the credentials version moves on, so stations forget what they cached for the old ones. */
-export async function changeUserCredentials(db: Kysely<HubDatabase>, user: string, change: { pin?: string; badge?: string | null }, now = new Date()): Promise<void> {
+export async function changeUserCredentials(
+  db: Kysely<HubDatabase>,
+  user: string,
+  change: { pin?: string; badge?: string | null },
+  now = new Date(),
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const row = await findUser(trx, user);
     if (change.badge && (await trx.selectFrom('users').select('id').where('badge', '=', change.badge).where('id', '!=', row.id).executeTakeFirst())) {
@@ -111,5 +124,9 @@ export async function signIn(db: Kysely<HubDatabase>, credentials: { user?: stri
   const { token, hash } = newToken();
   const expiresAt = new Date(now.getTime() + sessionHours * 3600_000).toISOString();
   await db.insertInto('sessions').values({ token_hash: hash, user_id: user.id, expires_at: expiresAt }).execute();
-  return { token, expiresAt, user: { id: user.id, name: user.name, role: user.role as PersonRole, sellerId: user.seller_id, credentialsVersion: user.credentials_version } };
+  return {
+    token,
+    expiresAt,
+    user: { id: user.id, name: user.name, role: user.role as PersonRole, sellerId: user.seller_id, credentialsVersion: user.credentials_version },
+  };
 }

@@ -4,7 +4,9 @@ import { hubMigrations } from './migrations';
 
 export class DatabaseNewerThanCodeError extends Error {
   constructor(readonly unknownSteps: string[]) {
-    super(`this database has schema steps this version of QWMS does not know (${unknownSteps.join(', ')}): it was written by a newer version; refusing to open it`);
+    super(
+      `this database has schema steps this version of QWMS does not know (${unknownSteps.join(', ')}): it was written by a newer version; refusing to open it`,
+    );
     this.name = 'DatabaseNewerThanCodeError';
   }
 }

@@ -313,4 +313,3 @@ export interface HubDatabase {
   pick_lists: PickListsTable;
   pick_list_orders: PickListOrdersTable;
 }
-

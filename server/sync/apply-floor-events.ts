@@ -19,7 +19,11 @@ export interface ApplyOptions {
 }
 
 async function lastSeqOf(db: Kysely<HubDatabase>, stationId: string): Promise<number> {
-  const row = await db.selectFrom('station_events').select((eb) => eb.fn.max('station_seq').as('last')).where('station_id', '=', stationId).executeTakeFirst();
+  const row = await db
+    .selectFrom('station_events')
+    .select((eb) => eb.fn.max('station_seq').as('last'))
+    .where('station_id', '=', stationId)
+    .executeTakeFirst();
   return Number(row?.last ?? 0);
 }
 
@@ -81,7 +85,9 @@ async function applyOne(db: Kysely<HubDatabase>, station: PushingStation, event:
   // Both times are kept: the floor's (what the records say happened when) and the arrival (applied_at).
   const floorTime = floorTimeOf(event.occurredAt, now);
   if (floorTime.adjusted) {
-    options.log?.(`event ${event.eventId} of ${station.stationId}: stated time ${event.occurredAt} (${floorTime.adjusted}) recorded as its arrival ${now.toISOString()}`);
+    options.log?.(
+      `event ${event.eventId} of ${station.stationId}: stated time ${event.occurredAt} (${floorTime.adjusted}) recorded as its arrival ${now.toISOString()}`,
+    );
   } else if (now.getTime() - floorTime.at.getTime() > lateArrivalNoticeMs) {
     options.log?.(`event ${event.eventId} of ${station.stationId} happened at ${event.occurredAt}, arrived ${now.toISOString()}`);
   }
@@ -104,13 +110,23 @@ async function applyOne(db: Kysely<HubDatabase>, station: PushingStation, event:
       const kind = event.kind as FloorEventKind;
       if (!Object.hasOwn(floorEventPayloads, kind)) throw new Refusal('unknown-event-kind', { kind: event.kind });
       const payload = floorEventPayloads[kind].safeParse(event.payload);
-      if (!payload.success) throw new Refusal('bad-event-payload', { kind: event.kind, fields: payload.error.issues.map((issue) => issue.path.join('.')).join(', ') });
+      if (!payload.success)
+        throw new Refusal('bad-event-payload', { kind: event.kind, fields: payload.error.issues.map((issue) => issue.path.join('.')).join(', ') });
       // The schema picked by `kind` parsed the payload, so it fits that kind's handler.
       const handle = floorEventHandlers[kind] as (payload: unknown, context: EventContext) => Promise<HandlerOutcome>;
-      const outcome = await handle(payload.data, { trx, stationId: station.stationId, branchCode: station.branchCode, eventId: event.eventId, userId: event.userId, occurredAt: floorTime.at, now });
+      const outcome = await handle(payload.data, {
+        trx,
+        stationId: station.stationId,
+        branchCode: station.branchCode,
+        eventId: event.eventId,
+        userId: event.userId,
+        occurredAt: floorTime.at,
+        now,
+      });
       // Refused, but what the handler wrote stands (a bundle held for its fees): the receipt, in the same
       // transaction, says rejected, so the event is still answered once and never applied again.
-      if (outcome) await trx.updateTable('station_events').set({ outcome: 'rejected', reason: outcome.refusal.code }).where('event_id', '=', event.eventId).execute();
+      if (outcome)
+        await trx.updateTable('station_events').set({ outcome: 'rejected', reason: outcome.refusal.code }).where('event_id', '=', event.eventId).execute();
       return outcome?.refusal;
     });
     if (kept) return { applied: false, reason: kept.code, params: kept.params };

@@ -15,7 +15,13 @@ type Handlers = { [K in FloorEventKind]: FloorEventHandler<K> };
 export const floorEventHandlers: Handlers = {
   'bundle.arrived': async (payload, { trx, branchCode, occurredAt, now }) => {
     // A station receives only for its own branch: another branch's bundle is answered as unknown.
-    await arriveBundle(trx, payload.bundleId, { onlySeller: null, onlyBranch: branchCode }, { boxesReceived: payload.boxesReceived, arrivedAt: occurredAt }, now);
+    await arriveBundle(
+      trx,
+      payload.bundleId,
+      { onlySeller: null, onlyBranch: branchCode },
+      { boxesReceived: payload.boxesReceived, arrivedAt: occurredAt },
+      now,
+    );
   },
   'inspection.counted': countUnits,
   'inspection.found': recordFinding,
@@ -23,7 +29,11 @@ export const floorEventHandlers: Handlers = {
   'stock.adjusted': async (payload, { trx, branchCode, eventId, occurredAt, now }) => {
     const option = await trx.selectFrom('inventory_options').select('sku').where('sku', '=', payload.sku).executeTakeFirst();
     if (!option) throw notFound('SKU', payload.sku);
-    await postMovement(trx, { sku: payload.sku, branchCode, kind: 'adjustment', quantity: payload.quantity, reference: payload.reason, stationEventId: eventId, occurredAt }, now);
+    await postMovement(
+      trx,
+      { sku: payload.sku, branchCode, kind: 'adjustment', quantity: payload.quantity, reference: payload.reason, stationEventId: eventId, occurredAt },
+      now,
+    );
   },
   'order.picked': pickOrder,
   'order.packed': packOrder,

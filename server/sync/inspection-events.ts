@@ -27,8 +27,21 @@ async function storeFinding(context: EventContext, bundle: BundleView, finding: 
   // Found on the floor at the event's time, whenever the hub heard of it.
   const row = { ...finding, bundle_id: bundle.id, station_event_id: context.eventId, created_at: context.occurredAt.toISOString() };
   const { id } = await context.trx.insertInto('inspection_findings').values(row).returning('id').executeTakeFirstOrThrow();
-  const data = { id, bundleId: row.bundle_id, kind: row.kind, lineId: row.line_id ?? null, code: row.code, quantity: row.quantity, note: row.note ?? null, createdAt: row.created_at };
-  await recordChange(context.trx, { entity: 'inspection-finding', entityId: String(id), op: 'upsert', branchCode: bundle.branchCode, sellerId: bundle.sellerId, data }, context.now);
+  const data = {
+    id,
+    bundleId: row.bundle_id,
+    kind: row.kind,
+    lineId: row.line_id ?? null,
+    code: row.code,
+    quantity: row.quantity,
+    note: row.note ?? null,
+    createdAt: row.created_at,
+  };
+  await recordChange(
+    context.trx,
+    { entity: 'inspection-finding', entityId: String(id), op: 'upsert', branchCode: bundle.branchCode, sellerId: bundle.sellerId, data },
+    context.now,
+  );
 }
 
 /** A scan (+1), a keyed count (its difference) or an undo (negative) on one line; the running count never goes below zero. */

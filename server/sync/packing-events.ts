@@ -21,17 +21,32 @@ import type { EventContext, FloorEventHandler } from './event-context';
 async function stationOrder(context: EventContext, orderId: string): Promise<OrderRow> {
   const order = await context.trx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
   if (!order) throw notFound('order', orderId);
-  if (order.branch_code !== null && order.branch_code !== context.branchCode) throw refuse('order-at-other-branch', { orderNo: order.order_no, branch: order.branch_code });
+  if (order.branch_code !== null && order.branch_code !== context.branchCode)
+    throw refuse('order-at-other-branch', { orderNo: order.order_no, branch: order.branch_code });
   if (order.state === 'in_transit') throw refuse('already-in-transit', { orderNo: order.order_no, trackingNo: order.tracking_no ?? '' });
   return order;
 }
 
 /** Writes the order's new fields, guarded by the state it was read in, and tells the branch. */
-async function moveOrder(context: EventContext, order: OrderRow, fields: Partial<Pick<OrderRow, 'state' | 'tracking_no' | 'service' | 'label_time_slot' | 'picked_at' | 'packed_at' | 'shipped_at'>>): Promise<OrderRow> {
-  const updated = await context.trx.updateTable('orders').set(fields).where('id', '=', order.id).where('state', '=', order.state).returningAll().executeTakeFirst();
+async function moveOrder(
+  context: EventContext,
+  order: OrderRow,
+  fields: Partial<Pick<OrderRow, 'state' | 'tracking_no' | 'service' | 'label_time_slot' | 'picked_at' | 'packed_at' | 'shipped_at'>>,
+): Promise<OrderRow> {
+  const updated = await context.trx
+    .updateTable('orders')
+    .set(fields)
+    .where('id', '=', order.id)
+    .where('state', '=', order.state)
+    .returningAll()
+    .executeTakeFirst();
   // The event's transaction holds the hub's write lock, so the state read a moment ago is still the state now.
   if (!updated) throw refuse('order-not-open', { orderNo: order.order_no, state: order.state });
-  await recordChange(context.trx, { entity: 'order', entityId: updated.id, op: 'upsert', branchCode: updated.branch_code, sellerId: updated.seller_id, data: toOrderView(updated) }, context.now);
+  await recordChange(
+    context.trx,
+    { entity: 'order', entityId: updated.id, op: 'upsert', branchCode: updated.branch_code, sellerId: updated.seller_id, data: toOrderView(updated) },
+    context.now,
+  );
   return updated;
 }
 
@@ -63,7 +78,13 @@ export const pickOrder: FloorEventHandler<'order.picked'> = async (payload, cont
   const order = await stationOrder(context, payload.orderId);
   if (order.state !== 'allocated') throw refuse('order-not-pickable', { orderNo: order.order_no, state: order.state });
   if (payload.sku !== order.sku || payload.quantity !== order.quantity) {
-    throw refuse('pick-mismatch', { orderNo: order.order_no, sku: payload.sku, quantity: payload.quantity, expectedSku: order.sku ?? '', expectedQuantity: order.quantity });
+    throw refuse('pick-mismatch', {
+      orderNo: order.order_no,
+      sku: payload.sku,
+      quantity: payload.quantity,
+      expectedSku: order.sku ?? '',
+      expectedQuantity: order.quantity,
+    });
   }
   await moveOrder(context, order, { state: 'picked', picked_at: context.occurredAt.toISOString() });
 };
@@ -78,7 +99,13 @@ export const packOrder: FloorEventHandler<'order.packed'> = async (payload, cont
   if (order.state !== 'picked' && order.state !== 'allocated') throw refuse('order-not-packable', { orderNo: order.order_no, state: order.state });
   if (payload.timeSlot !== null && !parcelServiceRules[payload.service].offersTimeSlots) throw refuse('time-slot-sagawa-only', { service: payload.service });
   await checkNewLabel(context, payload.trackingNumber, order);
-  await moveOrder(context, order, { state: 'packed', tracking_no: payload.trackingNumber, service: payload.service, label_time_slot: payload.timeSlot, packed_at: context.occurredAt.toISOString() });
+  await moveOrder(context, order, {
+    state: 'packed',
+    tracking_no: payload.trackingNumber,
+    service: payload.service,
+    label_time_slot: payload.timeSlot,
+    packed_at: context.occurredAt.toISOString(),
+  });
 };
 
 /**
@@ -88,10 +115,20 @@ export const packOrder: FloorEventHandler<'order.packed'> = async (payload, cont
 export const shipOrder: FloorEventHandler<'order.shipped'> = async (payload, context) => {
   const order = await stationOrder(context, payload.orderId);
   if (order.state !== 'packed') throw refuse('order-not-packed', { orderNo: order.order_no, state: order.state });
-  if (payload.trackingNumber !== order.tracking_no) throw refuse('label-mismatch', { orderNo: order.order_no, scanned: payload.trackingNumber, expected: order.tracking_no ?? '' });
+  if (payload.trackingNumber !== order.tracking_no)
+    throw refuse('label-mismatch', { orderNo: order.order_no, scanned: payload.trackingNumber, expected: order.tracking_no ?? '' });
   // Scanned out at the floor's time: a parcel scanned at 23:59 and pushed after midnight is on the earlier day's manifest.
   const shipped = await moveOrder(context, order, { state: 'in_transit', shipped_at: context.occurredAt.toISOString() });
-  const pick = { sku: order.sku!, branchCode: context.branchCode, kind: 'pick', quantity: -order.quantity, reference: order.id, stationEventId: context.eventId, sellerId: order.seller_id, occurredAt: context.occurredAt } as const;
+  const pick = {
+    sku: order.sku!,
+    branchCode: context.branchCode,
+    kind: 'pick',
+    quantity: -order.quantity,
+    reference: order.id,
+    stationEventId: context.eventId,
+    sellerId: order.seller_id,
+    occurredAt: context.occurredAt,
+  } as const;
   await postMovement(context.trx, pick, context.now);
   await queueTrackingUpload(context.trx, shipped, payload.trackingNumber, context.now);
 };
@@ -103,11 +140,19 @@ export const shipOrder: FloorEventHandler<'order.shipped'> = async (payload, con
 export const voidLabel: FloorEventHandler<'label.voided'> = async (payload, context) => {
   const order = await stationOrder(context, payload.orderId);
   if (order.state !== 'packed') throw refuse('order-not-packed', { orderNo: order.order_no, state: order.state });
-  if (payload.trackingNumber !== order.tracking_no) throw refuse('label-mismatch', { orderNo: order.order_no, scanned: payload.trackingNumber, expected: order.tracking_no ?? '' });
+  if (payload.trackingNumber !== order.tracking_no)
+    throw refuse('label-mismatch', { orderNo: order.order_no, scanned: payload.trackingNumber, expected: order.tracking_no ?? '' });
   await moveOrder(context, order, { state: 'picked', tracking_no: null, service: null, label_time_slot: null, packed_at: null });
   await context.trx
     .insertInto('voided_tracking_numbers')
-    .values({ tracking_no: payload.trackingNumber, order_id: order.id, station_id: context.stationId, station_event_id: context.eventId, reason: payload.reason, voided_at: context.occurredAt.toISOString() })
+    .values({
+      tracking_no: payload.trackingNumber,
+      order_id: order.id,
+      station_id: context.stationId,
+      station_event_id: context.eventId,
+      reason: payload.reason,
+      voided_at: context.occurredAt.toISOString(),
+    })
     // The other orders of the cart void the same number: the first of them keeps the trail.
     .onConflict((oc) => oc.column('tracking_no').doNothing())
     .execute();

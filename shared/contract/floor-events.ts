@@ -20,7 +20,11 @@ export const floorEventPayloads = {
     .object({
       bundleId: bundleIdSchema,
       lineId: inboundLineIdSchema,
-      quantity: z.int().min(-100_000).max(100_000).refine((quantity) => quantity !== 0, 'zero-quantity'),
+      quantity: z
+        .int()
+        .min(-100_000)
+        .max(100_000)
+        .refine((quantity) => quantity !== 0, 'zero-quantity'),
       source: z.enum(['scan', 'key', 'undo']),
     })
     .strict(),
@@ -33,7 +37,11 @@ export const floorEventPayloads = {
       bundleId: bundleIdSchema,
       code: z.string().min(1).max(128),
       kind: z.enum(['unknown-item', 'wrong-seller']),
-      quantity: z.int().min(-999).max(999).refine((quantity) => quantity !== 0, 'zero-quantity'),
+      quantity: z
+        .int()
+        .min(-999)
+        .max(999)
+        .refine((quantity) => quantity !== 0, 'zero-quantity'),
       note: z.string().max(200).nullable(),
     })
     .strict(),
@@ -42,14 +50,24 @@ export const floorEventPayloads = {
     .object({
       bundleId: bundleIdSchema,
       /** Why a line came out over or short, as the clerk said it. */
-      reasons: z.array(z.object({ lineId: inboundLineIdSchema, reason: z.enum(['short', 'over', 'damaged', 'mixed', 'other']), note: z.string().max(200).nullable() }).strict()).max(1000),
+      reasons: z
+        .array(
+          z
+            .object({ lineId: inboundLineIdSchema, reason: z.enum(['short', 'over', 'damaged', 'mixed', 'other']), note: z.string().max(200).nullable() })
+            .strict(),
+        )
+        .max(1000),
     })
     .strict(),
   /** A supervisor's count correction: signed units, never zero. */
   'stock.adjusted': z
     .object({
       sku: canonicalSkuSchema,
-      quantity: z.int().min(-100_000).max(100_000).refine((quantity) => quantity !== 0, 'zero-quantity'),
+      quantity: z
+        .int()
+        .min(-100_000)
+        .max(100_000)
+        .refine((quantity) => quantity !== 0, 'zero-quantity'),
       reason: z.string().min(1).max(200),
     })
     .strict(),

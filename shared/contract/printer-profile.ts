@@ -35,7 +35,11 @@ export const printerProfileSchema = z
       kind: z.literal('cups'),
       queue: cupsQueue,
       /** A CUPS server other than the local one (host or host:port), as lp's -h. */
-      server: z.string().regex(/^[A-Za-z0-9.:\[\]-]{1,255}$/).nullable().default(null),
+      server: z
+        .string()
+        .regex(/^[A-Za-z0-9.:\[\]-]{1,255}$/)
+        .nullable()
+        .default(null),
     }),
     z.object({
       ...common,
@@ -61,7 +65,16 @@ export const printerKindSchema = z.enum(printerKinds);
 export type PrinterKind = z.infer<typeof printerKindSchema>;
 
 /** What is printed, each on the printer of one kind: the settings screen lists them under their printer. */
-export const printedDocuments = ['sku-labels', 'shipping-label', 'discrepancy-report', 'pick-list', 'manifest', 'daily-report', 'statement', 'test-page'] as const;
+export const printedDocuments = [
+  'sku-labels',
+  'shipping-label',
+  'discrepancy-report',
+  'pick-list',
+  'manifest',
+  'daily-report',
+  'statement',
+  'test-page',
+] as const;
 export const printedDocumentSchema = z.enum(printedDocuments);
 export type PrintedDocument = z.infer<typeof printedDocumentSchema>;
 
@@ -89,7 +102,10 @@ export const formatsByPrinterKind: Readonly<Record<PrinterKind, readonly ('pdf' 
 export const setPrinterInputSchema = z
   .object({ kind: printerKindSchema, profile: printerProfileSchema })
   .strict()
-  .refine(({ kind, profile }) => formatsByPrinterKind[kind].includes(profile.format), { message: 'documents are printed as PDF, not ZPL', path: ['profile', 'format'] });
+  .refine(({ kind, profile }) => formatsByPrinterKind[kind].includes(profile.format), {
+    message: 'documents are printed as PDF, not ZPL',
+    path: ['profile', 'format'],
+  });
 export type SetPrinterInput = z.input<typeof setPrinterInputSchema>;
 
 /** A CUPS queue on this machine, as `lpstat` lists it. */

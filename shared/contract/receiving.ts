@@ -98,7 +98,9 @@ export const inspectionScanResultSchema = z.object({
 });
 export type InspectionScanResult = z.infer<typeof inspectionScanResultSchema>;
 
-export const lineReasonSchema = z.object({ lineId: z.string(), reason: z.enum(['short', 'over', 'damaged', 'mixed', 'other']), note: z.string().max(200).nullable() }).strict();
+export const lineReasonSchema = z
+  .object({ lineId: z.string(), reason: z.enum(['short', 'over', 'damaged', 'mixed', 'other']), note: z.string().max(200).nullable() })
+  .strict();
 
 /** The report's words in the clerk's language: the renderer translates, the station only lays out. */
 export const reportWordingSchema = z
@@ -113,7 +115,13 @@ export const reportWordingSchema = z
     expected: z.string().max(100),
     counted: z.string().max(100),
     difference: z.string().max(100),
-    statuses: z.object({ pending: z.string().max(50), counting: z.string().max(50), ok: z.string().max(50), short: z.string().max(50), over: z.string().max(50) }),
+    statuses: z.object({
+      pending: z.string().max(50),
+      counting: z.string().max(50),
+      ok: z.string().max(50),
+      short: z.string().max(50),
+      over: z.string().max(50),
+    }),
     findings: z.string().max(100),
     findingKinds: z.object({ 'unknown-item': z.string().max(100), 'wrong-seller': z.string().max(100) }),
     none: z.string().max(100),

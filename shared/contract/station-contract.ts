@@ -6,7 +6,14 @@ import { parcelServices, sagawaTimeSlots } from '../domain/parcel-services';
 import { floorEventPayloads } from './floor-events';
 import { manifestDayInputSchema, manifestDaySchema, manifestPrintInputSchema, manifestPrintResultSchema } from './manifest';
 import { packLabelResultSchema, packStepResultSchema, packViewSchema } from './packing';
-import { pickMakeResultSchema, pickListSummarySchema, pickOpenResultSchema, pickPrintInputSchema, pickPrintResultSchema, pickScanResultSchema } from './picking';
+import {
+  pickMakeResultSchema,
+  pickListSummarySchema,
+  pickOpenResultSchema,
+  pickPrintInputSchema,
+  pickPrintResultSchema,
+  pickScanResultSchema,
+} from './picking';
 import { cupsQueueListSchema, printerKindSchema, printerProfileSchema, setPrinterInputSchema } from './printer-profile';
 import { putawayItemSchema, putawayStepSchema } from './putaway';
 import { skuCardSchema, skuCodeInputSchema, skuLabelsForInputSchema, skuLabelsForResultSchema } from './sku-labels';
@@ -80,7 +87,11 @@ export const stationMethods = {
     access: receivingRoles,
   },
   'inspection.undo': { input: bundleInput, output: inspectionScanResultSchema, access: receivingRoles },
-  'inspection.finish': { input: bundleInput.extend({ reasons: z.array(lineReasonSchema).max(1000) }).strict(), output: inspectionViewSchema, access: receivingRoles },
+  'inspection.finish': {
+    input: bundleInput.extend({ reasons: z.array(lineReasonSchema).max(1000) }).strict(),
+    output: inspectionViewSchema,
+    access: receivingRoles,
+  },
   /** The finished inspection's discrepancy report as a PDF, kept in the station's data folder. */
   'inspection.reportPdf': {
     input: bundleInput.extend({ wording: reportWordingSchema }).strict(),

@@ -25,9 +25,7 @@ export const clientMessageSchema = z
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
 export type ServerMessage =
-  | ({ type: 'result'; id: number } & CallResult)
-  | ({ type: 'event' } & AnyStationEvent)
-  | { type: 'protocol-error'; error: StationError };
+  ({ type: 'result'; id: number } & CallResult) | ({ type: 'event' } & AnyStationEvent) | { type: 'protocol-error'; error: StationError };
 
 export const serverMessageSchema = z.union([
   z.object({ type: z.literal('result'), id: z.int(), ok: z.literal(true), output: z.unknown() }),

@@ -177,9 +177,7 @@ function planMultiLineCart(lines: readonly Line[], { remaining, branchOrder, lin
     anyProblem ||= problem !== null;
     return problem;
   });
-  const branch = anyProblem
-    ? undefined
-    : candidates.find((candidate) => everyEntry(demand, (sku, units) => hasStock(remaining, candidate, sku, units)));
+  const branch = anyProblem ? undefined : candidates.find((candidate) => everyEntry(demand, (sku, units) => hasStock(remaining, candidate, sku, units)));
 
   if (branch === undefined) {
     // The lines that could ship wait for the ones that cannot: that is what "cart incomplete" tells the seller.

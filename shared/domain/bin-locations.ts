@@ -30,7 +30,7 @@ export function compareBins(a: string | null | undefined, b: string | null | und
   if (!pa || !pb) return a < b ? -1 : a > b ? 1 : 0;
   for (let i = 1; i <= 4; i++) {
     const [x, y] = [pa[i]!, pb[i]!];
-    if (x !== y) return i === 1 ? (x.length - y.length || (x < y ? -1 : 1)) : Number(x) - Number(y);
+    if (x !== y) return i === 1 ? x.length - y.length || (x < y ? -1 : 1) : Number(x) - Number(y);
   }
   return 0;
 }

@@ -1,12 +1,4 @@
-import {
-  dateToDayNumber,
-  dayNumberToDate,
-  toDate,
-  tokyoDayNumber,
-  tokyoTimeOfDayMs,
-  type Instant,
-  type TokyoDate,
-} from './tokyo-time';
+import { dateToDayNumber, dayNumberToDate, toDate, tokyoDayNumber, tokyoTimeOfDayMs, type Instant, type TokyoDate } from './tokyo-time';
 
 /**
  * Which Tokyo day an order is due to ship. Qoo10 orders paid before 16:00 JST are picked and packed that day;
@@ -21,8 +13,7 @@ export const cutoffs = {
 
 /** A Qoo10 order (by its payment time) or an other-platform shipment (by its registration time). */
 export type CutoffOrder =
-  | { paidAt: Instant; desiredShipDate?: TokyoDate | null | undefined }
-  | { registeredAt: Instant; desiredShipDate?: TokyoDate | null | undefined };
+  { paidAt: Instant; desiredShipDate?: TokyoDate | null | undefined } | { registeredAt: Instant; desiredShipDate?: TokyoDate | null | undefined };
 
 const hourMs = 60 * 60 * 1000;
 

@@ -31,10 +31,7 @@ export const feeScheduleSchema = z.object(
     /** SKU labelling fee, per unit the warehouse labels (units that arrive labelled cost nothing). */
     skuLabellingPerUnit: yenSchema,
     /** Per parcel shipped: carriage by service (and size class where the carrier prices by size), handling, packing. */
-    shippingPerParcel: z.object(
-      { nekopos: yenSchema, yamato: byParcelSize, sagawa: byParcelSize },
-      feeTableError,
-    ),
+    shippingPerParcel: z.object({ nekopos: yenSchema, yamato: byParcelSize, sagawa: byParcelSize }, feeTableError),
     handlingPerParcel: byService,
     packingPerParcel: byService,
   },
@@ -83,10 +80,7 @@ export function inboundFees(lines: readonly InboundFeeLine[], schedule: FeeSched
 export type ParcelFees = { shipping: Yen; handling: Yen; packing: Yen; total: Yen };
 
 export function parcelFees(choice: ParcelChoice, schedule: FeeSchedule): ParcelFees {
-  const shipping =
-    choice.service === 'nekopos'
-      ? schedule.shippingPerParcel.nekopos
-      : schedule.shippingPerParcel[choice.service][`${choice.sizeClass}`];
+  const shipping = choice.service === 'nekopos' ? schedule.shippingPerParcel.nekopos : schedule.shippingPerParcel[choice.service][`${choice.sizeClass}`];
   const handling = schedule.handlingPerParcel[choice.service];
   const packing = schedule.packingPerParcel[choice.service];
   return { shipping, handling, packing, total: shipping + handling + packing };

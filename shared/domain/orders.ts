@@ -29,7 +29,9 @@ export const postalCodeSchema = z.string({ error: reasonCode('invalid-postal-cod
  * go depends on the area code and carriers' label software places them itself.
  */
 export function normalizeJapanesePhone(text: string): string | null {
-  let digits = normalizeWidth(text).trim().replace(/[-\s()]/g, '');
+  let digits = normalizeWidth(text)
+    .trim()
+    .replace(/[-\s()]/g, '');
   if (digits.startsWith('+81')) {
     const national = digits.slice(3);
     digits = national.startsWith('0') ? national : `0${national}`;
@@ -57,7 +59,10 @@ export type Recipient = z.output<typeof recipientSchema>;
 /** A timestamp with its zone: `Z` or an offset such as +09:00, which is how Japanese systems usually write it. */
 export const timestampSchema = z.iso.datetime({ offset: true, error: reasonCode('invalid-timestamp') });
 
-export const orderQuantitySchema = z.int({ error: reasonCode('invalid-quantity') }).min(1).max(999);
+export const orderQuantitySchema = z
+  .int({ error: reasonCode('invalid-quantity') })
+  .min(1)
+  .max(999);
 
 export const qoo10OrderNoSchema = z.string({ error: reasonCode('invalid-order-no') }).regex(/^\d{1,20}$/);
 export const qoo10CartNoSchema = z.string({ error: reasonCode('invalid-cart-no') }).regex(/^\d{1,20}$/);
@@ -104,10 +109,7 @@ export const managementNoSchema = z.string({ error: reasonCode('invalid-manageme
 /** The manual: only Sagawa takes a delivery time, and only within two days. */
 export const deliveryTimeMaxDaysAhead = 2;
 
-export const deliveryTimeSchema = z.object(
-  { date: tokyoDateSchema, slot: sagawaTimeSlotSchema.optional() },
-  { error: reasonCode('invalid-delivery-time') },
-);
+export const deliveryTimeSchema = z.object({ date: tokyoDateSchema, slot: sagawaTimeSlotSchema.optional() }, { error: reasonCode('invalid-delivery-time') });
 export type DeliveryTime = z.output<typeof deliveryTimeSchema>;
 
 /**

@@ -55,9 +55,7 @@ export type PackedParcel = {
 
 export type ParcelChoice = { service: 'nekopos' } | { service: 'yamato' | 'sagawa'; sizeClass: ParcelSizeClass };
 
-export type ServiceSuggestion =
-  | ({ ok: true } & ParcelChoice)
-  | { ok: false; reason: 'too-large' | 'too-heavy' | 'invalid-dimensions' };
+export type ServiceSuggestion = ({ ok: true } & ParcelChoice) | { ok: false; reason: 'too-large' | 'too-heavy' | 'invalid-dimensions' };
 
 /** The station's suggestion for a packed order; the packer may override it and the choice is recorded. */
 export function suggestService(parcel: PackedParcel): ServiceSuggestion {

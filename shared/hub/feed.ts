@@ -150,7 +150,11 @@ export type FeedView<E extends FeedEntity> = z.output<(typeof feedEntitySchemas)
 export type FeedData<E extends FeedEntity> = KnownFields<z.input<(typeof feedEntitySchemas)[E]>>;
 
 /** A loose object's type without its `[key: string]: unknown`, so a hub view declared as an interface fits it. */
-type KnownFields<T> = T extends readonly (infer U)[] ? KnownFields<U>[] : T extends object ? { [K in keyof T as string extends K ? never : K]: KnownFields<T[K]> } : T;
+type KnownFields<T> = T extends readonly (infer U)[]
+  ? KnownFields<U>[]
+  : T extends object
+    ? { [K in keyof T as string extends K ? never : K]: KnownFields<T[K]> }
+    : T;
 
 export const isFeedEntity = (entity: string): entity is FeedEntity => Object.prototype.hasOwnProperty.call(feedEntitySchemas, entity);
 
@@ -161,7 +165,10 @@ export const isFeedEntity = (entity: string): entity is FeedEntity => Object.pro
 export function checkFeedData(entity: string, data: unknown): { known: false } | { known: true; problem: string | null } {
   if (!isFeedEntity(entity)) return { known: false };
   const parsed = feedEntitySchemas[entity].safeParse(data);
-  return { known: true, problem: parsed.success ? null : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(data)'}: ${issue.message}`).join('; ') };
+  return {
+    known: true,
+    problem: parsed.success ? null : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(data)'}: ${issue.message}`).join('; '),
+  };
 }
 
 /** A change as the hub records it: the entity names the type of its data. */

@@ -33,8 +33,6 @@ export function splitAim(raw: string): AimSplit {
   const match = aimPrefix.exec(raw);
   if (!match) return { aim: null, symbology: 'unknown', data: raw };
   const letter = match[1] as string;
-  const symbology = Object.hasOwn(symbologyByAimLetter, letter)
-    ? symbologyByAimLetter[letter as keyof typeof symbologyByAimLetter]
-    : 'unknown';
+  const symbology = Object.hasOwn(symbologyByAimLetter, letter) ? symbologyByAimLetter[letter as keyof typeof symbologyByAimLetter] : 'unknown';
   return { aim: match[0], symbology, data: raw.slice(match[0].length) };
 }

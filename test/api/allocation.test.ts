@@ -25,7 +25,8 @@ describe.each(hubStoreFactories())('order allocation over HTTP on $dialect', (fa
     return response.body;
   };
   const order = (sellerId: string, orderNo: string) => orderByNo(hub.hub.store.db, sellerId, orderNo);
-  const waitingReason = (run: { waitingOrders: { orderNo: string; reason: string }[] }, orderNo: string) => run.waitingOrders.find((w) => w.orderNo === orderNo)?.reason;
+  const waitingReason = (run: { waitingOrders: { orderNo: string; reason: string }[] }, orderNo: string) =>
+    run.waitingOrders.find((w) => w.orderNo === orderNo)?.reason;
 
   beforeAll(async () => {
     hub = await startTestHub(factory);
@@ -48,7 +49,12 @@ describe.each(hubStoreFactories())('order allocation over HTTP on $dialect', (fa
     expect(allocated.allocated_at).not.toBeNull();
     expect((await hub.hub.store.db.selectFrom('stock_balances').select('quantity').where('sku', '=', skus[0]!).executeTakeFirstOrThrow()).quantity).toBe(5);
 
-    const change = await hub.hub.store.db.selectFrom('changes').selectAll().where('entity', '=', 'order').where('entity_id', '=', allocated.id).executeTakeFirstOrThrow();
+    const change = await hub.hub.store.db
+      .selectFrom('changes')
+      .selectAll()
+      .where('entity', '=', 'order')
+      .where('entity_id', '=', allocated.id)
+      .executeTakeFirstOrThrow();
     expect(change).toMatchObject({ branch_code: tokyo, seller_id: sellerId, op: 'upsert' });
     expect(JSON.parse(change.data)).toMatchObject({ orderNo: two.orderNo, state: 'allocated', branchCode: tokyo, sku: skus[0] });
 
@@ -130,7 +136,10 @@ describe.each(hubStoreFactories())('order allocation over HTTP on $dialect', (fa
     const released = await hub.request('DELETE', `/api/v1/orders/${firstRow.id}/allocation`);
     expect(released.status).toBe(200);
     expect(released.body.orders.map((o: { orderNo: string; state: string; branchCode: string | null }) => [o.orderNo, o.state, o.branchCode]).sort()).toEqual(
-      [[first.orderNo, 'held', null], [second.orderNo, 'held', null]].sort(),
+      [
+        [first.orderNo, 'held', null],
+        [second.orderNo, 'held', null],
+      ].sort(),
     );
     const told = await hub.hub.store.db.selectFrom('changes').selectAll().where('entity_id', '=', firstRow.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
     expect(told.branch_code).toBe(tokyo);
@@ -145,7 +154,7 @@ describe.each(hubStoreFactories())('order allocation over HTTP on $dialect', (fa
     const back = await hub.request('POST', `/api/v1/orders/${firstRow.id}/allocation`, { body: { branchCode: tokyo } });
     expect(back.status).toBe(200);
     expect(back.body.orders).toHaveLength(2);
-    expect((await order(sellerId, second.orderNo))).toMatchObject({ state: 'allocated', branch_code: tokyo });
+    expect(await order(sellerId, second.orderNo)).toMatchObject({ state: 'allocated', branch_code: tokyo });
     expect((await hub.request('POST', `/api/v1/orders/${firstRow.id}/allocation`, { body: { branchCode: tokyo } })).body.error.code).toBe('already-allocated');
   });
 

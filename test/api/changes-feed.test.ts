@@ -38,9 +38,15 @@ describe.each(hubStoreFactories())('the changes feed of a demo warehouse on $dia
     expect(page.feedVersion).toBe(feedVersion);
     const problems = page.changes.flatMap((change) => {
       const check = checkFeedData(change.entity, change.data);
-      return !check.known ? [`${change.entity} ${change.entityId}: unknown entity`] : check.problem ? [`${change.entity} ${change.entityId}: ${check.problem}`] : [];
+      return !check.known
+        ? [`${change.entity} ${change.entityId}: unknown entity`]
+        : check.problem
+          ? [`${change.entity} ${change.entityId}: ${check.problem}`]
+          : [];
     });
     expect(problems).toEqual([]);
-    expect(new Set(page.changes.map((change) => change.entity))).toEqual(new Set(['user', 'seller', 'inventory-item', 'sku', 'sku-location', 'bundle', 'order', 'stock']));
+    expect(new Set(page.changes.map((change) => change.entity))).toEqual(
+      new Set(['user', 'seller', 'inventory-item', 'sku', 'sku-location', 'bundle', 'order', 'stock']),
+    );
   });
 });

@@ -37,7 +37,10 @@ describe.each(hubStoreFactories())('daily counts over HTTP on $dialect', (factor
       .execute();
   };
   const line = (id: string, bundleId: string, quantity: number, counted: number | null) =>
-    hub.hub.store.db.insertInto('inbound_lines').values({ id, seller_id: 'day-shop', sku, branch_code: tokyo, quantity, description: null, bundle_id: bundleId, counted, created_at: jst('2025-03-01') }).execute();
+    hub.hub.store.db
+      .insertInto('inbound_lines')
+      .values({ id, seller_id: 'day-shop', sku, branch_code: tokyo, quantity, description: null, bundle_id: bundleId, counted, created_at: jst('2025-03-01') })
+      .execute();
   const order = (orderNo: string, allocatedAt: string | null, shippedAt: string | null, branchCode = tokyo) =>
     hub.hub.store.db
       .insertInto('orders')

@@ -20,7 +20,24 @@ function shipmentRow(fields: { orderNo: string; sku?: string; sellerSkuCode?: st
   const { orderNo, sku = null, sellerSkuCode = null, method = '一般', address = '東京都千代田区丸の内 1-1', detail = null } = fields;
   // Reference order no., item code, item name, delivery method, country, recipient name, phone, postal code,
   // address, address detail, reference price, memo, branch, SKU no., seller SKU code, quantity.
-  return [orderNo, null, 'テスト商品', method, 'JP', '山田 太郎', '03-1234-5678', '100-0005', address, detail, 1200, null, 'Qxpress JP Tokyo', sku, sellerSkuCode, 2];
+  return [
+    orderNo,
+    null,
+    'テスト商品',
+    method,
+    'JP',
+    '山田 太郎',
+    '03-1234-5678',
+    '100-0005',
+    address,
+    detail,
+    1200,
+    null,
+    'Qxpress JP Tokyo',
+    sku,
+    sellerSkuCode,
+    2,
+  ];
 }
 
 describe.each(hubStoreFactories())('Excel imports over HTTP on $dialect', (factory) => {
@@ -33,7 +50,15 @@ describe.each(hubStoreFactories())('Excel imports over HTTP on $dialect', (facto
   const medium = '300000000001-00002';
 
   const db = () => hub.hub.store.db;
-  const count = async (table: keyof HubDatabase) => Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (table: keyof HubDatabase) =>
+    Number(
+      (
+        await db()
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const counts = async () => ({
     lines: await count('inbound_lines'),
     items: await count('inventory_items'),
@@ -44,7 +69,12 @@ describe.each(hubStoreFactories())('Excel imports over HTTP on $dialect', (facto
 
   function upload(kind: string, bytes: Uint8Array, options: { token?: string; query?: string; language?: string; contentType?: string } = {}) {
     const path = `/api/v1/imports/${kind}${options.query ? `?${options.query}` : ''}`;
-    return hub.request('POST', path, { token: options.token ?? tokens.sellerA, raw: bytes, language: options.language, headers: { 'content-type': options.contentType ?? xlsxType } });
+    return hub.request('POST', path, {
+      token: options.token ?? tokens.sellerA,
+      raw: bytes,
+      language: options.language,
+      headers: { 'content-type': options.contentType ?? xlsxType },
+    });
   }
 
   beforeAll(async () => {
@@ -60,7 +90,9 @@ describe.each(hubStoreFactories())('Excel imports over HTTP on $dialect', (facto
     ];
     for (const [sellerId, code, separateInventory, options] of items) {
       const sellerItemCode = code === '300000000001' ? 'A-TEE' : null;
-      expect((await hub.request('POST', '/api/v1/inventory', { body: { sellerId, code, name: `item ${code}`, sellerItemCode, separateInventory } })).status).toBe(201);
+      expect(
+        (await hub.request('POST', '/api/v1/inventory', { body: { sellerId, code, name: `item ${code}`, sellerItemCode, separateInventory } })).status,
+      ).toBe(201);
       for (const option of options) expect((await hub.request('POST', `/api/v1/inventory/${code}/options`, { body: option })).status).toBe(201);
     }
   });
@@ -127,7 +159,11 @@ describe.each(hubStoreFactories())('Excel imports over HTTP on $dialect', (facto
     });
 
     it('undoes lines already written when the only problem is found after them (a SellerCode that does not match)', async () => {
-      const file = await workbookBytes([inboundHeader, [null, '300000000001', '00001', 'in', 1, tokyo, null], ['A-TEE-M', '300000000001', '00002', 'in', 1, tokyo, null]]);
+      const file = await workbookBytes([
+        inboundHeader,
+        [null, '300000000001', '00001', 'in', 1, tokyo, null],
+        ['A-TEE-M', '300000000001', '00002', 'in', 1, tokyo, null],
+      ]);
       const before = await counts();
       const response = await upload('inbound', file);
       expect(located(response.body.error.details.errors)).toEqual(['3:SellerCode:seller-code-mismatch']);
@@ -145,7 +181,11 @@ describe.each(hubStoreFactories())('Excel imports over HTTP on $dialect', (facto
       const response = await upload('inbound', file, { language: 'en' });
       expect(response.status).toBe(422);
       const errors = response.body.error.details.errors;
-      expect(located(errors)).toEqual(['2:InventoryCode:unknown-inventory-code', '3:InventoryCode:unknown-inventory-code', '4:InventoryCode:separate-inventory-required']);
+      expect(located(errors)).toEqual([
+        '2:InventoryCode:unknown-inventory-code',
+        '3:InventoryCode:unknown-inventory-code',
+        '4:InventoryCode:separate-inventory-required',
+      ]);
       expect(errors[0].message).toBe('"InventoryCode": Q-inventory code 300000000003 was not found.');
       expect(errors[1].message).toBe(errors[0].message.replace('300000000003', '300000000099'));
       expect(JSON.stringify(response.body)).not.toContain('shop-b');
@@ -168,12 +208,7 @@ describe.each(hubStoreFactories())('Excel imports over HTTP on $dialect', (facto
 
   describe('options', () => {
     const optionsFile = () =>
-      workbookBytes([
-        optionsHeader,
-        ['ブルー', 'M', 10, 0, 'JPY', 'BL-M'],
-        ['ブルー', 'L', 10, 0, 'JPY', null],
-        ['ホワイト', 'S', 5, 0, 'JPY', null],
-      ]);
+      workbookBytes([optionsHeader, ['ブルー', 'M', 10, 0, 'JPY', 'BL-M'], ['ブルー', 'L', 10, 0, 'JPY', null], ['ホワイト', 'S', 5, 0, 'JPY', null]]);
 
     it('creates a new Q-inventory code with the file’s options as its SKUs, in one go', async () => {
       const before = await counts();
@@ -230,8 +265,16 @@ describe.each(hubStoreFactories())('Excel imports over HTTP on $dialect', (facto
       const response = await upload('shipments', file);
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       expect(response.body.summary).toMatchObject({ kind: 'shipments', orders: 2 });
-      const orders = await db().selectFrom('orders').selectAll().where('seller_id', '=', 'shop-a').where('order_no', 'in', ['5001', '5002']).orderBy('order_no').execute();
-      expect(orders.map((order) => [order.source, order.order_no, order.sku, order.quantity, order.delivery_method, order.address, order.recipient_phone])).toEqual([
+      const orders = await db()
+        .selectFrom('orders')
+        .selectAll()
+        .where('seller_id', '=', 'shop-a')
+        .where('order_no', 'in', ['5001', '5002'])
+        .orderBy('order_no')
+        .execute();
+      expect(
+        orders.map((order) => [order.source, order.order_no, order.sku, order.quantity, order.delivery_method, order.address, order.recipient_phone]),
+      ).toEqual([
         ['management', '5001', medium, 2, 'yamato', '東京都千代田区丸の内 1-1 サンプルビル 3F', '0312345678'],
         ['management', '5002', small, 2, 'sagawa', '東京都千代田区丸の内 1-1', '0312345678'],
       ]);
@@ -278,7 +321,9 @@ describe.each(hubStoreFactories())('Excel imports over HTTP on $dialect', (facto
     });
 
     it('speaks the Accept-Language when no language is named, and is not for the floor', async () => {
-      const response = await fetch(new URL('/api/v1/excel-templates/shipments', hub.url), { headers: { authorization: `Bearer ${tokens.sellerA}`, 'accept-language': 'ko' } });
+      const response = await fetch(new URL('/api/v1/excel-templates/shipments', hub.url), {
+        headers: { authorization: `Bearer ${tokens.sellerA}`, 'accept-language': 'ko' },
+      });
       expect(response.headers.get('content-disposition')).toContain('shipments-template-ko.xlsx');
       const clerk = await hub.request('GET', '/api/v1/excel-templates/inbound', { token: tokens.clerk });
       expect(clerk.status).toBe(403);
@@ -288,7 +333,10 @@ describe.each(hubStoreFactories())('Excel imports over HTTP on $dialect', (facto
   describe('uploads that are not a workbook', () => {
     it('refuses bytes that are not an .xlsx with a clear file-level problem', async () => {
       const before = await counts();
-      const response = await upload('inbound', new TextEncoder().encode('SellerCode,InventoryCode\n,300000000001\n'), { contentType: 'application/octet-stream', language: 'en' });
+      const response = await upload('inbound', new TextEncoder().encode('SellerCode,InventoryCode\n,300000000001\n'), {
+        contentType: 'application/octet-stream',
+        language: 'en',
+      });
       expect(response.status).toBe(422);
       expect(response.body.error.details.errors).toEqual([{ row: 0, column: '', code: 'not-xlsx', message: expect.stringContaining('not an Excel file') }]);
       expect(await counts()).toEqual(before);
@@ -314,7 +362,10 @@ describe.each(hubStoreFactories())('Excel imports over HTTP on $dialect', (facto
       expect(intoA.body.error.code).toBe('not-found');
       const asB = await upload('inbound', file, { token: tokens.sellerB, language: 'en' });
       expect(located(asB.body.error.details.errors)).toEqual(['2:InventoryCode:unknown-inventory-code']);
-      const optionsIntoA = await upload('options', await workbookBytes([optionsHeader, ['赤', 'S', 1, 0, 'JPY', null]]), { token: tokens.sellerB, query: 'inventoryCode=300000000001' });
+      const optionsIntoA = await upload('options', await workbookBytes([optionsHeader, ['赤', 'S', 1, 0, 'JPY', null]]), {
+        token: tokens.sellerB,
+        query: 'inventoryCode=300000000001',
+      });
       expect(optionsIntoA.status).toBe(404);
       const staffWithoutSeller = await upload('inbound', file, { token: hub.adminToken });
       expect(staffWithoutSeller.status).toBe(400);

@@ -46,7 +46,9 @@ describe.each(hubStoreFactories())('floor event times on $dialect', (factory) =>
   async function allocatedOrder() {
     const sellerId = `ft-${++shop}`;
     const [sku] = (await sellerWithSkus(db(), sellerId, 1)) as [string];
-    await db().transaction().execute((trx) => postMovement(trx, { sku, branchCode: tokyo, kind: 'inbound', quantity: 20, reference: 'test' }));
+    await db()
+      .transaction()
+      .execute((trx) => postMovement(trx, { sku, branchCode: tokyo, kind: 'inbound', quantity: 20, reference: 'test' }));
     const itemNo = `${shop}70000`;
     await listing(db(), itemNo, sellerId, { A: sku });
     const line = qoo10Line(sellerId, itemNo, 'A', { quantity: 1 });
@@ -81,7 +83,9 @@ describe.each(hubStoreFactories())('floor event times on $dialect', (factory) =>
     const [label] = (await numbers(1)) as [string];
     const pushedFrom = new Date().toISOString();
     expect(await pushAt(at(23, 50, 0), 'order.picked', { orderId: order.id, sku: order.sku, quantity: 1 })).toMatchObject({ status: 'applied' });
-    expect(await pushAt(at(23, 55, 0), 'order.packed', { orderId: order.id, service: 'yamato', timeSlot: null, trackingNumber: label })).toMatchObject({ status: 'applied' });
+    expect(await pushAt(at(23, 55, 0), 'order.packed', { orderId: order.id, service: 'yamato', timeSlot: null, trackingNumber: label })).toMatchObject({
+      status: 'applied',
+    });
     const shipped = await pushAt(at(23, 59, 30), 'order.shipped', { orderId: order.id, trackingNumber: label });
     expect(shipped).toMatchObject({ status: 'applied' });
 
@@ -93,10 +97,19 @@ describe.each(hubStoreFactories())('floor event times on $dialect', (factory) =>
     expect((await counts(today())).ordersShipped).toBe(0);
 
     // The pick leaves the ledger at the floor's time; the hub keeps when it recorded it, and the receipt both.
-    const movement = await db().selectFrom('stock_movements').select(['occurred_at', 'created_at']).where('kind', '=', 'pick').where('reference', '=', order.id).executeTakeFirstOrThrow();
+    const movement = await db()
+      .selectFrom('stock_movements')
+      .select(['occurred_at', 'created_at'])
+      .where('kind', '=', 'pick')
+      .where('reference', '=', order.id)
+      .executeTakeFirstOrThrow();
     expect(movement.occurred_at).toBe(at(23, 59, 30));
     expect(movement.created_at >= pushedFrom).toBe(true);
-    const receipt = await db().selectFrom('station_events').select(['occurred_at', 'applied_at']).where('event_id', '=', shipped.eventId).executeTakeFirstOrThrow();
+    const receipt = await db()
+      .selectFrom('station_events')
+      .select(['occurred_at', 'applied_at'])
+      .where('event_id', '=', shipped.eventId)
+      .executeTakeFirstOrThrow();
     expect(receipt.occurred_at).toBe(at(23, 59, 30));
     expect(receipt.applied_at >= pushedFrom).toBe(true);
   });
@@ -104,20 +117,33 @@ describe.each(hubStoreFactories())('floor event times on $dialect', (factory) =>
   it('voids a label at the time it was torn off', async () => {
     const { order } = await allocatedOrder();
     const [label] = (await numbers(1)) as [string];
-    expect(await pushAt(at(22, 0, 0), 'order.packed', { orderId: order.id, service: 'yamato', timeSlot: null, trackingNumber: label })).toMatchObject({ status: 'applied' });
+    expect(await pushAt(at(22, 0, 0), 'order.packed', { orderId: order.id, service: 'yamato', timeSlot: null, trackingNumber: label })).toMatchObject({
+      status: 'applied',
+    });
     expect(await pushAt(at(22, 1, 0), 'label.voided', { orderId: order.id, trackingNumber: label, reason: 'jam' })).toMatchObject({ status: 'applied' });
-    expect(await db().selectFrom('voided_tracking_numbers').select('voided_at').where('tracking_no', '=', label).executeTakeFirstOrThrow()).toEqual({ voided_at: at(22, 1, 0) });
+    expect(await db().selectFrom('voided_tracking_numbers').select('voided_at').where('tracking_no', '=', label).executeTakeFirstOrThrow()).toEqual({
+      voided_at: at(22, 1, 0),
+    });
     // Back to picked: the pack it undid has no time any more.
-    expect(await db().selectFrom('orders').select(['state', 'packed_at']).where('id', '=', order.id).executeTakeFirstOrThrow()).toEqual({ state: 'picked', packed_at: null });
+    expect(await db().selectFrom('orders').select(['state', 'packed_at']).where('id', '=', order.id).executeTakeFirstOrThrow()).toEqual({
+      state: 'picked',
+      packed_at: null,
+    });
   });
 
   it('dates a bundle’s arrival and the end of its inspection, and the units received, by the floor', async () => {
     const [sku] = (await seedSellerWithSkus(db(), { sellerId: 'ft-inbound', inventoryCode: '300000000777', balanceJpy: 100_000 })) as [string];
-    const registered = await db().transaction().execute((trx) => registerInboundLines(trx, 'ft-inbound', [{ sku, quantity: 3, branchCode: tokyo }]));
+    const registered = await db()
+      .transaction()
+      .execute((trx) => registerInboundLines(trx, 'ft-inbound', [{ sku, quantity: 3, branchCode: tokyo }]));
     if (!registered.ok) throw new Error(JSON.stringify(registered.problems));
     const { id } = await createBundle(db(), 'ft-inbound', { lineIds: registered.lines.map((line) => line.id), estimatedArrival: today() });
-    await db().transaction().execute((trx) => confirmBundle(trx, id, anywhere));
-    await db().transaction().execute((trx) => shipBundle(trx, id, anywhere, { carrier: 'ヤマト運輸', trackingNo: '4455-6677-8899', boxCount: 1 }));
+    await db()
+      .transaction()
+      .execute((trx) => confirmBundle(trx, id, anywhere));
+    await db()
+      .transaction()
+      .execute((trx) => shipBundle(trx, id, anywhere, { carrier: 'ヤマト運輸', trackingNo: '4455-6677-8899', boxCount: 1 }));
     const lineId = registered.lines[0]!.id;
     const before = await counts(yesterday());
 
@@ -143,12 +169,18 @@ describe.each(hubStoreFactories())('floor event times on $dialect', (factory) =>
     for (const stated of [future, ancient]) {
       const { order } = await allocatedOrder();
       const [label] = (await numbers(1)) as [string];
-      expect(await pushAt(new Date().toISOString(), 'order.packed', { orderId: order.id, service: 'yamato', timeSlot: null, trackingNumber: label })).toMatchObject({ status: 'applied' });
+      expect(
+        await pushAt(new Date().toISOString(), 'order.packed', { orderId: order.id, service: 'yamato', timeSlot: null, trackingNumber: label }),
+      ).toMatchObject({ status: 'applied' });
       const pushedFrom = new Date().toISOString();
       const shipped = await pushAt(stated, 'order.shipped', { orderId: order.id, trackingNumber: label });
       const pushedUntil = new Date().toISOString();
       expect(shipped).toMatchObject({ status: 'applied' });
-      const receipt = await db().selectFrom('station_events').select(['occurred_at', 'applied_at']).where('event_id', '=', shipped.eventId).executeTakeFirstOrThrow();
+      const receipt = await db()
+        .selectFrom('station_events')
+        .select(['occurred_at', 'applied_at'])
+        .where('event_id', '=', shipped.eventId)
+        .executeTakeFirstOrThrow();
       expect(receipt.occurred_at).toBe(stated);
       const { shipped_at: shippedAt } = await db().selectFrom('orders').select('shipped_at').where('id', '=', order.id).executeTakeFirstOrThrow();
       expect(shippedAt).toBe(receipt.applied_at);

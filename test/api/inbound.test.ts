@@ -23,7 +23,15 @@ describe.each(hubStoreFactories())('inbound lines and cargo bundles over HTTP on
   const skuOfPoor = '300000000004-00001';
 
   const db = () => hub.hub.store.db;
-  const count = async (table: keyof HubDatabase) => Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (table: keyof HubDatabase) =>
+    Number(
+      (
+        await db()
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const counts = async () => ({
     lines: await count('inbound_lines'),
     bundles: await count('cargo_bundles'),
@@ -49,7 +57,10 @@ describe.each(hubStoreFactories())('inbound lines and cargo bundles over HTTP on
   /** Takes a requested bundle to arrived, each step by the party the rules name. */
   async function toArrived(id: string, sellerToken: string, station = tokyoStation): Promise<void> {
     expect((await hub.request('POST', `/api/v1/bundles/${id}/confirm`, { token: tokens.clerk })).status).toBe(200);
-    const shipped = await hub.request('POST', `/api/v1/bundles/${id}/ship`, { token: sellerToken, body: { carrier: 'ヤマト運輸', trackingNo: '1234-5678-9012', boxCount: 2 } });
+    const shipped = await hub.request('POST', `/api/v1/bundles/${id}/ship`, {
+      token: sellerToken,
+      body: { carrier: 'ヤマト運輸', trackingNo: '1234-5678-9012', boxCount: 2 },
+    });
     expect(shipped.status).toBe(200);
     const arrived = await hub.request('POST', `/api/v1/bundles/${id}/arrive`, { token: null, headers: station, body: { boxesReceived: 2 } });
     expect(arrived.status, JSON.stringify(arrived.body)).toBe(200);
@@ -69,7 +80,15 @@ describe.each(hubStoreFactories())('inbound lines and cargo bundles over HTTP on
     tokens.clerk = await hub.tokenFor('clerk');
     tokens.packer = await hub.tokenFor('packer');
     const items: [string, string, boolean, object[]][] = [
-      ['shop-a', '300000000001', true, [{ name: 'S', lengthCm: 10, widthCm: 10, heightCm: 5 }, { name: 'M', lengthCm: 30, widthCm: 30, heightCm: 30 }]],
+      [
+        'shop-a',
+        '300000000001',
+        true,
+        [
+          { name: 'S', lengthCm: 10, widthCm: 10, heightCm: 5 },
+          { name: 'M', lengthCm: 30, widthCm: 30, heightCm: 30 },
+        ],
+      ],
       ['shop-a', '300000000002', false, [{ name: 'one' }]],
       ['shop-b', '300000000003', true, [{ name: 'B' }]],
       ['shop-poor', '300000000004', true, [{ name: 'P' }]],
@@ -78,7 +97,9 @@ describe.each(hubStoreFactories())('inbound lines and cargo bundles over HTTP on
       expect((await hub.request('POST', '/api/v1/inventory', { body: { sellerId, code, name: `item ${code}`, separateInventory } })).status).toBe(201);
       for (const option of options) expect((await hub.request('POST', `/api/v1/inventory/${code}/options`, { body: option })).status).toBe(201);
     }
-    const stationHeader = async (id: string, branchCode: string) => ({ authorization: `Station ${id}:${await registerStation(db(), { id, name: id, branchCode })}` });
+    const stationHeader = async (id: string, branchCode: string) => ({
+      authorization: `Station ${id}:${await registerStation(db(), { id, name: id, branchCode })}`,
+    });
     tokyoStation = await stationHeader('dock-tokyo', tokyo);
     seoulStation = await stationHeader('dock-seoul', seoul);
   });
@@ -88,18 +109,30 @@ describe.each(hubStoreFactories())('inbound lines and cargo bundles over HTTP on
   });
 
   it('goes through all states; completion posts the counted stock and charges the scheduled fees', async () => {
-    const first = await hub.request('POST', '/api/v1/inbound-lines', { token: tokens.sellerA, body: { sku: small, quantity: 10, branchCode: tokyo, description: '4901234567894' } });
+    const first = await hub.request('POST', '/api/v1/inbound-lines', {
+      token: tokens.sellerA,
+      body: { sku: small, quantity: 10, branchCode: tokyo, description: '4901234567894' },
+    });
     expect(first).toMatchObject({ status: 201, body: { sellerId: 'shop-a', sku: small, quantity: 10, description: '4901234567894', bundleId: null } });
     const second = await addLine(tokens.sellerA, medium, 5);
     const nothingCame = await addLine(tokens.sellerA, small, 3);
 
-    const created = await hub.request('POST', '/api/v1/bundles', { token: tokens.sellerA, body: { lineIds: [first.body.id, second, nothingCame], estimatedArrival: addDays(today, 2) } });
-    expect(created).toMatchObject({ status: 201, body: { id: 'IB00000001', state: 'requested', branchCode: tokyo, sellerId: 'shop-a', holdReason: null, late: false } });
+    const created = await hub.request('POST', '/api/v1/bundles', {
+      token: tokens.sellerA,
+      body: { lineIds: [first.body.id, second, nothingCame], estimatedArrival: addDays(today, 2) },
+    });
+    expect(created).toMatchObject({
+      status: 201,
+      body: { id: 'IB00000001', state: 'requested', branchCode: tokyo, sellerId: 'shop-a', holdReason: null, late: false },
+    });
     expect(created.body.lines).toHaveLength(3);
     const id = created.body.id as string;
 
     expect((await hub.request('POST', `/api/v1/bundles/${id}/confirm`, { token: tokens.clerk })).body.state).toBe('confirmed');
-    const shipped = await hub.request('POST', `/api/v1/bundles/${id}/ship`, { token: tokens.sellerA, body: { carrier: 'ヤマト運輸', trackingNo: '4455-6677-8899', boxCount: 2 } });
+    const shipped = await hub.request('POST', `/api/v1/bundles/${id}/ship`, {
+      token: tokens.sellerA,
+      body: { carrier: 'ヤマト運輸', trackingNo: '4455-6677-8899', boxCount: 2 },
+    });
     expect(shipped.body).toMatchObject({ state: 'shipped', carrier: 'ヤマト運輸', trackingNo: '4455-6677-8899', boxCount: 2 });
     const arrived = await hub.request('POST', `/api/v1/bundles/${id}/arrive`, { token: null, headers: tokyoStation, body: { boxesReceived: 2 } });
     expect(arrived.body).toMatchObject({ state: 'arrived', boxesReceived: 2, late: false });
@@ -174,7 +207,11 @@ describe.each(hubStoreFactories())('inbound lines and cargo bundles over HTTP on
     const stockBefore = await count('stock_balances');
 
     // The poor seller's SKU has no size, so it is charged as small: 10 × 30 + 10 × 20 = 500 JPY against 100.
-    const held = await hub.request('POST', `/api/v1/bundles/${id}/complete`, { token: tokens.clerk, body: { lines: [{ lineId, counted: 10 }] }, language: 'en' });
+    const held = await hub.request('POST', `/api/v1/bundles/${id}/complete`, {
+      token: tokens.clerk,
+      body: { lines: [{ lineId, counted: 10 }] },
+      language: 'en',
+    });
     expect(held.status).toBe(409);
     expect(held.body.error).toMatchObject({ code: 'insufficient-balance', details: { inHousing: 300, labelling: 200, total: 500, balance: 100 } });
     expect(held.body.error.message).toBe(
@@ -241,9 +278,14 @@ describe.each(hubStoreFactories())('inbound lines and cargo bundles over HTTP on
     await expectRefused(await attempt('complete', tokens.clerk, { lines: [{ lineId, counted: 1 }] }), 'final-state', 'rejected');
 
     const early = await bundleOf(tokens.sellerA, [await addLine(tokens.sellerA, small, 1)]);
-    expect((await hub.request('POST', `/api/v1/bundles/${early}/reject`, { token: tokens.clerk, body: { reason: '受付できません' } })).body.state).toBe('rejected');
+    expect((await hub.request('POST', `/api/v1/bundles/${early}/reject`, { token: tokens.clerk, body: { reason: '受付できません' } })).body.state).toBe(
+      'rejected',
+    );
     const done = await hub.request('POST', '/api/v1/bundles/IB00000001/reject', { token: tokens.clerk, body: { reason: 'late' }, language: 'en' });
-    expect(done).toMatchObject({ status: 409, body: { error: { code: 'final-state', message: 'Cargo bundle IB00000001 is finished ("completed") and cannot change.' } } });
+    expect(done).toMatchObject({
+      status: 409,
+      body: { error: { code: 'final-state', message: 'Cargo bundle IB00000001 is finished ("completed") and cannot change.' } },
+    });
   });
 
   it('flags a bundle still uninspected past the 3-day limit (arrival day not counted) as late', async () => {
@@ -256,7 +298,11 @@ describe.each(hubStoreFactories())('inbound lines and cargo bundles over HTTP on
     const late = await hub.request('GET', '/api/v1/bundles?state=arrived', { token: tokens.clerk });
     expect(late.body.find((bundle: { id: string }) => bundle.id === id)).toMatchObject({ late: true });
     // Three days ago is still within the limit until tonight.
-    await db().updateTable('cargo_bundles').set({ arrived_at: `${addDays(today, -3)}T00:00:00.000Z` }).where('id', '=', id).execute();
+    await db()
+      .updateTable('cargo_bundles')
+      .set({ arrived_at: `${addDays(today, -3)}T00:00:00.000Z` })
+      .where('id', '=', id)
+      .execute();
     expect((await hub.request('GET', `/api/v1/bundles/${id}`)).body.late).toBe(false);
   });
 
@@ -313,11 +359,19 @@ describe.each(hubStoreFactories())('inbound lines and cargo bundles over HTTP on
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(detailCodes(response.body), JSON.stringify(body)).toEqual(expect.arrayContaining(codes));
     }
-    const unknown = await hub.request('POST', '/api/v1/inbound-lines', { token: tokens.sellerA, body: { sku: '300000000009-00001', quantity: 1, branchCode: tokyo }, language: 'en' });
+    const unknown = await hub.request('POST', '/api/v1/inbound-lines', {
+      token: tokens.sellerA,
+      body: { sku: '300000000009-00001', quantity: 1, branchCode: tokyo },
+      language: 'en',
+    });
     expect(unknown).toMatchObject({ status: 404, body: { error: { code: 'not-found', message: 'SKU 300000000009-00001 was not found.' } } });
     const noBranch = await hub.request('POST', '/api/v1/inbound-lines', { token: tokens.sellerA, body: { sku: small, quantity: 1, branchCode: '0000000001' } });
     expect(noBranch).toMatchObject({ status: 404, body: { error: { code: 'not-found' } } });
-    const notSeparated = await hub.request('POST', '/api/v1/inbound-lines', { token: tokens.sellerA, body: { sku: notSeparate, quantity: 1, branchCode: tokyo }, language: 'en' });
+    const notSeparated = await hub.request('POST', '/api/v1/inbound-lines', {
+      token: tokens.sellerA,
+      body: { sku: notSeparate, quantity: 1, branchCode: tokyo },
+      language: 'en',
+    });
     expect(notSeparated).toMatchObject({ status: 409, body: { error: { code: 'separate-inventory-required' } } });
     expect(notSeparated.body.error.message).toContain('300000000002');
 
@@ -338,14 +392,28 @@ describe.each(hubStoreFactories())('inbound lines and cargo bundles over HTTP on
       [1, 'not-found'],
       [2, 'separate-inventory-required'],
     ]);
-    const badBatch = await hub.request('POST', '/api/v1/inbound-lines/batch', { token: tokens.sellerA, body: { lines: [{ sku: small, quantity: 1, branchCode: tokyo }, { sku: small, quantity: 0, branchCode: tokyo }] } });
+    const badBatch = await hub.request('POST', '/api/v1/inbound-lines/batch', {
+      token: tokens.sellerA,
+      body: {
+        lines: [
+          { sku: small, quantity: 1, branchCode: tokyo },
+          { sku: small, quantity: 0, branchCode: tokyo },
+        ],
+      },
+    });
     expect(badBatch.status).toBe(400);
     expect(badBatch.body.error.message).toContain('lines.1.quantity');
     expect(await counts()).toEqual(before);
 
     const good = await hub.request('POST', '/api/v1/inbound-lines/batch', {
       token: tokens.sellerA,
-      body: { lines: [{ sku: small, quantity: 2, branchCode: tokyo }, { sku: medium, quantity: 3, branchCode: tokyo }, { sku: small, quantity: 1, branchCode: seoul }] },
+      body: {
+        lines: [
+          { sku: small, quantity: 2, branchCode: tokyo },
+          { sku: medium, quantity: 3, branchCode: tokyo },
+          { sku: small, quantity: 1, branchCode: seoul },
+        ],
+      },
     });
     expect(good.status).toBe(201);
     const [tokyoLine, otherTokyoLine, seoulLine] = good.body.lines.map((line: { id: string }) => line.id) as [string, string, string];
@@ -371,10 +439,16 @@ describe.each(hubStoreFactories())('inbound lines and cargo bundles over HTTP on
     expect(await counts()).toEqual(afterBatch);
 
     // Yesterday is allowed: a bundle registered after the truck left.
-    const yesterday = await hub.request('POST', '/api/v1/bundles', { token: tokens.sellerA, body: { lineIds: [tokyoLine], estimatedArrival: addDays(today, -1) } });
+    const yesterday = await hub.request('POST', '/api/v1/bundles', {
+      token: tokens.sellerA,
+      body: { lineIds: [tokyoLine], estimatedArrival: addDays(today, -1) },
+    });
     expect(yesterday.status).toBe(201);
     const id = yesterday.body.id as string;
-    const again = await hub.request('POST', '/api/v1/bundles', { token: tokens.sellerA, body: { lineIds: [tokyoLine, otherTokyoLine], estimatedArrival: today } });
+    const again = await hub.request('POST', '/api/v1/bundles', {
+      token: tokens.sellerA,
+      body: { lineIds: [tokyoLine, otherTokyoLine], estimatedArrival: today },
+    });
     expect(again).toMatchObject({ status: 409, body: { error: { code: 'line-already-bundled' } } });
     expect((await hub.request('DELETE', `/api/v1/inbound-lines/${tokyoLine}`, { token: tokens.sellerA })).body.error.code).toBe('line-already-bundled');
     expect((await hub.request('DELETE', `/api/v1/inbound-lines/${seoulLine}`, { token: tokens.sellerA })).status).toBe(204);
@@ -387,8 +461,12 @@ describe.each(hubStoreFactories())('inbound lines and cargo bundles over HTTP on
       { carrier: '<i>x</i>', trackingNo: '12345678', boxCount: 1 },
     ];
     expect((await hub.request('POST', `/api/v1/bundles/${id}/confirm`, { token: tokens.clerk })).status).toBe(200);
-    for (const body of badShips) expect((await hub.request('POST', `/api/v1/bundles/${id}/ship`, { token: tokens.sellerA, body })).status, JSON.stringify(body)).toBe(400);
-    expect((await hub.request('POST', `/api/v1/bundles/${id}/ship`, { token: tokens.sellerA, body: { carrier: 'ヤマト', trackingNo: '12345678', boxCount: 1 } })).status).toBe(200);
+    for (const body of badShips)
+      expect((await hub.request('POST', `/api/v1/bundles/${id}/ship`, { token: tokens.sellerA, body })).status, JSON.stringify(body)).toBe(400);
+    expect(
+      (await hub.request('POST', `/api/v1/bundles/${id}/ship`, { token: tokens.sellerA, body: { carrier: 'ヤマト', trackingNo: '12345678', boxCount: 1 } }))
+        .status,
+    ).toBe(200);
     expect((await hub.request('POST', `/api/v1/bundles/${id}/arrive`, { token: tokens.clerk, body: { boxesReceived: 1 } })).status).toBe(200);
 
     const beforeCounts = await counts();
@@ -397,7 +475,15 @@ describe.each(hubStoreFactories())('inbound lines and cargo bundles over HTTP on
       [{ lines: [{ lineId: tokyoLine, counted: -1 }] }, 'bad-input'],
       [{ lines: [{ lineId: tokyoLine, counted: 1.5 }] }, 'bad-input'],
       [{ lines: [{ lineId: otherTokyoLine, counted: 1 }] }, 'line-not-in-bundle'],
-      [{ lines: [{ lineId: tokyoLine, counted: 2 }, { lineId: tokyoLine, counted: 2 }] }, 'line-counted-twice'],
+      [
+        {
+          lines: [
+            { lineId: tokyoLine, counted: 2 },
+            { lineId: tokyoLine, counted: 2 },
+          ],
+        },
+        'line-counted-twice',
+      ],
       [{ lines: [{ lineId: tokyoLine, counted: 2, unitsToLabel: 3 }] }, 'labels-over-counted'],
     ];
     for (const [body, code] of badCounts) {
@@ -413,7 +499,11 @@ describe.each(hubStoreFactories())('inbound lines and cargo bundles over HTTP on
     const lines = [await addLine(tokens.sellerA, small, 1), await addLine(tokens.sellerA, medium, 1)];
     const id = await bundleOf(tokens.sellerA, lines);
     await toArrived(id, tokens.sellerA);
-    const partial = await hub.request('POST', `/api/v1/bundles/${id}/complete`, { token: tokens.clerk, body: { lines: [{ lineId: lines[0], counted: 1 }] }, language: 'en' });
+    const partial = await hub.request('POST', `/api/v1/bundles/${id}/complete`, {
+      token: tokens.clerk,
+      body: { lines: [{ lineId: lines[0], counted: 1 }] },
+      language: 'en',
+    });
     expect(partial).toMatchObject({ status: 400, body: { error: { code: 'counts-incomplete', message: `Some inbound lines have no count: ${lines[1]}` } } });
   });
 
@@ -435,7 +525,9 @@ describe.each(hubStoreFactories())('inbound lines and cargo bundles over HTTP on
   it('describes every route in the OpenAPI document', async () => {
     const openapi = await hub.request('GET', '/api/openapi.json', { token: null });
     const paths = Object.keys(openapi.body.paths);
-    for (const path of ['/api/v1/inbound-lines', '/api/v1/inbound-lines/batch', '/api/v1/inbound-lines/{id}', '/api/v1/bundles', '/api/v1/bundles/{id}']) expect(paths).toContain(path);
-    for (const action of ['confirm', 'ship', 'arrive', 'complete', 'reject']) expect(openapi.body.paths[`/api/v1/bundles/{id}/${action}`].post.summary).toBeTruthy();
+    for (const path of ['/api/v1/inbound-lines', '/api/v1/inbound-lines/batch', '/api/v1/inbound-lines/{id}', '/api/v1/bundles', '/api/v1/bundles/{id}'])
+      expect(paths).toContain(path);
+    for (const action of ['confirm', 'ship', 'arrive', 'complete', 'reject'])
+      expect(openapi.body.paths[`/api/v1/bundles/{id}/${action}`].post.summary).toBeTruthy();
   });
 });

@@ -11,7 +11,14 @@ describe.each(hubStoreFactories())('Q-inventory, SKUs, listing links and stock o
   let packer: string;
 
   const count = async (table: keyof HubDatabase) =>
-    Number((await hub.hub.store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await hub.hub.store.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const counts = async () => ({
     items: await count('inventory_items'),
     options: await count('inventory_options'),
@@ -49,10 +56,23 @@ describe.each(hubStoreFactories())('Q-inventory, SKUs, listing links and stock o
 
   it('creates options with the next free option code, edits them, and lists them with stock and link counts', async () => {
     const first = await hub.request('POST', '/api/v1/inventory/300001289771/options', { token: sellerA, body: { name: 'T-2 / サイズ : S' } });
-    expect(first).toMatchObject({ status: 201, body: { sku: '300001289771-00001', optionCode: '00001', extraPriceJpy: 0, currency: 'JPY', totalQuantity: 0, linkedProductCount: 0 } });
+    expect(first).toMatchObject({
+      status: 201,
+      body: { sku: '300001289771-00001', optionCode: '00001', extraPriceJpy: 0, currency: 'JPY', totalQuantity: 0, linkedProductCount: 0 },
+    });
     const third = await hub.request('POST', '/api/v1/inventory/300001289771/options', {
       token: sellerA,
-      body: { optionCode: '00003', name: 'T-2 / サイズ : L', sellerSkuCode: 'SN-01-L', extraPriceJpy: 300, jan: '4901234567894', lengthCm: 30, widthCm: 20.5, heightCm: 12, weightG: 800 },
+      body: {
+        optionCode: '00003',
+        name: 'T-2 / サイズ : L',
+        sellerSkuCode: 'SN-01-L',
+        extraPriceJpy: 300,
+        jan: '4901234567894',
+        lengthCm: 30,
+        widthCm: 20.5,
+        heightCm: 12,
+        weightG: 800,
+      },
     });
     expect(third).toMatchObject({ status: 201, body: { sku: '300001289771-00003', jan: '4901234567894', widthCm: 20.5, weightG: 800 } });
     const fourth = await hub.request('POST', '/api/v1/inventory/300001289771/options', { token: sellerA, body: { name: 'XL' } });
@@ -60,8 +80,14 @@ describe.each(hubStoreFactories())('Q-inventory, SKUs, listing links and stock o
     const duplicate = await hub.request('POST', '/api/v1/inventory/300001289771/options', { token: sellerA, body: { optionCode: '00003', name: 'again' } });
     expect(duplicate).toMatchObject({ status: 409, body: { error: { code: 'duplicate' } } });
 
-    const edited = await hub.request('PATCH', '/api/v1/skus/300001289771-00003', { token: sellerA, body: { name: 'T-2 / サイズ : LL', extraPriceJpy: 500, jan: null, weightG: 850 } });
-    expect(edited).toMatchObject({ status: 200, body: { name: 'T-2 / サイズ : LL', extraPriceJpy: 500, jan: null, weightG: 850, lengthCm: 30, sellerSkuCode: 'SN-01-L' } });
+    const edited = await hub.request('PATCH', '/api/v1/skus/300001289771-00003', {
+      token: sellerA,
+      body: { name: 'T-2 / サイズ : LL', extraPriceJpy: 500, jan: null, weightG: 850 },
+    });
+    expect(edited).toMatchObject({
+      status: 200,
+      body: { name: 'T-2 / サイズ : LL', extraPriceJpy: 500, jan: null, weightG: 850, lengthCm: 30, sellerSkuCode: 'SN-01-L' },
+    });
     // QSM's editor writes the same SKU with a slash or a colon; the hub answers with the canonical form.
     const other = await hub.request('GET', '/api/v1/skus/300001289771:00003', { token: clerk });
     expect(other).toMatchObject({ status: 200, body: { sku: '300001289771-00003' } });
@@ -81,16 +107,25 @@ describe.each(hubStoreFactories())('Q-inventory, SKUs, listing links and stock o
 
   it('links and unlinks Qoo10 listings; the linked-product count follows', async () => {
     const sku = '300001289771-00001';
-    const link = await hub.request('POST', `/api/v1/skus/${sku}/links`, { token: sellerA, body: { listingId: '1234567890', title: 'スニーカー', optionLabel: 'サイズ : S' } });
+    const link = await hub.request('POST', `/api/v1/skus/${sku}/links`, {
+      token: sellerA,
+      body: { listingId: '1234567890', title: 'スニーカー', optionLabel: 'サイズ : S' },
+    });
     expect(link).toMatchObject({ status: 201, body: { listingId: '1234567890', sku, optionLabel: 'サイズ : S' } });
     await hub.request('POST', `/api/v1/skus/${sku}/links`, { token: sellerA, body: { listingId: '1234567999', title: 'スニーカー セット' } });
     expect((await hub.request('GET', `/api/v1/skus/${sku}`, { token: sellerA })).body.linkedProductCount).toBe(2);
     expect((await hub.request('GET', `/api/v1/skus/${sku}/links`, { token: clerk })).body).toHaveLength(2);
 
     const before = await counts();
-    const again = await hub.request('POST', `/api/v1/skus/${sku}/links`, { token: sellerA, body: { listingId: '1234567890', title: 'x', optionLabel: 'other' } });
+    const again = await hub.request('POST', `/api/v1/skus/${sku}/links`, {
+      token: sellerA,
+      body: { listingId: '1234567890', title: 'x', optionLabel: 'other' },
+    });
     expect(again).toMatchObject({ status: 409, body: { error: { code: 'duplicate' } } });
-    const sameLabel = await hub.request('POST', '/api/v1/skus/300001289771-00003/links', { token: sellerA, body: { listingId: '1234567890', title: 'x', optionLabel: 'サイズ : S' } });
+    const sameLabel = await hub.request('POST', '/api/v1/skus/300001289771-00003/links', {
+      token: sellerA,
+      body: { listingId: '1234567890', title: 'x', optionLabel: 'サイズ : S' },
+    });
     expect(sameLabel).toMatchObject({ status: 409, body: { error: { code: 'listing-option-linked' } } });
     expect(await counts()).toEqual(before);
 
@@ -208,7 +243,13 @@ describe.each(hubStoreFactories())('Q-inventory, SKUs, listing links and stock o
     ]);
     const item = await hub.request('GET', '/api/v1/inventory?sellerId=shop-a', { token: clerk });
     const sneakers = item.body.find((row: { code: string }) => row.code === '300001289771');
-    expect(sneakers.options[1]).toMatchObject({ totalQuantity: 9, branchQuantities: [{ branchCode: '0000000082', quantity: 2 }, { branchCode: '0000011520', quantity: 7 }] });
+    expect(sneakers.options[1]).toMatchObject({
+      totalQuantity: 9,
+      branchQuantities: [
+        { branchCode: '0000000082', quantity: 2 },
+        { branchCode: '0000011520', quantity: 7 },
+      ],
+    });
 
     const changes = await db.selectFrom('changes').selectAll().where('entity', 'in', ['inventory-item', 'sku']).orderBy('seq').execute();
     expect(changes.filter((change) => change.entity === 'inventory-item' && change.entity_id === '300001289771')).toHaveLength(3);
@@ -219,7 +260,14 @@ describe.each(hubStoreFactories())('Q-inventory, SKUs, listing links and stock o
 
   it('describes every route in the OpenAPI document', async () => {
     const openapi = await hub.request('GET', '/api/openapi.json', { token: null });
-    for (const path of ['/api/v1/inventory', '/api/v1/inventory/{code}', '/api/v1/inventory/{code}/options', '/api/v1/skus/{sku}', '/api/v1/skus/{sku}/links', '/api/v1/stock']) {
+    for (const path of [
+      '/api/v1/inventory',
+      '/api/v1/inventory/{code}',
+      '/api/v1/inventory/{code}/options',
+      '/api/v1/skus/{sku}',
+      '/api/v1/skus/{sku}/links',
+      '/api/v1/stock',
+    ]) {
       expect(Object.keys(openapi.body.paths)).toContain(path);
     }
     expect(openapi.body.paths['/api/v1/stock'].get.summary).toContain('qwms stock');

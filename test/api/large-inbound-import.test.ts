@@ -15,7 +15,10 @@ describe.each(hubStoreFactories())('a large inbound import on $dialect', (factor
     const bytes = await inboundWorkbook(store, 5000);
     const result = await importWorkbook(store, 'inbound', bytes, { sellerId: 'bench-excel', language: 'ja', explain: explainIn('ja') });
     expect(result.ok).toBe(true);
-    const count = await store.db.selectFrom('inbound_lines').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await store.db
+      .selectFrom('inbound_lines')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(5000);
     await store.close();
   });

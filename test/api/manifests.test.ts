@@ -40,9 +40,15 @@ describe.each(hubStoreFactories())('end-of-day manifest and the label time slot 
     const sellerId = `mf-${++shop}`;
     const [sku] = (await sellerWithSkus(db(), sellerId, 1)) as [string];
     const branchCode = options.branchCode ?? tokyo;
-    await db().transaction().execute((trx) => postMovement(trx, { sku, branchCode, kind: 'inbound', quantity: 20, reference: 'test' }));
+    await db()
+      .transaction()
+      .execute((trx) => postMovement(trx, { sku, branchCode, kind: 'inbound', quantity: 20, reference: 'test' }));
     if (options.management) {
-      const line = managementLine(sellerId, { sku, quantity: options.quantity ?? 1, recipient: { name: '佐藤 花子', phone: '090-0000-0000', postalCode: '530-0001', address: '大阪府大阪市北区梅田 1-1' } });
+      const line = managementLine(sellerId, {
+        sku,
+        quantity: options.quantity ?? 1,
+        recipient: { name: '佐藤 花子', phone: '090-0000-0000', postalCode: '530-0001', address: '大阪府大阪市北区梅田 1-1' },
+      });
       const response = await hub.request('POST', '/api/v1/orders/management', { body: [line] });
       expect(response.status, JSON.stringify(response.body)).toBe(201);
       return { order: await orderByNo(db(), sellerId, line.managementNo), sku, sellerId };
@@ -85,16 +91,31 @@ describe.each(hubStoreFactories())('end-of-day manifest and the label time slot 
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ service: 'sagawa', labelTimeSlot: '14-16', trackingNo: first });
     const feed = async () =>
-      (await db().selectFrom('changes').select('data').where('entity', '=', 'order').where('entity_id', '=', order.id).orderBy('seq', 'desc').executeTakeFirstOrThrow()).data;
+      (
+        await db()
+          .selectFrom('changes')
+          .select('data')
+          .where('entity', '=', 'order')
+          .where('entity_id', '=', order.id)
+          .orderBy('seq', 'desc')
+          .executeTakeFirstOrThrow()
+      ).data;
     expect(JSON.parse(await feed())).toMatchObject({ service: 'sagawa', labelTimeSlot: '14-16' });
 
     expect(await push('label.voided', { orderId: order.id, trackingNumber: first, reason: 'jam' })).toMatchObject({ status: 'applied' });
-    expect(await db().selectFrom('orders').select(['service', 'label_time_slot', 'tracking_no']).where('id', '=', order.id).executeTakeFirstOrThrow()).toEqual({ service: null, label_time_slot: null, tracking_no: null });
+    expect(await db().selectFrom('orders').select(['service', 'label_time_slot', 'tracking_no']).where('id', '=', order.id).executeTakeFirstOrThrow()).toEqual({
+      service: null,
+      label_time_slot: null,
+      tracking_no: null,
+    });
     expect(JSON.parse(await feed())).toMatchObject({ service: null, labelTimeSlot: null, trackingNo: null });
 
     // Labelled again as Yamato: no slot (the slot is Sagawa's only), and none left over from the voided label.
     expect(await push('order.packed', { orderId: order.id, service: 'yamato', timeSlot: null, trackingNumber: second })).toMatchObject({ status: 'applied' });
-    expect(await db().selectFrom('orders').select(['service', 'label_time_slot']).where('id', '=', order.id).executeTakeFirstOrThrow()).toEqual({ service: 'yamato', label_time_slot: null });
+    expect(await db().selectFrom('orders').select(['service', 'label_time_slot']).where('id', '=', order.id).executeTakeFirstOrThrow()).toEqual({
+      service: 'yamato',
+      label_time_slot: null,
+    });
   });
 
   it('lists the parcels handed over today per service, with carrier, counts and every column the driver checks', async () => {
@@ -160,7 +181,8 @@ describe.each(hubStoreFactories())('end-of-day manifest and the label time slot 
     // 23:59:59.999 on 1 March in Tokyo is 14:59:59.999Z; midnight starting 2 March is 15:00Z.
     await db().updateTable('orders').set({ shipped_at: '2025-03-01T14:59:59.999Z' }).where('id', '=', late.order.id).execute();
     await db().updateTable('orders').set({ shipped_at: '2025-03-01T15:00:00.000Z' }).where('id', '=', early.order.id).execute();
-    const onDay = async (date: string) => (await manifest(`branchCode=${tokyo}&date=${date}`)).body.sections[1].parcels.map((parcel: { trackingNo: string }) => parcel.trackingNo);
+    const onDay = async (date: string) =>
+      (await manifest(`branchCode=${tokyo}&date=${date}`)).body.sections[1].parcels.map((parcel: { trackingNo: string }) => parcel.trackingNo);
     expect(await onDay('2025-03-01')).toEqual([late.label]);
     expect(await onDay('2025-03-02')).toEqual([early.label]);
     expect(await onDay('2025-02-28')).toEqual([]);

@@ -8,7 +8,15 @@ describe.each(hubStoreFactories())('order import and registration over HTTP on $
   let hub: TestHub;
   let skus: string[];
   let otherSkus: string[];
-  const countOrders = async () => Number((await hub.hub.store.db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const countOrders = async () =>
+    Number(
+      (
+        await hub.hub.store.db
+          .selectFrom('orders')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     hub = await startTestHub(factory);
@@ -26,7 +34,10 @@ describe.each(hubStoreFactories())('order import and registration over HTTP on $
   });
 
   it('imports paid lines, resolves SKUs through the listing links, normalises the recipient and allocates', async () => {
-    const linked = qoo10Line('shop-a', '1000000001', 'サイズ: S', { quantity: 2, recipient: { name: '佐藤 花子', phone: '+81 90-1111-2222', postalCode: '２７３００１２', address: '船橋市' } });
+    const linked = qoo10Line('shop-a', '1000000001', 'サイズ: S', {
+      quantity: 2,
+      recipient: { name: '佐藤 花子', phone: '+81 90-1111-2222', postalCode: '２７３００１２', address: '船橋市' },
+    });
     const unlinked = qoo10Line('shop-a', '1000000001', 'サイズ: XL');
     const response = await hub.request('POST', '/api/v1/orders/qoo10', { body: [linked, unlinked] });
     expect(response.status).toBe(201);
@@ -36,7 +47,14 @@ describe.each(hubStoreFactories())('order import and registration over HTTP on $
     const stored = await orderByNo(hub.hub.store.db, 'shop-a', linked.orderNo);
     expect(stored).toMatchObject({ sku: skus[0], recipient_phone: '09011112222', postal_code: '273-0012', state: 'allocated', source: 'qoo10' });
     const view = await hub.request('GET', `/api/v1/orders/${stored.id}`);
-    expect(view.body).toMatchObject({ orderNo: linked.orderNo, sku: skus[0], quantity: 2, state: 'allocated', branchCode: '0000011520', recipient: { postalCode: '273-0012' } });
+    expect(view.body).toMatchObject({
+      orderNo: linked.orderNo,
+      sku: skus[0],
+      quantity: 2,
+      state: 'allocated',
+      branchCode: '0000011520',
+      recipient: { postalCode: '273-0012' },
+    });
     // Not linked: stored all the same, without a SKU, and left waiting.
     expect(await orderByNo(hub.hub.store.db, 'shop-a', unlinked.orderNo)).toMatchObject({ sku: null, state: 'paid', option_label: 'サイズ: XL' });
   });
@@ -125,12 +143,24 @@ describe.each(hubStoreFactories())('order import and registration over HTTP on $
     expect(response.status).toBe(201);
     const stored = await orderByNo(hub.hub.store.db, 'shop-a', byCode.managementNo);
     const view = (await hub.request('GET', `/api/v1/orders/${stored.id}`)).body;
-    expect(view).toMatchObject({ source: 'management', sku: skus[2], deliveryMethod: 'sagawa', deliveryTime: { date: addDays(today, 2), slot: '14-16' }, paidAt: null, cartNo: null });
+    expect(view).toMatchObject({
+      source: 'management',
+      sku: skus[2],
+      deliveryMethod: 'sagawa',
+      deliveryTime: { date: addDays(today, 2), slot: '14-16' },
+      paidAt: null,
+      cartNo: null,
+    });
     expect(view.registeredAt).toBe(stored.paid_at);
     // SKU 0 has stock, SKU 2 none: the run after registering allocates one and leaves the other waiting.
     expect((await orderByNo(hub.hub.store.db, 'shop-a', bySku.managementNo)).state).toBe('allocated');
     expect(stored.state).toBe('paid');
-    expect(response.body.allocation.waitingOrders).toContainEqual({ orderId: stored.id, orderNo: byCode.managementNo, sellerId: 'shop-a', reason: 'out-of-stock' });
+    expect(response.body.allocation.waitingOrders).toContainEqual({
+      orderId: stored.id,
+      orderNo: byCode.managementNo,
+      sellerId: 'shop-a',
+      reason: 'out-of-stock',
+    });
   });
 
   it('refuses management lines that break the SKU and delivery-time rules, every one reported', async () => {
@@ -169,10 +199,14 @@ describe.each(hubStoreFactories())('order import and registration over HTTP on $
     const dueNow = qoo10Line('shop-a', '1000000001', 'サイズ: XL');
     const later = qoo10Line('shop-a', '1000000001', 'サイズ: XL', { desiredShipDate: addDays(tokyoDate(new Date()), 5) });
     await hub.request('POST', '/api/v1/orders/qoo10', { body: [dueNow, later] });
-    const due = (await hub.request('GET', '/api/v1/orders?sellerId=shop-a&state=paid&dueToday=true&limit=1000')).body.orders.map((o: { orderNo: string }) => o.orderNo);
+    const due = (await hub.request('GET', '/api/v1/orders?sellerId=shop-a&state=paid&dueToday=true&limit=1000')).body.orders.map(
+      (o: { orderNo: string }) => o.orderNo,
+    );
     expect(due).toContain(dueNow.orderNo);
     expect(due).not.toContain(later.orderNo);
-    const notDue = (await hub.request('GET', '/api/v1/orders?sellerId=shop-a&dueToday=false&limit=1000')).body.orders.map((o: { orderNo: string }) => o.orderNo);
+    const notDue = (await hub.request('GET', '/api/v1/orders?sellerId=shop-a&dueToday=false&limit=1000')).body.orders.map(
+      (o: { orderNo: string }) => o.orderNo,
+    );
     expect(notDue).toContain(later.orderNo);
     const allocated = (await hub.request('GET', '/api/v1/orders?state=allocated&limit=1000')).body.orders;
     expect(allocated.length).toBeGreaterThan(0);
@@ -187,7 +221,9 @@ describe.each(hubStoreFactories())('order import and registration over HTTP on $
     expect((await hub.request('GET', '/api/v1/orders', { token: clerk })).status).toBe(200);
     expect((await hub.request('GET', '/api/v1/orders', { token: null })).status).toBe(401);
     const openapi = (await hub.request('GET', '/api/openapi.json', { token: null })).body;
-    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/v1/orders/qoo10', '/api/v1/orders/management', '/api/v1/orders/{orderId}/allocation']));
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/orders/qoo10', '/api/v1/orders/management', '/api/v1/orders/{orderId}/allocation']),
+    );
     expect(openapi.paths['/api/v1/orders/qoo10'].post.requestBody.content['application/json'].schema.items.properties).toHaveProperty('recipient');
   });
 });

@@ -35,11 +35,20 @@ describe.each(hubStoreFactories())('picking, packing and shipping events from th
   let shopCount = 0;
 
   const db = () => hub.hub.store.db;
-  const count = async (table: keyof HubDatabase) => Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (table: keyof HubDatabase) =>
+    Number(
+      (
+        await db()
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const stockOf = async (sku: string, branchCode: string = tokyo) =>
     (await db().selectFrom('stock_balances').select('quantity').where('sku', '=', sku).where('branch_code', '=', branchCode).executeTakeFirst())?.quantity ?? 0;
   const orderRow = (id: string) => db().selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const picksOf = (orderId: string) => db().selectFrom('stock_movements').select(['sku', 'branch_code', 'kind', 'quantity', 'station_event_id']).where('reference', '=', orderId).execute();
+  const picksOf = (orderId: string) =>
+    db().selectFrom('stock_movements').select(['sku', 'branch_code', 'kind', 'quantity', 'station_event_id']).where('reference', '=', orderId).execute();
   const uploadOf = (orderId: string) => db().selectFrom('tracking_uploads').selectAll().where('order_id', '=', orderId).executeTakeFirst();
   /** Everything a refused event must leave alone. */
   const snapshot = async (orderId: string) => ({
@@ -78,7 +87,9 @@ describe.each(hubStoreFactories())('picking, packing and shipping events from th
     await listing(db(), itemNo, sellerId, { A: sku });
     const branchCode: string = options.stockAt ?? tokyo;
     // Straight through the ledger: the stock fixture knows the Tokyo branch only.
-    await db().transaction().execute((trx) => postMovement(trx, { sku, branchCode, kind: 'inbound', quantity: options.onHand ?? 10, reference: 'test' }));
+    await db()
+      .transaction()
+      .execute((trx) => postMovement(trx, { sku, branchCode, kind: 'inbound', quantity: options.onHand ?? 10, reference: 'test' }));
     const line = qoo10Line(sellerId, itemNo, 'A', { quantity: options.quantity ?? 2 });
     const response = await hub.request('POST', '/api/v1/orders/qoo10', { body: [line] });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
@@ -87,10 +98,16 @@ describe.each(hubStoreFactories())('picking, packing and shipping events from th
     return { order, sku, sellerId };
   }
 
-  const one = async (station: FloorStation, kind: FloorEventKind, payload: Payload<typeof kind>, language?: string) => (await station.push([station.event(kind, payload as never)], language))[0]!;
+  const one = async (station: FloorStation, kind: FloorEventKind, payload: Payload<typeof kind>, language?: string) =>
+    (await station.push([station.event(kind, payload as never)], language))[0]!;
   const picked = (orderId: string, sku: string, quantity: number) => one(pack, 'order.picked', { orderId, sku, quantity });
-  const packed = (orderId: string, trackingNumber: string, service: 'nekopos' | 'yamato' | 'sagawa' = 'yamato', timeSlot: string | null = null, station = pack) =>
-    one(station, 'order.packed', { orderId, service, timeSlot: timeSlot as never, trackingNumber });
+  const packed = (
+    orderId: string,
+    trackingNumber: string,
+    service: 'nekopos' | 'yamato' | 'sagawa' = 'yamato',
+    timeSlot: string | null = null,
+    station = pack,
+  ) => one(station, 'order.packed', { orderId, service, timeSlot: timeSlot as never, trackingNumber });
   const shipped = (orderId: string, trackingNumber: string) => one(pack, 'order.shipped', { orderId, trackingNumber });
 
   beforeAll(async () => {
@@ -129,7 +146,13 @@ describe.each(hubStoreFactories())('picking, packing and shipping events from th
     expect(pending.body.uploads.map((upload: { trackingNo: string }) => upload.trackingNo)).toContain(label);
 
     // The branch hears of the order's every step, last of all in transit.
-    const changes = await db().selectFrom('changes').select(['data', 'branch_code']).where('entity', '=', 'order').where('entity_id', '=', order.id).orderBy('seq').execute();
+    const changes = await db()
+      .selectFrom('changes')
+      .select(['data', 'branch_code'])
+      .where('entity', '=', 'order')
+      .where('entity_id', '=', order.id)
+      .orderBy('seq')
+      .execute();
     expect(changes.map((change) => JSON.parse(change.data).state)).toEqual(['allocated', 'picked', 'packed', 'in_transit']);
     expect(JSON.parse(changes.at(-1)!.data)).toMatchObject({ trackingNo: label, shippedAt: done.shipped_at });
     expect(changes.every((change) => change.branch_code === tokyo)).toBe(true);
@@ -143,7 +166,11 @@ describe.each(hubStoreFactories())('picking, packing and shipping events from th
   it('changes nothing when the same events are pushed again', async () => {
     const { order, sku } = await allocatedOrder({ quantity: 1, onHand: 4 });
     const [label] = (await pack.numbers(1)) as [string];
-    const events = [pack.event('order.picked', { orderId: order.id, sku, quantity: 1 }), pack.event('order.packed', { orderId: order.id, service: 'nekopos', timeSlot: null, trackingNumber: label }), pack.event('order.shipped', { orderId: order.id, trackingNumber: label })];
+    const events = [
+      pack.event('order.picked', { orderId: order.id, sku, quantity: 1 }),
+      pack.event('order.packed', { orderId: order.id, service: 'nekopos', timeSlot: null, trackingNumber: label }),
+      pack.event('order.shipped', { orderId: order.id, trackingNumber: label }),
+    ];
     expect((await pack.push(events)).map((result) => result.status)).toEqual(['applied', 'applied', 'applied']);
     const before = await snapshot(order.id);
     expect((await pack.push(events)).map((result) => result.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
@@ -161,7 +188,11 @@ describe.each(hubStoreFactories())('picking, packing and shipping events from th
     const before = await snapshot(order.id);
 
     const wrong = await one(pack, 'order.shipped', { orderId: order.id, trackingNumber: otherLabel }, 'en');
-    expect(wrong).toMatchObject({ status: 'rejected', reason: 'label-mismatch', message: `The scanned label ${otherLabel} is not the label of order ${order.order_no} (${label}).` });
+    expect(wrong).toMatchObject({
+      status: 'rejected',
+      reason: 'label-mismatch',
+      message: `The scanned label ${otherLabel} is not the label of order ${order.order_no} (${label}).`,
+    });
     expect(await snapshot(order.id)).toEqual(before);
     expect(await picksOf(order.id)).toEqual([]);
 
@@ -174,7 +205,10 @@ describe.each(hubStoreFactories())('picking, packing and shipping events from th
     const [label] = (await pack.numbers(1)) as [string];
     expect(await picked(order.id, sku, 1)).toMatchObject({ status: 'rejected', reason: 'pick-mismatch' });
     expect(await shipped(order.id, label)).toMatchObject({ status: 'rejected', reason: 'order-not-packed' });
-    expect(await one(pack, 'label.voided', { orderId: order.id, trackingNumber: label, reason: 'torn' })).toMatchObject({ status: 'rejected', reason: 'order-not-packed' });
+    expect(await one(pack, 'label.voided', { orderId: order.id, trackingNumber: label, reason: 'torn' })).toMatchObject({
+      status: 'rejected',
+      reason: 'order-not-packed',
+    });
     expect(await orderRow(order.id)).toMatchObject({ state: 'allocated', tracking_no: null });
     expect(await picked(order.id, sku, 2)).toMatchObject({ status: 'applied' });
     expect(await picked(order.id, sku, 2)).toMatchObject({ status: 'rejected', reason: 'order-not-pickable' });
@@ -210,8 +244,11 @@ describe.each(hubStoreFactories())('picking, packing and shipping events from th
     const skus = (await sellerWithSkus(db(), sellerId, 2)) as [string, string];
     const itemNo = `${shopCount}70000`;
     await listing(db(), itemNo, sellerId, { A: skus[0], B: skus[1] });
-    for (const sku of skus) await db().transaction().execute((trx) => postMovement(trx, { sku, branchCode: tokyo, kind: 'inbound', quantity: 5, reference: 'test' }));
-    const cartNo = `9${String(shopCount).padStart(8, "0")}`;
+    for (const sku of skus)
+      await db()
+        .transaction()
+        .execute((trx) => postMovement(trx, { sku, branchCode: tokyo, kind: 'inbound', quantity: 5, reference: 'test' }));
+    const cartNo = `9${String(shopCount).padStart(8, '0')}`;
     const lines = [qoo10Line(sellerId, itemNo, 'A', { cartNo }), qoo10Line(sellerId, itemNo, 'B', { cartNo }), qoo10Line(sellerId, itemNo, 'A')];
     expect((await hub.request('POST', '/api/v1/orders/qoo10', { body: lines })).status).toBe(201);
     const [first, second, alone] = await Promise.all(lines.map((line) => orderByNo(db(), sellerId, line.orderNo)));
@@ -219,7 +256,8 @@ describe.each(hubStoreFactories())('picking, packing and shipping events from th
     expect(await packed(first!.id, parcel)).toMatchObject({ status: 'applied' });
     expect(await packed(second!.id, parcel)).toMatchObject({ status: 'applied' });
     expect(await packed(alone!.id, parcel)).toMatchObject({ status: 'rejected', reason: 'tracking-number-used' });
-    for (const order of [first!, second!]) expect(await one(pack, 'label.voided', { orderId: order.id, trackingNumber: parcel, reason: 'smudged' })).toMatchObject({ status: 'applied' });
+    for (const order of [first!, second!])
+      expect(await one(pack, 'label.voided', { orderId: order.id, trackingNumber: parcel, reason: 'smudged' })).toMatchObject({ status: 'applied' });
     expect(await count('voided_tracking_numbers')).toBeGreaterThanOrEqual(1);
     expect(await db().selectFrom('voided_tracking_numbers').select('order_id').where('tracking_no', '=', parcel).execute()).toEqual([{ order_id: first!.id }]);
     expect(await packed(second!.id, parcel)).toMatchObject({ status: 'rejected', reason: 'tracking-number-voided' });
@@ -234,10 +272,17 @@ describe.each(hubStoreFactories())('picking, packing and shipping events from th
     expect(await picked(order.id, sku, 3)).toMatchObject({ status: 'applied' });
     expect(await packed(order.id, label, 'yamato')).toMatchObject({ status: 'applied' });
 
-    expect(await one(pack, 'label.voided', { orderId: order.id, trackingNumber: fresh, reason: 'torn' })).toMatchObject({ status: 'rejected', reason: 'label-mismatch' });
+    expect(await one(pack, 'label.voided', { orderId: order.id, trackingNumber: fresh, reason: 'torn' })).toMatchObject({
+      status: 'rejected',
+      reason: 'label-mismatch',
+    });
     expect(await one(pack, 'label.voided', { orderId: order.id, trackingNumber: label, reason: 'printer jam' })).toMatchObject({ status: 'applied' });
     expect(await orderRow(order.id)).toMatchObject({ state: 'picked', tracking_no: null, service: null });
-    expect(await db().selectFrom('voided_tracking_numbers').selectAll().where('tracking_no', '=', label).executeTakeFirstOrThrow()).toMatchObject({ order_id: order.id, station_id: 'pack-1', reason: 'printer jam' });
+    expect(await db().selectFrom('voided_tracking_numbers').selectAll().where('tracking_no', '=', label).executeTakeFirstOrThrow()).toMatchObject({
+      order_id: order.id,
+      station_id: 'pack-1',
+      reason: 'printer jam',
+    });
     expect(await stockOf(sku)).toBe(5);
 
     const reused = await packed(order.id, label, 'yamato', null, pack);
@@ -258,7 +303,11 @@ describe.each(hubStoreFactories())('picking, packing and shipping events from th
     const [label] = (await pack.numbers(1)) as [string];
     const before = await snapshot(order.id);
     const refused = await one(pack, 'order.picked', { orderId: order.id, sku, quantity: 1 }, 'en');
-    expect(refused).toMatchObject({ status: 'rejected', reason: 'order-at-other-branch', message: `Order ${order.order_no} belongs to branch ${seoul}; it cannot be handled here.` });
+    expect(refused).toMatchObject({
+      status: 'rejected',
+      reason: 'order-at-other-branch',
+      message: `Order ${order.order_no} belongs to branch ${seoul}; it cannot be handled here.`,
+    });
     expect(await packed(order.id, label)).toMatchObject({ status: 'rejected', reason: 'order-at-other-branch' });
     expect(await shipped(order.id, label)).toMatchObject({ status: 'rejected', reason: 'order-at-other-branch' });
     expect(await snapshot(order.id)).toEqual(before);

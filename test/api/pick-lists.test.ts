@@ -46,7 +46,8 @@ describe.each(hubStoreFactories())('pick lists on $dialect', (factory) => {
     const bins = ['C-01-01-01', 'A-02-03-01', null];
     for (const [i, sku] of skus.entries()) {
       const bin = bins[i];
-      if (bin) await db().insertInto('sku_locations').values({ branch_code: tokyo, sku, bin, updated_at: new Date().toISOString(), updated_by: null }).execute();
+      if (bin)
+        await db().insertInto('sku_locations').values({ branch_code: tokyo, sku, bin, updated_at: new Date().toISOString(), updated_by: null }).execute();
     }
     const order = async (label: string, overrides: Record<string, unknown> = {}) => {
       const line = qoo10Line(sellerId, itemNo, label, overrides);
@@ -77,7 +78,13 @@ describe.each(hubStoreFactories())('pick lists on $dialect', (factory) => {
     expect(list).toBeDefined();
     expect(list!.orderIds).toEqual(expect.arrayContaining([due.id, alsoDue.id, noBin.id]));
     expect(run.lists.flatMap((l) => l.orderIds)).not.toContain(later.id);
-    expect(run.held).toContainEqual({ orderId: later.id, orderNo: later.order_no, sellerId, reason: 'not-due', dueShipDate: addDays(tokyoDate(new Date()), 3) });
+    expect(run.held).toContainEqual({
+      orderId: later.id,
+      orderNo: later.order_no,
+      sellerId,
+      reason: 'not-due',
+      dueShipDate: addDays(tokyoDate(new Date()), 3),
+    });
 
     // This seller's lines: by bin (A… before C…), the SKU without a bin last.
     const mine = list!.lines.filter((line) => skus.includes(line.sku));
@@ -91,7 +98,11 @@ describe.each(hubStoreFactories())('pick lists on $dialect', (factory) => {
     // The branch's stations hear of the list on the changes feed.
     const station = await hub.request('GET', `/api/v1/changes?since=0&limit=5000`);
     const change = station.body.changes.find((c: { entity: string; entityId: string }) => c.entity === 'pick-list' && c.entityId === list!.id);
-    expect(change).toMatchObject({ branchCode: tokyo, sellerId: null, data: { id: list!.id, branchCode: tokyo, orderIds: list!.orderIds, lines: list!.lines } });
+    expect(change).toMatchObject({
+      branchCode: tokyo,
+      sellerId: null,
+      data: { id: list!.id, branchCode: tokyo, orderIds: list!.orderIds, lines: list!.lines },
+    });
   });
 
   it('holds a cart with a line not allocated yet, and a suspended seller’s orders', async () => {
@@ -154,7 +165,9 @@ describe.each(hubStoreFactories())('pick lists on $dialect', (factory) => {
     const all = await hub.request<{ lists: PickListView[] }>('GET', `/api/v1/pick-lists?branchCode=${tokyo}`, { token: packer });
     expect(all.status).toBe(200);
     expect(all.body.lists.find((l) => l.id === list.id)).toEqual(list);
-    const yesterday = await hub.request<{ lists: PickListView[] }>('GET', `/api/v1/pick-lists?branchCode=${tokyo}&date=${addDays(tokyoDate(new Date()), -1)}`, { token: packer });
+    const yesterday = await hub.request<{ lists: PickListView[] }>('GET', `/api/v1/pick-lists?branchCode=${tokyo}&date=${addDays(tokyoDate(new Date()), -1)}`, {
+      token: packer,
+    });
     expect(yesterday.body.lists).toEqual([]);
 
     const sellerA = await hub.tokenFor('seller', a.sellerId);

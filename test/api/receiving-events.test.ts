@@ -41,12 +41,23 @@ describe.each(hubStoreFactories())('receiving and inspection events from the flo
   let seoulSku: string;
 
   const db = () => hub.hub.store.db;
-  const count = async (table: keyof HubDatabase) => Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (table: keyof HubDatabase) =>
+    Number(
+      (
+        await db()
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const bundle = async (id: string): Promise<BundleView> => (await hub.request('GET', `/api/v1/bundles/${id}`)).body;
   const counted = async (id: string) => (await bundle(id)).lines.map((line) => line.counted);
-  const balanceOf = async (sellerId: string) => (await db().selectFrom('sellers').select('balance_jpy').where('id', '=', sellerId).executeTakeFirstOrThrow()).balance_jpy;
-  const movementsOf = (bundleId: string) => db().selectFrom('stock_movements').select(['sku', 'kind', 'quantity']).where('reference', '=', bundleId).orderBy('id').execute();
-  const chargesOf = (bundleId: string) => db().selectFrom('fee_charges').select(['seller_id', 'kind', 'amount_jpy']).where('reference', '=', bundleId).orderBy('id').execute();
+  const balanceOf = async (sellerId: string) =>
+    (await db().selectFrom('sellers').select('balance_jpy').where('id', '=', sellerId).executeTakeFirstOrThrow()).balance_jpy;
+  const movementsOf = (bundleId: string) =>
+    db().selectFrom('stock_movements').select(['sku', 'kind', 'quantity']).where('reference', '=', bundleId).orderBy('id').execute();
+  const chargesOf = (bundleId: string) =>
+    db().selectFrom('fee_charges').select(['seller_id', 'kind', 'amount_jpy']).where('reference', '=', bundleId).orderBy('id').execute();
   const stockOf = async (sku: string) =>
     (await db().selectFrom('stock_balances').select('quantity').where('sku', '=', sku).where('branch_code', '=', tokyo).executeTakeFirst())?.quantity ?? 0;
   const statuses = (answer: PushAnswer) => answer.results.map((result) => result.status);
@@ -66,15 +77,31 @@ describe.each(hubStoreFactories())('receiving and inspection events from the flo
   }
 
   /** A bundle the seller registered and shipped and the warehouse confirmed, prepared through the inbound services. */
-  async function shippedBundle(sellerId: string, lines: { sku: string; quantity: number }[], branchCode: string = tokyo, stopAt: 'confirmed' | 'shipped' = 'shipped') {
+  async function shippedBundle(
+    sellerId: string,
+    lines: { sku: string; quantity: number }[],
+    branchCode: string = tokyo,
+    stopAt: 'confirmed' | 'shipped' = 'shipped',
+  ) {
     const registered = await db()
       .transaction()
-      .execute((trx) => registerInboundLines(trx, sellerId, lines.map((line) => ({ ...line, branchCode }))));
+      .execute((trx) =>
+        registerInboundLines(
+          trx,
+          sellerId,
+          lines.map((line) => ({ ...line, branchCode })),
+        ),
+      );
     if (!registered.ok) throw new Error(JSON.stringify(registered.problems));
     const lineIds = registered.lines.map((line) => line.id);
     const { id } = await createBundle(db(), sellerId, { lineIds, estimatedArrival: tokyoDate(new Date()) });
-    await db().transaction().execute((trx) => confirmBundle(trx, id, anywhere));
-    if (stopAt === 'shipped') await db().transaction().execute((trx) => shipBundle(trx, id, anywhere, { carrier: 'ヤマト運輸', trackingNo: '4455-6677-8899', boxCount: 2 }));
+    await db()
+      .transaction()
+      .execute((trx) => confirmBundle(trx, id, anywhere));
+    if (stopAt === 'shipped')
+      await db()
+        .transaction()
+        .execute((trx) => shipBundle(trx, id, anywhere, { carrier: 'ヤマト運輸', trackingNo: '4455-6677-8899', boxCount: 2 }));
     return { id, lineIds };
   }
 
@@ -84,7 +111,8 @@ describe.each(hubStoreFactories())('receiving and inspection events from the flo
     return shipped;
   }
 
-  const scan = (station: FloorStation, bundleId: string, lineId: string) => station.event('inspection.counted', { bundleId, lineId, quantity: 1, source: 'scan' });
+  const scan = (station: FloorStation, bundleId: string, lineId: string) =>
+    station.event('inspection.counted', { bundleId, lineId, quantity: 1, source: 'scan' });
 
   beforeAll(async () => {
     hub = await startTestHub(factory);
@@ -114,7 +142,11 @@ describe.each(hubStoreFactories())('receiving and inspection events from the flo
   it('refuses the arrival of a bundle that is not shipped, or already arrived, with the reason in the clerk’s language', async () => {
     const confirmed = await shippedBundle('shop-rich', [{ sku: richSkus[0]!, quantity: 1 }], tokyo, 'confirmed');
     const early = await dock.push([dock.event('bundle.arrived', { bundleId: confirmed.id, boxesReceived: 1 })], 'en');
-    expect(early.results[0]).toMatchObject({ status: 'rejected', reason: 'illegal-transition', message: `Cargo bundle ${confirmed.id} cannot go from "confirmed" to "arrived".` });
+    expect(early.results[0]).toMatchObject({
+      status: 'rejected',
+      reason: 'illegal-transition',
+      message: `Cargo bundle ${confirmed.id} cannot go from "confirmed" to "arrived".`,
+    });
     expect((await bundle(confirmed.id)).state).toBe('confirmed');
 
     const shipped = await arrivedBundle('shop-rich', [{ sku: richSkus[0]!, quantity: 1 }]);
@@ -191,12 +223,23 @@ describe.each(hubStoreFactories())('receiving and inspection events from the flo
 
     const findings = await hub.request('GET', `/api/v1/bundles/${id}/findings`, { token: await hub.tokenFor('clerk') });
     expect(findings.status).toBe(200);
-    expect(findings.body.map(({ kind, lineId, code, quantity, note, stationEventId }: Record<string, unknown>) => ({ kind, lineId, code, quantity, note, stationEventId }))).toEqual([
+    expect(
+      findings.body.map(({ kind, lineId, code, quantity, note, stationEventId }: Record<string, unknown>) => ({
+        kind,
+        lineId,
+        code,
+        quantity,
+        note,
+        stationEventId,
+      })),
+    ).toEqual([
       { kind: 'unknown-item', lineId: null, code: '4901234567894', quantity: 2, note: 'ラベルなし', stationEventId: unknown.eventId },
       { kind: 'wrong-seller', lineId: null, code: poorSku, quantity: 1, note: null, stationEventId: foreign.eventId },
     ]);
     const feed = await hub.request('GET', '/api/v1/changes?since=0&limit=5000', { token: null, headers: dock.auth });
-    const noted = feed.body.changes.filter((change: { entity: string; data: { bundleId: string } }) => change.entity === 'inspection-finding' && change.data.bundleId === id);
+    const noted = feed.body.changes.filter(
+      (change: { entity: string; data: { bundleId: string } }) => change.entity === 'inspection-finding' && change.data.bundleId === id,
+    );
     expect(noted.map((change: { data: { kind: string } }) => change.data.kind)).toEqual(['unknown-item', 'wrong-seller']);
     expect(await stockOf(poorSku)).toBe(0);
     // The Seoul station does not see Tokyo's bundles, nor their findings.
@@ -213,7 +256,12 @@ describe.each(hubStoreFactories())('receiving and inspection events from the flo
     const answer = await bench.push([found, undone, otherKind, again], 'en');
     expect(answer.results.map((result) => result.reason)).toEqual([null, null, 'finding-not-recorded', 'finding-not-recorded']);
     expect(answer.results[3]!.message).toBe(`Cargo bundle ${id} has no find of "4901234567894" left to take back (found 0, change -1).`);
-    const rows = async () => (await hub.request('GET', `/api/v1/bundles/${id}/findings`)).body.map(({ code, quantity, stationEventId }: Record<string, unknown>) => ({ code, quantity, stationEventId }));
+    const rows = async () =>
+      (await hub.request('GET', `/api/v1/bundles/${id}/findings`)).body.map(({ code, quantity, stationEventId }: Record<string, unknown>) => ({
+        code,
+        quantity,
+        stationEventId,
+      }));
     expect(await rows()).toEqual([
       { code: '4901234567894', quantity: 1, stationEventId: found.eventId },
       { code: '4901234567894', quantity: -1, stationEventId: undone.eventId },
@@ -222,7 +270,9 @@ describe.each(hubStoreFactories())('receiving and inspection events from the flo
     expect(statuses(await bench.push([found, undone]))).toEqual(['duplicate', 'duplicate']);
     expect(await rows()).toHaveLength(2);
     // An older station's positive find still applies as before.
-    expect(statuses(await bench.push([bench.event('inspection.found', { bundleId: id, code: 'X-1', kind: 'unknown-item', quantity: 3, note: null })]))).toEqual(['applied']);
+    expect(statuses(await bench.push([bench.event('inspection.found', { bundleId: id, code: 'X-1', kind: 'unknown-item', quantity: 3, note: null })]))).toEqual(
+      ['applied'],
+    );
   });
 
   it('finishes inspection: the counted units go to stock, the fees are charged by the schedule, the reasons are kept', async () => {
@@ -322,11 +372,9 @@ describe.each(hubStoreFactories())('receiving and inspection events from the flo
   it('refuses counts, findings and another finish once the bundle is completed', async () => {
     const { id, lineIds } = await arrivedBundle('shop-rich', [{ sku: richSkus[0]!, quantity: 2 }]);
     const [line] = lineIds as [string];
-    expect(statuses(await bench.push([scan(bench, id, line), scan(bench, id, line), bench.event('inspection.finished', { bundleId: id, reasons: [] })]))).toEqual([
-      'applied',
-      'applied',
-      'applied',
-    ]);
+    expect(
+      statuses(await bench.push([scan(bench, id, line), scan(bench, id, line), bench.event('inspection.finished', { bundleId: id, reasons: [] })])),
+    ).toEqual(['applied', 'applied', 'applied']);
     const stock = await stockOf(richSkus[0]!);
     const answer = await bench.push(
       [

@@ -72,7 +72,12 @@ describe.each(hubStoreFactories())('putaway: SKU locations on $dialect', (factor
     expect(rows).toEqual([{ branch_code: tokyo, sku, bin: 'A-01-02-03', updated_at: expect.any(String), updated_by: 'u-clerk' }]);
     const feed = (await dock.changes()).filter((change) => change.entity === 'sku-location' && change.entityId === `${tokyo}/${sku}`);
     expect(feed).toEqual([
-      expect.objectContaining({ op: 'upsert', branchCode: tokyo, sellerId, data: { branchCode: tokyo, sku, bin: 'A-01-02-03', updatedAt: rows[0]!.updated_at } }),
+      expect.objectContaining({
+        op: 'upsert',
+        branchCode: tokyo,
+        sellerId,
+        data: { branchCode: tokyo, sku, bin: 'A-01-02-03', updatedAt: rows[0]!.updated_at },
+      }),
     ]);
     // Another branch's stations do not receive it.
     expect((await seoulDock.changes()).some((change) => change.entity === 'sku-location' && change.entityId.includes(sku))).toBe(false);
@@ -95,7 +100,10 @@ describe.each(hubStoreFactories())('putaway: SKU locations on $dialect', (factor
   });
 
   it('refuses an unknown SKU and a bad bin, writing nothing, and says why in the station language', async () => {
-    const before = await db().selectFrom('changes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const before = await db()
+      .selectFrom('changes')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     const [unknown] = await dock.push([dock.event({ sku: '399999999999-00001', bin: 'A-01-01-01' })], 'en');
     expect(unknown).toMatchObject({ status: 'rejected', reason: 'not-found' });
     expect(unknown?.message).toContain('399999999999-00001');
@@ -104,7 +112,10 @@ describe.each(hubStoreFactories())('putaway: SKU locations on $dialect', (factor
     expect(badBin).toMatchObject({ status: 'rejected', reason: 'bad-event-payload' });
     expect(await locationRows('399999999999-00001')).toEqual([]);
     expect(await locationRows(skus[0]!)).toEqual([]);
-    const after = await db().selectFrom('changes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const after = await db()
+      .selectFrom('changes')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 

@@ -22,8 +22,7 @@ describe.each(hubStoreFactories())('sync between stations and the hub on $dialec
   let otherStationAuth: Record<string, string>;
 
   const push = (events: FloorEvent[], headers = stationAuth) => hub.request('POST', '/api/v1/station-events', { token: null, headers, body: { events } });
-  const balance = async () =>
-    (await hub.hub.store.db.selectFrom('stock_balances').select('quantity').where('sku', '=', sku).executeTakeFirst())?.quantity ?? 0;
+  const balance = async () => (await hub.hub.store.db.selectFrom('stock_balances').select('quantity').where('sku', '=', sku).executeTakeFirst())?.quantity ?? 0;
 
   beforeAll(async () => {
     hub = await startTestHub(factory);

@@ -14,7 +14,11 @@ describe.each(hubStoreFactories())('tracking-number blocks and the upload queue 
   const itemOf = (sellerId: string) => (sellerId === 'ship-a' ? '9000000001' : '9000000002');
 
   const block = (count: number, options: { headers?: Record<string, string>; token?: string | null; stationId?: string } = {}) =>
-    hub.request('POST', '/api/v1/tracking-blocks', { token: options.token ?? null, headers: options.headers ?? station, body: { count, ...(options.stationId ? { stationId: options.stationId } : {}) } });
+    hub.request('POST', '/api/v1/tracking-blocks', {
+      token: options.token ?? null,
+      headers: options.headers ?? station,
+      body: { count, ...(options.stationId ? { stationId: options.stationId } : {}) },
+    });
 
   /** Qoo10 orders of `sellerId` sent in transit with a tracking number each, queued as the in-transit scan will. */
   const shipped = async (sellerId: string, count: number) => {
@@ -26,7 +30,11 @@ describe.each(hubStoreFactories())('tracking-number blocks and the upload queue 
       const order = await orderByNo(db, sellerId, line.orderNo);
       const trackingNo = (await block(1)).body.numbers[0] as string;
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('orders').set({ state: 'in_transit', tracking_no: trackingNo, shipped_at: new Date().toISOString() }).where('id', '=', order.id).execute();
+        await trx
+          .updateTable('orders')
+          .set({ state: 'in_transit', tracking_no: trackingNo, shipped_at: new Date().toISOString() })
+          .where('id', '=', order.id)
+          .execute();
         expect(await queueTrackingUpload(trx, order.id, trackingNo)).toBe(true);
       });
       queued.push({ orderNo: line.orderNo, cartNo: line.cartNo, trackingNo });
@@ -63,7 +71,12 @@ describe.each(hubStoreFactories())('tracking-number blocks and the upload queue 
     });
     const next = await block(3);
     expect(next.body.firstSerial).toBe(firstSerial + 5);
-    const change = await hub.hub.store.db.selectFrom('changes').selectAll().where('entity', '=', 'tracking-block').where('entity_id', '=', String(id)).executeTakeFirstOrThrow();
+    const change = await hub.hub.store.db
+      .selectFrom('changes')
+      .selectAll()
+      .where('entity', '=', 'tracking-block')
+      .where('entity_id', '=', String(id))
+      .executeTakeFirstOrThrow();
     expect(change.branch_code).toBe(tokyo);
   });
 
@@ -100,9 +113,16 @@ describe.each(hubStoreFactories())('tracking-number blocks and the upload queue 
     const exported = await hub.request('POST', '/api/v1/tracking-uploads/export');
     expect(exported.status).toBe(200);
     expect(exported.body.count).toBe(3);
-    expect(exported.body.uploads.map((u: { orderNo: string; cartNo: string; trackingNo: string; carrier: string }) => ({ orderNo: u.orderNo, cartNo: u.cartNo, trackingNo: u.trackingNo, carrier: u.carrier })).sort((x: { orderNo: string }, y: { orderNo: string }) => x.orderNo.localeCompare(y.orderNo))).toEqual(
-      [...ofA, ...ofB].map((q) => ({ ...q, carrier: 'Qxpress' })).sort((x, y) => x.orderNo.localeCompare(y.orderNo)),
-    );
+    expect(
+      exported.body.uploads
+        .map((u: { orderNo: string; cartNo: string; trackingNo: string; carrier: string }) => ({
+          orderNo: u.orderNo,
+          cartNo: u.cartNo,
+          trackingNo: u.trackingNo,
+          carrier: u.carrier,
+        }))
+        .sort((x: { orderNo: string }, y: { orderNo: string }) => x.orderNo.localeCompare(y.orderNo)),
+    ).toEqual([...ofA, ...ofB].map((q) => ({ ...q, carrier: 'Qxpress' })).sort((x, y) => x.orderNo.localeCompare(y.orderNo)));
     expect((await hub.request('POST', '/api/v1/tracking-uploads/export')).body.count).toBe(0);
     expect((await hub.request('GET', '/api/v1/tracking-uploads?pending=true')).body.uploads).toEqual([]);
     expect((await hub.request('GET', '/api/v1/tracking-uploads?pending=false')).body.uploads).toHaveLength(3);
@@ -132,6 +152,8 @@ describe.each(hubStoreFactories())('tracking-number blocks and the upload queue 
     expect((await hub.request('GET', '/api/v1/tracking-uploads?pending=true')).body.uploads).toEqual([]);
     const relabelled = trackingNumberFromSerial(99_000_000_000);
     await db.transaction().execute((trx) => queueTrackingUpload(trx, order.id, relabelled));
-    expect((await hub.request('GET', '/api/v1/tracking-uploads?pending=true')).body.uploads.map((u: { trackingNo: string }) => u.trackingNo)).toEqual([relabelled]);
+    expect((await hub.request('GET', '/api/v1/tracking-uploads?pending=true')).body.uploads.map((u: { trackingNo: string }) => u.trackingNo)).toEqual([
+      relabelled,
+    ]);
   });
 });

@@ -46,7 +46,9 @@ try {
     const run = await timeAllocationRun(store, now);
     await store.close();
     console.log(`  baseline: planner alone in memory   ${planner.seconds.toFixed(2).padStart(7)} s  (${planner.allocated} allocated)`);
-    console.log(`  hub allocation run on ${name.padEnd(11)}  ${run.seconds.toFixed(2).padStart(7)} s  (${run.allocated} allocated)  ratio ${(run.seconds / planner.seconds).toFixed(1)}x`);
+    console.log(
+      `  hub allocation run on ${name.padEnd(11)}  ${run.seconds.toFixed(2).padStart(7)} s  (${run.allocated} allocated)  ratio ${(run.seconds / planner.seconds).toFixed(1)}x`,
+    );
   }
 
   const excelRows = Number(process.env.BENCH_EXCEL_ROWS ?? 10_000);
@@ -58,7 +60,9 @@ try {
   const imported = await timeImport(excelStore, bytes);
   await excelStore.close();
   console.log(`  baseline: bare exceljs streaming parse  ${bare.seconds.toFixed(2).padStart(7)} s  (${bare.rows} rows incl. header)`);
-  console.log(`  hub import on SQLite (checked, applied)  ${imported.seconds.toFixed(2).padStart(7)} s  (${imported.rows} lines)  ratio ${(imported.seconds / bare.seconds).toFixed(1)}x`);
+  console.log(
+    `  hub import on SQLite (checked, applied)  ${imported.seconds.toFixed(2).padStart(7)} s  (${imported.rows} lines)  ratio ${(imported.seconds / bare.seconds).toFixed(1)}x`,
+  );
 } finally {
   cluster.stop();
   rmSync(dir, { recursive: true, force: true });

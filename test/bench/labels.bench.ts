@@ -146,12 +146,26 @@ try {
     writeFileSync(join(keep, 'labels-chromium.pdf'), chromiumPdf);
   }
   console.log(`median of ${runs} runs each`);
-  console.log(row('QWMS print service, print() → done (vector bars, a form per label)', times.service, `${pdfPages(ourPdf)} pages, ${(ourPdf.length / 1024).toFixed(0)} KiB, ${encodings.ours} encodings`));
+  console.log(
+    row(
+      'QWMS print service, print() → done (vector bars, a form per label)',
+      times.service,
+      `${pdfPages(ourPdf)} pages, ${(ourPdf.length / 1024).toFixed(0)} KiB, ${encodings.ours} encodings`,
+    ),
+  );
   console.log(row('  of which rendering the PDF alone', times.render));
-  console.log(row('baseline: Chromium printToPDF of the same labels as HTML', times.chromium, `${pdfPages(chromiumPdf)} pages, ${(chromiumPdf.length / 1024).toFixed(0)} KiB, ${encodings.chromium} encodings`));
+  console.log(
+    row(
+      'baseline: Chromium printToPDF of the same labels as HTML',
+      times.chromium,
+      `${pdfPages(chromiumPdf)} pages, ${(chromiumPdf.length / 1024).toFixed(0)} KiB, ${encodings.chromium} encodings`,
+    ),
+  );
   console.log(row('  of which encoding the SVG barcodes', times.encode));
   console.log(`  ratio Chromium / print service: ${(median(times.chromium) / median(times.service)).toFixed(2)}x (above 1: the print service is faster)`);
-  console.log(row(`ZPL for 203 dpi printers (text as ^GF graphics)`, times.zpl, `${total} labels, ${(zplBytes / 1024).toFixed(0)} KiB, ${encodings.zpl} encodings`));
+  console.log(
+    row(`ZPL for 203 dpi printers (text as ^GF graphics)`, times.zpl, `${total} labels, ${(zplBytes / 1024).toFixed(0)} KiB, ${encodings.zpl} encodings`),
+  );
 } finally {
   await service.close();
   await printer.close();

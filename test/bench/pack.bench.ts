@@ -60,9 +60,12 @@ async function instrument(page: Page): Promise<void> {
 
 /** Scans `code` like a wedge scanner and returns the ms from its Enter to `testId` showing `text` on screen. */
 async function timedScan(page: Page, code: string, testId: string, text: string): Promise<number> {
-  await page.evaluate(({ testId: id, text: awaited }) => {
-    (window as unknown as { __packProbe: { expect: Expectation } }).__packProbe.expect = { testId: id, text: awaited, enter: null, seen: false, shown: null };
-  }, { testId, text });
+  await page.evaluate(
+    ({ testId: id, text: awaited }) => {
+      (window as unknown as { __packProbe: { expect: Expectation } }).__packProbe.expect = { testId: id, text: awaited, enter: null, seen: false, shown: null };
+    },
+    { testId, text },
+  );
   await typeLikeScanner(page, `${code}\n`);
   try {
     const handle = await page.waitForFunction(
@@ -75,7 +78,10 @@ async function timedScan(page: Page, code: string, testId: string, text: string)
     );
     return ((await handle.jsonValue()) as { ms: number }).ms;
   } catch (error) {
-    const said = await page.getByTestId('pack-result').innerText().catch(() => '(no result shown)');
+    const said = await page
+      .getByTestId('pack-result')
+      .innerText()
+      .catch(() => '(no result shown)');
     throw new Error(`scan ${code}: ${testId} never showed ${text}; the screen says: ${said}`, { cause: error });
   }
 }
@@ -116,10 +122,19 @@ try {
   // Carts: the big one, then one small cart to warm up with and the measured small ones; SKUs 0…bigLines-1.
   const plans: CartPlan[] = [
     { cartNo: '930000000', lines: Array.from({ length: bigLines }, (_, i) => ({ sku: i, quantity: quantityOf(i) })) },
-    ...Array.from({ length: smallCarts + 1 }, (_, i) => ({ cartNo: String(930_000_001 + i), lines: [0, 1].map((j) => ({ sku: (2 * i + j) % bigLines, quantity: quantityOf(i + j) })) })),
+    ...Array.from({ length: smallCarts + 1 }, (_, i) => ({
+      cartNo: String(930_000_001 + i),
+      lines: [0, 1].map((j) => ({ sku: (2 * i + j) % bigLines, quantity: quantityOf(i + j) })),
+    })),
   ];
   const seedStarted = performance.now();
-  const [bigCart, warmup, ...smallOnes] = await seedCarts(running.hub.store, { sellerId: 'bench-pack', listingId: 'BENCHPACK1', skuCount: bigLines, firstOrderNo: 940_000_000, carts: plans });
+  const [bigCart, warmup, ...smallOnes] = await seedCarts(running.hub.store, {
+    sellerId: 'bench-pack',
+    listingId: 'BENCHPACK1',
+    skuCount: bigLines,
+    firstOrderNo: 940_000_000,
+    carts: plans,
+  });
   await waitForStationOrders(running.station, [...bigCart!, ...warmup!, ...smallOnes.flat()]);
   const seedSeconds = (performance.now() - seedStarted) / 1000;
 
@@ -149,11 +164,17 @@ try {
 
   const row = (name: string, figures: CartFigures) =>
     `${name.padEnd(34)} scans ${String(figures.scans.length).padStart(4)}  p50 ${ms(percentile(figures.scans, 50))}  p99 ${ms(percentile(figures.scans, 99))}  max ${ms(Math.max(...figures.scans))}   open p50 ${ms(percentile(figures.opens, 50))}`;
-  console.log(`bench:pack — last key of a unit scan to the line's packed count on screen, 5 ms per key, Chromium headless (seeded in ${seedSeconds.toFixed(1)} s)`);
+  console.log(
+    `bench:pack — last key of a unit scan to the line's packed count on screen, 5 ms per key, Chromium headless (seeded in ${seedSeconds.toFixed(1)} s)`,
+  );
   console.log(row(`baseline: ${smallOnes.length} carts of 2 lines`, small));
   console.log(row(`one cart of ${bigLines} lines${bigEvery > 1 ? ` (every ${bigEvery === 2 ? 'second' : `${bigEvery}th`} line)` : ''}`, big));
-  console.log(`ratio p50 ${(percentile(big.scans, 50) / percentile(small.scans, 50)).toFixed(2)}x  p99 ${(percentile(big.scans, 99) / percentile(small.scans, 99)).toFixed(2)}x  open ${(percentile(big.opens, 50) / percentile(small.opens, 50)).toFixed(1)}x (${bigLines} lines / 2 lines)`);
-  console.log(`the station's share of open (packing.open called directly, median of 5): 2 lines ${stationOpen.small.toFixed(1)} ms, ${bigLines} lines ${stationOpen.big.toFixed(1)} ms`);
+  console.log(
+    `ratio p50 ${(percentile(big.scans, 50) / percentile(small.scans, 50)).toFixed(2)}x  p99 ${(percentile(big.scans, 99) / percentile(small.scans, 99)).toFixed(2)}x  open ${(percentile(big.opens, 50) / percentile(small.opens, 50)).toFixed(1)}x (${bigLines} lines / 2 lines)`,
+  );
+  console.log(
+    `the station's share of open (packing.open called directly, median of 5): 2 lines ${stationOpen.small.toFixed(1)} ms, ${bigLines} lines ${stationOpen.big.toFixed(1)} ms`,
+  );
   const thirds = [0, 1, 2].map((part) => big.scans.slice(Math.floor((part * big.scans.length) / 3), Math.floor(((part + 1) * big.scans.length) / 3)));
   console.log(`${bigLines}-line cart by thirds of its scans: p50 ${thirds.map((third) => percentile(third, 50).toFixed(1)).join(' → ')} ms`);
 } finally {
@@ -167,8 +188,19 @@ const line = (name: string, figures: ConfirmationFigures, detail = '') =>
   `${name.padEnd(70)} ${String(figures.orders).padStart(4)} orders ${figures.seconds.toFixed(2).padStart(6)} s ${figures.ordersPerSecond.toFixed(1).padStart(7)} orders/s ${figures.eventsPerSecond.toFixed(0).padStart(5)} events/s${detail}`;
 console.log('\npack confirmations — order.picked, order.packed, order.shipped per order, to a hub process (`qwms hub`, SQLite)');
 console.log(line('baseline: the same events POSTed straight to the hub, 200 a request', throughput.baseline));
-console.log(line('station, hub up: open, scan, label (ZPL, raw port), ship → hub applied', throughput.live, `  (steps took ${throughput.live.recordSeconds!.toFixed(2)} s, hub done ${throughput.live.trailMs!.toFixed(0)} ms after the last)`));
+console.log(
+  line(
+    'station, hub up: open, scan, label (ZPL, raw port), ship → hub applied',
+    throughput.live,
+    `  (steps took ${throughput.live.recordSeconds!.toFixed(2)} s, hub done ${throughput.live.trailMs!.toFixed(0)} ms after the last)`,
+  ),
+);
 console.log(line('station outbox drained after a hub outage: first applied → last', throughput.drain));
-const steps = (figures: ConfirmationFigures) => Object.entries(figures.stepMs ?? {}).map(([method, each]) => `${method.replace('packing.', '')} ${each.toFixed(1)}`).join(', ');
+const steps = (figures: ConfirmationFigures) =>
+  Object.entries(figures.stepMs ?? {})
+    .map(([method, each]) => `${method.replace('packing.', '')} ${each.toFixed(1)}`)
+    .join(', ');
 console.log(`station time per order in the contract (ms): hub up: ${steps(throughput.live)}; hub away: ${steps(throughput.drain)}`);
-console.log(`ratio station/baseline: hub up ${(throughput.live.ordersPerSecond / throughput.baseline.ordersPerSecond).toFixed(2)}x, outbox drain ${(throughput.drain.ordersPerSecond / throughput.baseline.ordersPerSecond).toFixed(2)}x`);
+console.log(
+  `ratio station/baseline: hub up ${(throughput.live.ordersPerSecond / throughput.baseline.ordersPerSecond).toFixed(2)}x, outbox drain ${(throughput.drain.ordersPerSecond / throughput.baseline.ordersPerSecond).toFixed(2)}x`,
+);

@@ -88,7 +88,9 @@ try {
   console.log('bench:scan — last key of a burst to the scan on screen, 5 ms per key, Chromium headless');
   console.log(row('baseline (bare key listener)', baseline));
   console.log(row('QWMS Floor web mode', app));
-  console.log(`ratio p50 ${(percentile(app.latencies, 50) / percentile(baseline.latencies, 50)).toFixed(2)}x  p99 ${(percentile(app.latencies, 99) / percentile(baseline.latencies, 99)).toFixed(2)}x (QWMS / baseline)`);
+  console.log(
+    `ratio p50 ${(percentile(app.latencies, 50) / percentile(baseline.latencies, 50)).toFixed(2)}x  p99 ${(percentile(app.latencies, 99) / percentile(baseline.latencies, 99)).toFixed(2)}x (QWMS / baseline)`,
+  );
   if (app.lost > 0) process.exitCode = 1;
 } finally {
   await browser.close();

@@ -26,7 +26,9 @@ describe('the status bar when the embedded hub dies (web mode, Chromium)', () =>
     expect(await page.getByTestId('status-embedded-hub').count()).toBe(0);
 
     process.kill(station.hubPids()[0]!, 'SIGKILL');
-    await expect(page.getByTestId('status-embedded-hub').filter({ hasText: '再起動' }).first().innerText({ timeout: 30_000 })).resolves.toBe('内蔵ハブが停止しました。再起動しています（1 回目）');
+    await expect(page.getByTestId('status-embedded-hub').filter({ hasText: '再起動' }).first().innerText({ timeout: 30_000 })).resolves.toBe(
+      '内蔵ハブが停止しました。再起動しています（1 回目）',
+    );
     await page.getByTestId('status-embedded-hub').filter({ hasText: '内蔵ハブを再起動しました（1 回）' }).waitFor({ timeout: 60_000 });
     await page.getByTestId('status-hub').filter({ hasText: 'ハブ: オンライン' }).waitFor({ timeout: 60_000 });
     expect(pageErrors).toEqual([]);

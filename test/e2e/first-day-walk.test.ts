@@ -163,11 +163,17 @@ describe.skipIf(skipReason !== null)('a first day on a new station, four users, 
     await page.getByTestId(`key-${first.sku}`).fill(String(first.quantity - 2));
     await page.getByTestId(`key-${first.sku}`).press('Enter');
     await page.getByTestId('key-confirm-yes').click();
-    await page.getByTestId(`counted-${first.sku}`).filter({ hasText: new RegExp(`^${first.quantity - 2}$`) }).waitFor();
+    await page
+      .getByTestId(`counted-${first.sku}`)
+      .filter({ hasText: new RegExp(`^${first.quantity - 2}$`) })
+      .waitFor();
     for (const line of rest) {
       await page.getByTestId(`key-${line.sku}`).fill(String(line.quantity));
       await page.getByTestId(`key-${line.sku}`).press('Enter');
-      await page.getByTestId(`counted-${line.sku}`).filter({ hasText: new RegExp(`^${line.quantity}$`) }).waitFor();
+      await page
+        .getByTestId(`counted-${line.sku}`)
+        .filter({ hasText: new RegExp(`^${line.quantity}$`) })
+        .waitFor();
     }
     await page.getByTestId('inspection-short').filter({ hasText: '2' }).waitFor();
     await page.getByTestId('inspection-finish').click();
@@ -191,7 +197,10 @@ describe.skipIf(skipReason !== null)('a first day on a new station, four users, 
     expect(report.sentText).toContain('さくら雑貨店');
     expect(report.sentText).toContain('田中花子');
     expect(report.sentText).toContain('不足');
-    await waitUntil(async () => (await hub.db.selectFrom('cargo_bundles').select('state').where('id', '=', bundleId).executeTakeFirstOrThrow()).state === 'completed', 'the hub to complete the bundle');
+    await waitUntil(
+      async () => (await hub.db.selectFrom('cargo_bundles').select('state').where('id', '=', bundleId).executeTakeFirstOrThrow()).state === 'completed',
+      'the hub to complete the bundle',
+    );
     await signOut();
   });
 
@@ -220,7 +229,10 @@ describe.skipIf(skipReason !== null)('a first day on a new station, four users, 
     for (const [sku, count] of units) {
       for (let i = 1; i <= count; i++) {
         await typeLikeScanner(page, `]C0${sku}\n`);
-        await page.getByTestId(`picked-${sku}`).filter({ hasText: new RegExp(`^${i}$`) }).waitFor();
+        await page
+          .getByTestId(`picked-${sku}`)
+          .filter({ hasText: new RegExp(`^${i}$`) })
+          .waitFor();
       }
     }
     await page.getByTestId('pick-result').filter({ hasText: 'ピッキングが完了しました' }).waitFor();
@@ -233,7 +245,9 @@ describe.skipIf(skipReason !== null)('a first day on a new station, four users, 
       const key = order.cart_no ? `${order.seller_id}/${order.cart_no}` : order.id;
       parcels.set(key, [...(parcels.get(key) ?? []), order]);
     }
-    const shown = await page.locator('[data-testid^="pack-order-"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-testid')!.slice('pack-order-'.length)));
+    const shown = await page
+      .locator('[data-testid^="pack-order-"]')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-testid')!.slice('pack-order-'.length)));
     const inShownOrder = [...parcels.values()].sort((a, b) => shown.indexOf(a[0]!.order_no) - shown.indexOf(b[0]!.order_no));
     const numbers = new Map<string, string>();
     for (const [index, parcel] of inShownOrder.entries()) {
@@ -247,12 +261,18 @@ describe.skipIf(skipReason !== null)('a first day on a new station, four users, 
       for (const order of parcel) {
         for (let i = 1; i <= order.quantity; i++) {
           await typeLikeScanner(page, `]C0${order.sku}\n`);
-          await page.getByTestId(`packed-${order.order_no}`).filter({ hasText: new RegExp(`^${i}$`) }).waitFor();
+          await page
+            .getByTestId(`packed-${order.order_no}`)
+            .filter({ hasText: new RegExp(`^${i}$`) })
+            .waitFor();
         }
       }
       await page.getByTestId('pack-print').press('Enter');
       const label = await printedJob('pack-label-job', 'shipping-labels', `shipping-label-${index + 1}`);
-      const number = label.codes.flat().map((code) => code.replace(/^[A-D]|[A-D]$/g, '')).find((code) => /^\d{12}$/.test(code));
+      const number = label.codes
+        .flat()
+        .map((code) => code.replace(/^[A-D]|[A-D]$/g, ''))
+        .find((code) => /^\d{12}$/.test(code));
       expect(number, `barcodes read: ${label.codes.flat().join(', ')}`).toBeDefined();
       for (const order of parcel) expect(label.sentText).toContain(order.order_no);
       for (const order of parcel) numbers.set(order.id, number!);
@@ -277,7 +297,15 @@ describe.skipIf(skipReason !== null)('a first day on a new station, four users, 
 
     // The end-of-day manifest of each service used, on A4, listing its parcels.
     await openArea('manifest', 'manifest');
-    const services = await hub.db.selectFrom('orders').select(['service', 'tracking_no']).where('id', 'in', listed.map((order) => order.id)).execute();
+    const services = await hub.db
+      .selectFrom('orders')
+      .select(['service', 'tracking_no'])
+      .where(
+        'id',
+        'in',
+        listed.map((order) => order.id),
+      )
+      .execute();
     for (const service of new Set(services.map((row) => row.service!))) {
       await page.getByTestId(`manifest-print-${service}`).click();
       const manifest = await printedJob(`manifest-job-${service}`, 'documents', `manifest-${service}`);
@@ -293,7 +321,10 @@ describe.skipIf(skipReason !== null)('a first day on a new station, four users, 
     await signIn('u-supervisor', '3333', '鈴木 一郎');
     await openArea('sku-labels', 'sku-labels');
     await typeLikeScanner(page, `]C0${line!.sku}\n`);
-    await page.getByTestId('sku-labels-card').and(page.locator(`[data-sku="${line!.sku}"]`)).waitFor();
+    await page
+      .getByTestId('sku-labels-card')
+      .and(page.locator(`[data-sku="${line!.sku}"]`))
+      .waitFor();
     await page.getByTestId('sku-labels-quantity').fill('2');
     await page.getByTestId('sku-labels-print').click();
     const reprint = await printedJob('sku-labels-job', 'sku-labels', 'sku-labels-reprint');

@@ -36,7 +36,14 @@ describe('the status bar with a hub of another version (web mode, Chromium)', ()
     });
     await new Promise<void>((resolve) => hub!.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(hub.address() as AddressInfo).port}`;
-    station = await startStation({ dataDir: join(dir, 'station'), hub: { url, stationId: 'st-e2e', secret: 'e2e-secret-123' }, branchCode: '0000011520', hid: false, log: () => {}, hubPollMs: 200 });
+    station = await startStation({
+      dataDir: join(dir, 'station'),
+      hub: { url, stationId: 'st-e2e', secret: 'e2e-secret-123' },
+      branchCode: '0000011520',
+      hid: false,
+      log: () => {},
+      hubPollMs: 200,
+    });
     host = await startWebHost({ station, rendererDir });
     browser = await launchChromium();
     const page = await browser.context.newPage();

@@ -67,7 +67,10 @@ describe('languages (web mode, Chromium)', () => {
     if (await page.getByTestId('back-to-menu').isVisible()) await page.getByTestId('back-to-menu').click();
     await page.getByTestId('area-scan-check').click();
     await typeLikeScanner(page, ']C0300001289771-00003\n');
-    await page.getByTestId('feedback').filter({ hasText: /[\u3040-\u30ff]/ }).waitFor();
+    await page
+      .getByTestId('feedback')
+      .filter({ hasText: /[\u3040-\u30ff]/ })
+      .waitFor();
     await page.getByTestId('language-en').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     // Either said again in English or gone: never the Japanese sentence under English buttons.
@@ -128,7 +131,10 @@ describe('languages (web mode, Chromium)', () => {
     const before = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     await page.getByTestId('manifest-previous-day').click();
     await page.locator(`[data-testid="manifest-date"][data-date="${before}"]`).waitFor();
-    await page.getByTestId('manifest-total').filter({ hasText: before.replaceAll('-', '/') }).waitFor();
+    await page
+      .getByTestId('manifest-total')
+      .filter({ hasText: before.replaceAll('-', '/') })
+      .waitFor();
     await page.getByTestId('manifest-next-day').click();
     await page.locator(`[data-testid="manifest-date"][data-date="${today}"]`).waitFor();
   });

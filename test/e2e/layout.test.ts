@@ -9,7 +9,10 @@ let printer: RawPortListener;
 beforeAll(async () => {
   station = await openStationPage({ wedgeSettings: { maxGapMs: 400, maxMedianGapMs: 60 } });
   printer = await listenAsPrinter();
-  station.running.station.store.setSetting('printer.labels', JSON.stringify({ id: 'labels', name: 'test printer', kind: 'raw-tcp', host: '127.0.0.1', port: printer.port, format: 'pdf' }));
+  station.running.station.store.setSetting(
+    'printer.labels',
+    JSON.stringify({ id: 'labels', name: 'test printer', kind: 'raw-tcp', host: '127.0.0.1', port: printer.port, format: 'pdf' }),
+  );
   await signInWithPin(station.page, 'u-packer', '2222');
 });
 afterAll(async () => {
@@ -36,11 +39,19 @@ describe('at 1280×800 what follows an action is in view and messages stay off t
     const firstNo = (await page.locator('[data-testid^="pack-order-"]').first().getAttribute('data-testid'))!.slice('pack-order-'.length);
     const first = await db().selectFrom('orders').select(['seller_id', 'cart_no']).where('order_no', '=', firstNo).executeTakeFirstOrThrow();
     const parcel = first.cart_no
-      ? await db().selectFrom('orders').select(['order_no', 'sku', 'quantity']).where('seller_id', '=', first.seller_id).where('cart_no', '=', first.cart_no).execute()
+      ? await db()
+          .selectFrom('orders')
+          .select(['order_no', 'sku', 'quantity'])
+          .where('seller_id', '=', first.seller_id)
+          .where('cart_no', '=', first.cart_no)
+          .execute()
       : await db().selectFrom('orders').select(['order_no', 'sku', 'quantity']).where('order_no', '=', firstNo).execute();
     for (const order of parcel) {
       for (let i = 1; i <= order.quantity; i++) await typeLikeScanner(page, `]C0${order.sku}\n`);
-      await page.getByTestId(`packed-${order.order_no}`).filter({ hasText: new RegExp(`^${order.quantity}$`) }).waitFor();
+      await page
+        .getByTestId(`packed-${order.order_no}`)
+        .filter({ hasText: new RegExp(`^${order.quantity}$`) })
+        .waitFor();
     }
 
     // The label step appears under the whole list: it comes into view by itself, not hidden under the status bar.

@@ -22,7 +22,10 @@ beforeAll(async () => {
   station = await openStationPage();
   printer = await listenAsPrinter();
   // The station has no document printer of its own here: the manifest goes to its (PDF) label printer.
-  station.running.station.store.setSetting('printer.labels', JSON.stringify({ id: 'labels', name: 'test printer', kind: 'raw-tcp', host: '127.0.0.1', port: printer.port, format: 'pdf' }));
+  station.running.station.store.setSetting(
+    'printer.labels',
+    JSON.stringify({ id: 'labels', name: 'test printer', kind: 'raw-tcp', host: '127.0.0.1', port: printer.port, format: 'pdf' }),
+  );
   await call('session.signIn', { method: 'pin', userId: 'u-packer', pin: '2222' });
   await signInWithPin(station.page, 'u-packer', '2222');
 });
@@ -55,14 +58,18 @@ type CachedOrder = FeedView<'order'>;
  */
 async function shipOne(service: 'nekopos' | 'yamato' | 'sagawa', timeSlot: string | null, skip: Set<string>): Promise<Shipped> {
   const cached = station.running.station.store.cached('order');
-  const cartSize = (order: CachedOrder) => (order.cartNo ? cached.filter((other) => other.sellerId === order.sellerId && other.cartNo === order.cartNo).length : 1);
-  const candidates = cached.filter((order) => order.state === 'allocated' && order.sku).sort((a, b) => cartSize(a) - cartSize(b) || a.orderNo.localeCompare(b.orderNo));
+  const cartSize = (order: CachedOrder) =>
+    order.cartNo ? cached.filter((other) => other.sellerId === order.sellerId && other.cartNo === order.cartNo).length : 1;
+  const candidates = cached
+    .filter((order) => order.state === 'allocated' && order.sku)
+    .sort((a, b) => cartSize(a) - cartSize(b) || a.orderNo.localeCompare(b.orderNo));
   for (const candidate of candidates.filter((order) => !skip.has(order.id))) {
     const view = await call('packing.open', { code: candidate.orderNo });
     const parcel: { orderId: string; orderNo: string; lines: { sku: string; expected: number }[] }[] = view.orders;
     for (const member of parcel) skip.add(member.orderId);
     if (view.refusal || parcel.length === 0 || parcel.some((member) => !member.lines.every((line) => line.sku))) continue;
-    for (const member of parcel) for (const line of member.lines) for (let i = 0; i < line.expected; i++) await call('packing.scan', { orderId: member.orderId, code: line.sku });
+    for (const member of parcel)
+      for (const line of member.lines) for (let i = 0; i < line.expected; i++) await call('packing.scan', { orderId: member.orderId, code: line.sku });
     const first = parcel[0]!;
     const labelled = await call('packing.label', { orderId: first.orderId, service, timeSlot });
     if (labelled.verdict !== 'complete') continue;
@@ -83,9 +90,18 @@ describe('end-of-day manifest (web mode, Chromium, demo warehouse)', () => {
   it('shows the parcels handed over today per carrier and service, with their counts', async () => {
     sagawa = await shipOne('sagawa', '14-16', used);
     yamato = await shipOne('yamato', null, used);
-    await waitUntil(async () => (await db().selectFrom('orders').select('state').where('id', 'in', [sagawa.orderId, yamato.orderId]).execute()).every((row) => row.state === 'in_transit'), 'the hub to ship both');
+    await waitUntil(
+      async () =>
+        (await db().selectFrom('orders').select('state').where('id', 'in', [sagawa.orderId, yamato.orderId]).execute()).every(
+          (row) => row.state === 'in_transit',
+        ),
+      'the hub to ship both',
+    );
     // The label's slot is on the order at the hub now, not only in the floor event.
-    expect(await db().selectFrom('orders').select(['service', 'label_time_slot']).where('id', '=', sagawa.orderId).executeTakeFirstOrThrow()).toEqual({ service: 'sagawa', label_time_slot: '14-16' });
+    expect(await db().selectFrom('orders').select(['service', 'label_time_slot']).where('id', '=', sagawa.orderId).executeTakeFirstOrThrow()).toEqual({
+      service: 'sagawa',
+      label_time_slot: '14-16',
+    });
 
     const { page } = station;
     await page.getByTestId('area-manifest').click();

@@ -15,7 +15,10 @@ const queue = 'qwms-e2e-pack-labels';
 let station: StationPage;
 beforeAll(async () => {
   station = await openStationPage({ wedgeSettings: { maxGapMs: 400, maxMedianGapMs: 60 } });
-  station.running.station.store.setSetting('printer.shipping-labels', JSON.stringify({ id: 'shipping-labels', name: queue, kind: 'cups', queue, format: 'pdf' }));
+  station.running.station.store.setSetting(
+    'printer.shipping-labels',
+    JSON.stringify({ id: 'shipping-labels', name: queue, kind: 'cups', queue, format: 'pdf' }),
+  );
   await signInWithPin(station.page, 'u-packer', '2222');
 });
 afterAll(async () => {
@@ -30,16 +33,38 @@ describe.skipIf(skipReason !== null)('the pack bench when the shipping-label que
   it('never says the label was printed: bad sound, red frame and the Japanese reason; retry prints it once the queue is there', async () => {
     const { page } = station;
     const db = station.running.hub.store.db;
-    const order = await db.selectFrom('orders').select(['id', 'order_no', 'cart_no', 'seller_id', 'sku', 'quantity']).where('state', '=', 'allocated').where('cart_no', 'is', null).where('sku', 'is not', null).orderBy('order_no').executeTakeFirst()
-      ?? (await db.selectFrom('orders').select(['id', 'order_no', 'cart_no', 'seller_id', 'sku', 'quantity']).where('state', '=', 'allocated').where('sku', 'is not', null).orderBy('order_no').executeTakeFirstOrThrow());
-    const parcel = await db.selectFrom('orders').select(['order_no', 'sku', 'quantity']).where('seller_id', '=', order.seller_id).where(order.cart_no ? 'cart_no' : 'id', '=', order.cart_no ?? order.id).execute();
+    const order =
+      (await db
+        .selectFrom('orders')
+        .select(['id', 'order_no', 'cart_no', 'seller_id', 'sku', 'quantity'])
+        .where('state', '=', 'allocated')
+        .where('cart_no', 'is', null)
+        .where('sku', 'is not', null)
+        .orderBy('order_no')
+        .executeTakeFirst()) ??
+      (await db
+        .selectFrom('orders')
+        .select(['id', 'order_no', 'cart_no', 'seller_id', 'sku', 'quantity'])
+        .where('state', '=', 'allocated')
+        .where('sku', 'is not', null)
+        .orderBy('order_no')
+        .executeTakeFirstOrThrow());
+    const parcel = await db
+      .selectFrom('orders')
+      .select(['order_no', 'sku', 'quantity'])
+      .where('seller_id', '=', order.seller_id)
+      .where(order.cart_no ? 'cart_no' : 'id', '=', order.cart_no ?? order.id)
+      .execute();
 
     await page.getByTestId('area-packing').click();
     await typeLikeScanner(page, `${order.order_no}\n`);
     await page.getByTestId('pack-bench').waitFor();
     for (const line of parcel) {
       for (let i = 0; i < line.quantity; i++) await typeLikeScanner(page, `]C0${line.sku}\n`);
-      await page.getByTestId(`packed-${line.order_no}`).filter({ hasText: new RegExp(`^${line.quantity}$`) }).waitFor();
+      await page
+        .getByTestId(`packed-${line.order_no}`)
+        .filter({ hasText: new RegExp(`^${line.quantity}$`) })
+        .waitFor();
     }
     await page.getByTestId('pack-print').press('Enter');
 
@@ -47,7 +72,10 @@ describe.skipIf(skipReason !== null)('the pack bench when the shipping-label que
     const failed = page.locator('[data-testid="pack-label-job"][data-outcome="failed"]');
     await failed.waitFor();
     await expect(failed.innerText()).resolves.toContain(reason);
-    await page.getByTestId('pack-result').filter({ hasText: `送り状を印刷できませんでした：${reason}` }).waitFor();
+    await page
+      .getByTestId('pack-result')
+      .filter({ hasText: `送り状を印刷できませんでした：${reason}` })
+      .waitFor();
     expect(await feedbackKind(page)).toBe('bad');
     expect(await page.getByTestId('pack-result').innerText()).not.toContain('印刷しました');
     expect(await page.getByTestId('feedback').innerText()).not.toMatch(/does not exist|lp:/);

@@ -11,7 +11,10 @@ let printed = 0;
 beforeAll(async () => {
   station = await openStationPage({ wedgeSettings: { maxGapMs: 400, maxMedianGapMs: 60 } });
   printer = await listenAsPrinter();
-  station.running.station.store.setSetting('printer.labels', JSON.stringify({ id: 'labels', name: 'test printer', kind: 'raw-tcp', host: '127.0.0.1', port: printer.port, format: 'pdf' }));
+  station.running.station.store.setSetting(
+    'printer.labels',
+    JSON.stringify({ id: 'labels', name: 'test printer', kind: 'raw-tcp', host: '127.0.0.1', port: printer.port, format: 'pdf' }),
+  );
   await signInWithPin(station.page, 'u-packer', '2222');
 });
 afterAll(async () => {
@@ -31,7 +34,12 @@ interface CartOrder {
 
 /** The allocated carts of the demo warehouse, each with every order of it allocated here. */
 async function allocatedCarts(): Promise<CartOrder[][]> {
-  const rows = await db().selectFrom('orders').select(['id', 'order_no', 'cart_no', 'seller_id', 'sku', 'quantity', 'state']).where('cart_no', 'is not', null).orderBy('order_no').execute();
+  const rows = await db()
+    .selectFrom('orders')
+    .select(['id', 'order_no', 'cart_no', 'seller_id', 'sku', 'quantity', 'state'])
+    .where('cart_no', 'is not', null)
+    .orderBy('order_no')
+    .execute();
   const carts = new Map<string, typeof rows>();
   for (const row of rows) carts.set(`${row.seller_id}/${row.cart_no}`, [...(carts.get(`${row.seller_id}/${row.cart_no}`) ?? []), row]);
   return [...carts.values()].filter((cart) => cart.every((order) => order.state === 'allocated' && order.sku));
@@ -56,7 +64,10 @@ async function packCart(cart: CartOrder[], options: { voidFirst?: boolean; timeS
   await page.getByTestId('pack-bench').waitFor();
   for (const order of cart) {
     for (let i = 0; i < order.quantity; i++) await typeLikeScanner(page, `]C0${order.sku}\n`);
-    await page.getByTestId(`packed-${order.order_no}`).filter({ hasText: new RegExp(`^${order.quantity}$`) }).waitFor();
+    await page
+      .getByTestId(`packed-${order.order_no}`)
+      .filter({ hasText: new RegExp(`^${order.quantity}$`) })
+      .waitFor();
     expect(await feedback()).toBe('done');
     // An extra unit is refused loudly and not counted.
     await typeLikeScanner(page, `]C0${order.sku}\n`);
@@ -74,7 +85,10 @@ async function packCart(cart: CartOrder[], options: { voidFirst?: boolean; timeS
     await page.getByTestId('pack-void').click();
     for (const order of cart) await page.getByTestId(`state-${order.order_no}`).filter({ hasText: 'ピッキング済み' }).waitFor();
     // The answer says what was voided (the number and every order of the parcel) and what to do next.
-    const said = await page.getByTestId('pack-result').filter({ hasText: `送り状 ${spoiled} を無効にしました` }).innerText();
+    const said = await page
+      .getByTestId('pack-result')
+      .filter({ hasText: `送り状 ${spoiled} を無効にしました` })
+      .innerText();
     for (const order of cart) expect(said).toContain(order.order_no);
     expect(said).toContain('もう一度ラベルを印刷してください');
     expect(await page.getByTestId('feedback').innerText()).toBe(said);
@@ -125,7 +139,10 @@ async function checkTimeSlotsAndLanguage(): Promise<void> {
 
 async function expectShippedOnce(cart: CartOrder[], tracking: Map<string, string>): Promise<void> {
   for (const order of cart) {
-    await waitUntil(async () => (await db().selectFrom('orders').select('state').where('id', '=', order.id).executeTakeFirstOrThrow()).state === 'in_transit', `the hub to ship ${order.order_no}`);
+    await waitUntil(
+      async () => (await db().selectFrom('orders').select('state').where('id', '=', order.id).executeTakeFirstOrThrow()).state === 'in_transit',
+      `the hub to ship ${order.order_no}`,
+    );
     const row = await db().selectFrom('orders').select(['tracking_no', 'service']).where('id', '=', order.id).executeTakeFirstOrThrow();
     expect(row.tracking_no).toBe(tracking.get(order.id));
     const picks = await db().selectFrom('stock_movements').select(['sku', 'quantity']).where('reference', '=', order.id).where('kind', '=', 'pick').execute();
@@ -149,7 +166,9 @@ describe('packing and dispatch (web mode, Chromium, demo warehouse)', () => {
     await page.getByTestId('pack').waitFor();
     const cart = carts[0]!;
     const inCart = new Set(cart.map((order) => order.sku));
-    const wrong = (await db().selectFrom('orders').select('sku').where('sku', 'is not', null).execute()).map((row) => row.sku!).find((sku) => !inCart.has(sku))!;
+    const wrong = (await db().selectFrom('orders').select('sku').where('sku', 'is not', null).execute())
+      .map((row) => row.sku!)
+      .find((sku) => !inCart.has(sku))!;
 
     await typeLikeScanner(page, `${cart[0]!.order_no}\n`);
     await page.getByTestId('pack-bench').waitFor();
@@ -179,7 +198,14 @@ describe('packing and dispatch (web mode, Chromium, demo warehouse)', () => {
     expect(station.running.station.store.recent(1000).filter((entry) => entry.state === 'rejected')).toEqual([]);
     // Each step of each order of the cart applied once, though the station pushed them again after the outage.
     const cartIds = new Set(cart.map((order) => order.id));
-    const applied = (await db().selectFrom('station_events').select(['kind', 'payload']).where('outcome', '=', 'applied').where('kind', 'in', ['order.picked', 'order.packed', 'order.shipped']).execute())
+    const applied = (
+      await db()
+        .selectFrom('station_events')
+        .select(['kind', 'payload'])
+        .where('outcome', '=', 'applied')
+        .where('kind', 'in', ['order.picked', 'order.packed', 'order.shipped'])
+        .execute()
+    )
       .map((event) => ({ kind: event.kind, orderId: (JSON.parse(event.payload) as { orderId: string }).orderId }))
       .filter((event) => cartIds.has(event.orderId));
     expect(applied).toHaveLength(cart.length * 3);
@@ -188,7 +214,13 @@ describe('packing and dispatch (web mode, Chromium, demo warehouse)', () => {
 
   it('forgets the bench and the message at sign-out: the next user starts with an empty bench and a clean sign-in screen', async () => {
     const { page } = station;
-    const waiting = await db().selectFrom('orders').select('order_no').where('state', '=', 'allocated').where('sku', 'is not', null).orderBy('order_no').executeTakeFirstOrThrow();
+    const waiting = await db()
+      .selectFrom('orders')
+      .select('order_no')
+      .where('state', '=', 'allocated')
+      .where('sku', 'is not', null)
+      .orderBy('order_no')
+      .executeTakeFirstOrThrow();
     if (await page.getByTestId('back-to-menu').isVisible()) await page.getByTestId('back-to-menu').click();
     await page.getByTestId('area-packing').click();
     await page.getByTestId('pack').waitFor();

@@ -14,8 +14,14 @@ beforeAll(async () => {
   station = await openStationPage({ wedgeSettings: { maxGapMs: 400, maxMedianGapMs: 60 } });
   printer = await listenAsPrinter();
   documents = await listenAsPrinter();
-  station.running.station.store.setSetting('printer.labels', JSON.stringify({ id: 'labels', name: 'test printer', kind: 'raw-tcp', host: '127.0.0.1', port: printer.port, format: 'pdf' }));
-  station.running.station.store.setSetting('printer.documents', JSON.stringify({ id: 'documents', name: 'office printer', kind: 'raw-tcp', host: '127.0.0.1', port: documents.port, format: 'pdf' }));
+  station.running.station.store.setSetting(
+    'printer.labels',
+    JSON.stringify({ id: 'labels', name: 'test printer', kind: 'raw-tcp', host: '127.0.0.1', port: printer.port, format: 'pdf' }),
+  );
+  station.running.station.store.setSetting(
+    'printer.documents',
+    JSON.stringify({ id: 'documents', name: 'office printer', kind: 'raw-tcp', host: '127.0.0.1', port: documents.port, format: 'pdf' }),
+  );
   await signInWithPin(station.page, 'u-packer', '2222');
 });
 afterAll(async () => {
@@ -58,7 +64,10 @@ describe('picking, then packing the picked list (web mode, Chromium, demo wareho
     expect(bins.length).toBe(units.size);
     // The demo's shelves in walking order (zone, aisle, rack, level), written out rather than sorted by compareBins.
     const demoWalk = ['A-01-04-02', 'A-02-01-01', 'A-03-02-01', 'B-01-03-01', 'B-02-01-03', 'B-03-02-02', 'C-01-01-02', 'C-02-01-01'];
-    expect(bins.every((bin) => demoWalk.includes(bin)), bins.join(' ')).toBe(true);
+    expect(
+      bins.every((bin) => demoWalk.includes(bin)),
+      bins.join(' '),
+    ).toBe(true);
     expect(bins).toEqual(demoWalk.filter((bin) => bins.includes(bin)));
     expect(bins[0]).toMatch(/^[A-Z]-\d{2}-\d{2}-\d{2}$/);
 
@@ -78,13 +87,18 @@ describe('picking, then packing the picked list (web mode, Chromium, demo wareho
     expect(await feedback()).toBe('bad');
 
     // Every unit, line by line in the order shown.
-    const skus = await page.locator('[data-testid^="pick-line-"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-testid')!.slice('pick-line-'.length)));
+    const skus = await page
+      .locator('[data-testid^="pick-line-"]')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-testid')!.slice('pick-line-'.length)));
     for (const [index, sku] of skus.entries()) {
       // One unit at a time, as a picker waits for the beep: this test drives the browser from the process that also
       // runs the station and the hub, and a key held back while they work would read as a broken scan.
       for (let i = 1; i <= units.get(sku)!; i++) {
         await typeLikeScanner(page, `]C0${sku}\n`);
-        await page.getByTestId(`picked-${sku}`).filter({ hasText: new RegExp(`^${i}$`) }).waitFor();
+        await page
+          .getByTestId(`picked-${sku}`)
+          .filter({ hasText: new RegExp(`^${i}$`) })
+          .waitFor();
       }
       if (index === 0) {
         // One more of a finished line is refused as extra.
@@ -98,7 +112,10 @@ describe('picking, then packing the picked list (web mode, Chromium, demo wareho
     await page.screenshot({ path: '/tmp/picking.png', fullPage: true });
 
     for (const order of listed) {
-      await waitUntil(async () => (await db().selectFrom('orders').select('state').where('id', '=', order.id).executeTakeFirstOrThrow()).state === 'picked', `the hub to have ${order.order_no} picked`);
+      await waitUntil(
+        async () => (await db().selectFrom('orders').select('state').where('id', '=', order.id).executeTakeFirstOrThrow()).state === 'picked',
+        `the hub to have ${order.order_no} picked`,
+      );
     }
     await waitUntil(async () => station.running.station.store.pendingCount() === 0, 'the outbox to drain');
     expect(station.running.station.store.recent(1000).filter((entry) => entry.state === 'rejected')).toEqual([]);
@@ -112,14 +129,29 @@ describe('picking, then packing the picked list (web mode, Chromium, demo wareho
     const listed = await db()
       .selectFrom('pick_list_orders')
       .innerJoin('orders', 'orders.id', 'pick_list_orders.order_id')
-      .select(['orders.id', 'orders.order_no', 'orders.cart_no', 'orders.seller_id', 'orders.source', 'orders.sku', 'orders.quantity', 'orders.address', 'orders.time_slot'])
+      .select([
+        'orders.id',
+        'orders.order_no',
+        'orders.cart_no',
+        'orders.seller_id',
+        'orders.source',
+        'orders.sku',
+        'orders.quantity',
+        'orders.address',
+        'orders.time_slot',
+      ])
       .where('pick_list_orders.pick_list_id', '=', 'PL00000001')
       .orderBy('pick_list_orders.position')
       .execute();
     // The Sagawa shipment with the buyer's day and slot is on it, so the time-slot checks below run.
     expect(listed.some((order) => order.time_slot)).toBe(true);
     // Both of the day's other-platform shipments are on it: they take the same path as Qoo10 orders.
-    expect(listed.filter((order) => order.source === 'management').map((order) => order.order_no).sort()).toEqual(['880000000001', '880000000002']);
+    expect(
+      listed
+        .filter((order) => order.source === 'management')
+        .map((order) => order.order_no)
+        .sort(),
+    ).toEqual(['880000000001', '880000000002']);
     const parcels = new Map<string, typeof listed>();
     for (const order of listed) {
       const key = order.cart_no ? `${order.seller_id}/${order.cart_no}` : order.id;
@@ -139,13 +171,18 @@ describe('picking, then packing the picked list (web mode, Chromium, demo wareho
     const numbers = new Map<string, string>();
     let printed = 0;
     // Parcels in the order the bench shows them: a unit counts on the parcel being packed first.
-    const shown = await page.locator('[data-testid^="pack-order-"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-testid')!.slice('pack-order-'.length)));
+    const shown = await page
+      .locator('[data-testid^="pack-order-"]')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-testid')!.slice('pack-order-'.length)));
     const inShownOrder = [...parcels.values()].sort((a, b) => shown.indexOf(a[0]!.order_no) - shown.indexOf(b[0]!.order_no));
     for (const [index, parcel] of inShownOrder.entries()) {
       for (const order of parcel) {
         for (let i = 1; i <= order.quantity; i++) {
           await typeLikeScanner(page, `]C0${order.sku}\n`);
-          await page.getByTestId(`packed-${order.order_no}`).filter({ hasText: new RegExp(`^${i}$`) }).waitFor();
+          await page
+            .getByTestId(`packed-${order.order_no}`)
+            .filter({ hasText: new RegExp(`^${i}$`) })
+            .waitFor();
         }
         if (index === 0) {
           // The deliberate wrong item: refused loudly, nothing counted anywhere on the bench.
@@ -188,7 +225,10 @@ describe('picking, then packing the picked list (web mode, Chromium, demo wareho
     await page.screenshot({ path: '/tmp/pack-pick-list.png', fullPage: true });
 
     for (const order of listed) {
-      await waitUntil(async () => (await db().selectFrom('orders').select('state').where('id', '=', order.id).executeTakeFirstOrThrow()).state === 'in_transit', `the hub to ship ${order.order_no}`);
+      await waitUntil(
+        async () => (await db().selectFrom('orders').select('state').where('id', '=', order.id).executeTakeFirstOrThrow()).state === 'in_transit',
+        `the hub to ship ${order.order_no}`,
+      );
       const row = await db().selectFrom('orders').select(['tracking_no', 'label_time_slot']).where('id', '=', order.id).executeTakeFirstOrThrow();
       expect(row.tracking_no).toBe(numbers.get(order.id));
       if (order.time_slot) expect(row.label_time_slot).toBe(order.time_slot.split(' ')[1]);
@@ -196,8 +236,21 @@ describe('picking, then packing the picked list (web mode, Chromium, demo wareho
       expect(picks).toEqual([{ sku: order.sku, quantity: -order.quantity }]);
     }
     // Qoo10 orders go into the upload queue; the other platforms' shipments do not.
-    const uploads = await db().selectFrom('tracking_uploads').select('order_id').where('order_id', 'in', listed.map((order) => order.id)).execute();
-    expect(uploads.map((upload) => upload.order_id).sort()).toEqual(listed.filter((order) => order.source === 'qoo10').map((order) => order.id).sort());
+    const uploads = await db()
+      .selectFrom('tracking_uploads')
+      .select('order_id')
+      .where(
+        'order_id',
+        'in',
+        listed.map((order) => order.id),
+      )
+      .execute();
+    expect(uploads.map((upload) => upload.order_id).sort()).toEqual(
+      listed
+        .filter((order) => order.source === 'qoo10')
+        .map((order) => order.id)
+        .sort(),
+    );
     await waitUntil(async () => station.running.station.store.pendingCount() === 0, 'the outbox to drain');
     expect(station.running.station.store.recent(1000).filter((entry) => entry.state === 'rejected')).toEqual([]);
     expect(station.pageErrors).toEqual([]);

@@ -21,7 +21,9 @@ const feedback = () => feedbackKind(station.page);
 /** The hub's own answer, as a supervisor's tool would read it over HTTP. */
 async function hubBin(sku: string): Promise<string | null> {
   const { token } = await signIn(db(), { user: 'u-supervisor', pin: '3333' });
-  const response = await fetch(new URL(`/api/v1/sku-locations?branchCode=${tokyo}&sku=${sku}`, station.running.hub.url), { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(new URL(`/api/v1/sku-locations?branchCode=${tokyo}&sku=${sku}`, station.running.hub.url), {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(response.status).toBe(200);
   const rows = (await response.json()) as { bin: string }[];
   return rows[0]?.bin ?? null;

@@ -18,10 +18,11 @@ afterAll(async () => {
 
 const db = () => station.running.hub.store.db;
 /** Whether any of the element shows in the 1280×800 window without scrolling by hand. */
-const inView = (testId: string) => station.page.getByTestId(testId).evaluate((element) => {
-  const box = element.getBoundingClientRect();
-  return box.top < window.innerHeight && box.bottom > 0;
-});
+const inView = (testId: string) =>
+  station.page.getByTestId(testId).evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return box.top < window.innerHeight && box.bottom > 0;
+  });
 const feedback = () => feedbackKind(station.page);
 
 describe('receiving floor (web mode, Chromium, demo warehouse)', () => {
@@ -64,9 +65,15 @@ describe('receiving floor (web mode, Chromium, demo warehouse)', () => {
     await page.getByTestId('dock-result').filter({ hasText: '出品者がまだ発送していません（確認済み）' }).waitFor();
     expect(await feedback()).toBe('bad');
     await typeLikeScanner(page, `sakura-shop ${bundleId}\n`);
-    await page.getByTestId('dock-result').filter({ hasText: `${bundleId}（さくら雑貨店）を入荷しました` }).waitFor();
+    await page
+      .getByTestId('dock-result')
+      .filter({ hasText: `${bundleId}（さくら雑貨店）を入荷しました` })
+      .waitFor();
     expect(await feedback()).toBe('done');
-    await waitUntil(async () => (await db().selectFrom('cargo_bundles').select('state').where('id', '=', bundleId).executeTakeFirstOrThrow()).state === 'arrived', 'the hub to see the arrival');
+    await waitUntil(
+      async () => (await db().selectFrom('cargo_bundles').select('state').where('id', '=', bundleId).executeTakeFirstOrThrow()).state === 'arrived',
+      'the hub to see the arrival',
+    );
   });
 
   it('inspects by scans and keyed counts, with an undo, an unknown item, a short line and an over line', async () => {
@@ -94,11 +101,20 @@ describe('receiving floor (web mode, Chromium, demo warehouse)', () => {
     // replaces them and waits for the clerk.
     await page.getByTestId(`key-${first.sku}`).fill(String(first.quantity - 2));
     await page.getByTestId(`key-${first.sku}`).press('Enter');
-    await page.getByTestId('key-confirm').filter({ hasText: `数量を ${first.quantity - 2} に置き換えます（スキャン済み 2）` }).waitFor();
+    await page
+      .getByTestId('key-confirm')
+      .filter({ hasText: `数量を ${first.quantity - 2} に置き換えます（スキャン済み 2）` })
+      .waitFor();
     await expect(page.getByTestId(`counted-${first.sku}`).innerText()).resolves.toBe('2');
     await page.getByTestId('key-confirm-yes').click();
-    await page.getByTestId(`counted-${first.sku}`).filter({ hasText: new RegExp(`^${first.quantity - 2}$`) }).waitFor();
-    await page.getByTestId('feedback').filter({ hasText: `数量を 2 → ${first.quantity - 2} にしました` }).waitFor();
+    await page
+      .getByTestId(`counted-${first.sku}`)
+      .filter({ hasText: new RegExp(`^${first.quantity - 2}$`) })
+      .waitFor();
+    await page
+      .getByTestId('feedback')
+      .filter({ hasText: `数量を 2 → ${first.quantity - 2} にしました` })
+      .waitFor();
     await typeLikeScanner(page, `]C0${second.sku}\n`);
     await page.getByTestId(`counted-${second.sku}`).filter({ hasText: /^1$/ }).waitFor();
     await page.getByTestId(`key-${second.sku}`).fill(String(second.quantity + 1));
@@ -123,11 +139,7 @@ describe('receiving floor (web mode, Chromium, demo warehouse)', () => {
     await expect(page.getByTestId('inspection-over').innerText()).resolves.toBe('超過 1');
     await typeLikeScanner(page, '9999999999999\n');
     await page.getByTestId('feedback').filter({ hasText: '不明な商品です' }).waitFor();
-    const fujiTee = await db()
-      .selectFrom('inventory_options')
-      .select('sku')
-      .where('seller_sku_code', '=', 'FJ-TEE-M')
-      .executeTakeFirstOrThrow();
+    const fujiTee = await db().selectFrom('inventory_options').select('sku').where('seller_sku_code', '=', 'FJ-TEE-M').executeTakeFirstOrThrow();
     await typeLikeScanner(page, `]C0${fujiTee.sku}\n`);
     await page.getByTestId('feedback').filter({ hasText: '別の出品者の商品です' }).waitFor();
 
@@ -149,7 +161,10 @@ describe('receiving floor (web mode, Chromium, demo warehouse)', () => {
   });
 
   it('leaves the hub with the counted stock, the fees charged and the bundle completed', async () => {
-    await waitUntil(async () => (await db().selectFrom('cargo_bundles').select('state').where('id', '=', bundleId).executeTakeFirstOrThrow()).state === 'completed', 'the hub to complete the bundle');
+    await waitUntil(
+      async () => (await db().selectFrom('cargo_bundles').select('state').where('id', '=', bundleId).executeTakeFirstOrThrow()).state === 'completed',
+      'the hub to complete the bundle',
+    );
     const counted = new Map(lines.map((line, index) => [line.sku, index === 0 ? line.quantity - 2 : index === 1 ? line.quantity + 1 : line.quantity]));
     for (const line of lines) {
       const row = await db().selectFrom('stock_balances').select('quantity').where('sku', '=', line.sku).executeTakeFirstOrThrow();
@@ -162,17 +177,35 @@ describe('receiving floor (web mode, Chromium, demo warehouse)', () => {
     const dbLines = await db().selectFrom('inbound_lines').select(['id', 'sku', 'counted']).where('bundle_id', '=', bundleId).execute();
     for (const line of dbLines) expect(line.counted, line.sku).toBe(counted.get(line.sku));
     // The clerk's reasons are kept with the bundle: damaged for the first line, the plain fact for the second.
-    const reasons = await db().selectFrom('inspection_findings').select(['line_id', 'code']).where('bundle_id', '=', bundleId).where('kind', '=', 'line-reason').execute();
-    expect(new Map(reasons.map((reason) => [reason.line_id, reason.code]))).toEqual(new Map([[lines[0]!.id, 'damaged'], [lines[1]!.id, 'over']]));
+    const reasons = await db()
+      .selectFrom('inspection_findings')
+      .select(['line_id', 'code'])
+      .where('bundle_id', '=', bundleId)
+      .where('kind', '=', 'line-reason')
+      .execute();
+    expect(new Map(reasons.map((reason) => [reason.line_id, reason.code]))).toEqual(
+      new Map([
+        [lines[0]!.id, 'damaged'],
+        [lines[1]!.id, 'over'],
+      ]),
+    );
     // The undone unknown item reached the hub as a find and its take-back: nothing of it is left.
-    const undone = await db().selectFrom('inspection_findings').select('quantity').where('bundle_id', '=', bundleId).where('code', '=', '8888888888888').execute();
+    const undone = await db()
+      .selectFrom('inspection_findings')
+      .select('quantity')
+      .where('bundle_id', '=', bundleId)
+      .where('code', '=', '8888888888888')
+      .execute();
     expect(undone.map((row) => row.quantity)).toEqual([1, -1]);
   });
 
   it('prints SKU labels for the counted units to the label printer, every barcode readable, and saves the report as a PDF', async () => {
     const { page } = station;
     const printer = await listenAsPrinter();
-    station.running.station.store.setSetting('printer.labels', JSON.stringify({ id: 'labels', name: 'test printer', kind: 'raw-tcp', host: '127.0.0.1', port: printer.port, format: 'pdf' }));
+    station.running.station.store.setSetting(
+      'printer.labels',
+      JSON.stringify({ id: 'labels', name: 'test printer', kind: 'raw-tcp', host: '127.0.0.1', port: printer.port, format: 'pdf' }),
+    );
     await page.getByTestId('print-labels').click();
     await page.locator('[data-testid="print-job"][data-state="done"]').waitFor();
     const pdf = await printer.job(0);

@@ -54,7 +54,9 @@ describe('sign-in (web mode, Chromium)', () => {
     await page.getByTestId('sign-in').waitFor();
     await station.running.hub.close();
     // The sign-in screen says, before anyone tries, who can still sign in.
-    await expect(page.getByTestId('sign-in-offline-hint').innerText()).resolves.toBe('ハブにつながっていません。この端末で以前サインインした人だけが、ハブなしでサインインできます。');
+    await expect(page.getByTestId('sign-in-offline-hint').innerText()).resolves.toBe(
+      'ハブにつながっていません。この端末で以前サインインした人だけが、ハブなしでサインインできます。',
+    );
 
     await signInWithPin(page, 'u-clerk', '1111');
     await expect(page.getByTestId('signed-in-user').innerText()).resolves.toContain('田中 花子');
@@ -65,7 +67,9 @@ describe('sign-in (web mode, Chromium)', () => {
     await page.getByTestId('user-u-packer').click();
     await page.getByTestId('pin-input').fill('2222');
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('sign-in-error').innerText()).resolves.toBe('ハブにつながりません。この端末で以前サインインした人だけが、ハブなしでサインインできます。');
+    await expect(page.getByTestId('sign-in-error').innerText()).resolves.toBe(
+      'ハブにつながりません。この端末で以前サインインした人だけが、ハブなしでサインインできます。',
+    );
     expect(await page.getByTestId('menu').count()).toBe(0);
   });
 

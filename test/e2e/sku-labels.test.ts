@@ -16,13 +16,22 @@ describe.skipIf(skipReason !== null)('SKU ラベル: reprint labels for any SKU 
   const system = cups as CupsForTests;
   const queue = 'qwms-e2e-sku-labels';
   let station: StationPage;
-  const towel = () => station.running.hub.store.db.selectFrom('inventory_options').select(['sku', 'jan']).where('seller_sku_code', '=', 'SK-TOWEL-WH').executeTakeFirstOrThrow();
+  const towel = () =>
+    station.running.hub.store.db.selectFrom('inventory_options').select(['sku', 'jan']).where('seller_sku_code', '=', 'SK-TOWEL-WH').executeTakeFirstOrThrow();
 
   beforeAll(async () => {
     system.addPdfQueue(queue);
     station = await openStationPage({ wedgeSettings: { maxGapMs: 400, maxMedianGapMs: 60 } });
     // What the printer settings screen saves for the SKU label printer: this CUPS queue, a roll of 50 × 30 labels.
-    savePrinter(station.running.station.store, 'sku-labels', { id: 'sku-labels', name: queue, kind: 'cups', queue, server: null, format: 'pdf', media: 'roll-50x30' });
+    savePrinter(station.running.station.store, 'sku-labels', {
+      id: 'sku-labels',
+      name: queue,
+      kind: 'cups',
+      queue,
+      server: null,
+      format: 'pdf',
+      media: 'roll-50x30',
+    });
     await signInWithPin(station.page, 'u-clerk', '1111');
   });
   afterAll(async () => {
@@ -69,7 +78,10 @@ describe.skipIf(skipReason !== null)('SKU ラベル: reprint labels for any SKU 
     const job = page.locator('[data-testid="sku-labels-job"][data-state="done"]');
     await job.waitFor({ timeout: 60_000 });
     await expect(job.innerText()).resolves.toBe(`SKU ラベル（${queue}）: 印刷しました`);
-    await page.getByTestId('feedback').filter({ hasText: `SKU ラベル 3 枚を印刷しました: ${sku}` }).waitFor();
+    await page
+      .getByTestId('feedback')
+      .filter({ hasText: `SKU ラベル 3 枚を印刷しました: ${sku}` })
+      .waitFor();
     expect(await feedbackKind(page)).toBe('done');
 
     const jobId = (await job.getAttribute('data-job-id')) as string;
@@ -79,7 +91,15 @@ describe.skipIf(skipReason !== null)('SKU ラベル: reprint labels for any SKU 
 
   it('says a print failed, and why, in Japanese, when the SKU label queue does not exist; nothing reads as printed', async () => {
     const { page } = station;
-    savePrinter(station.running.station.store, 'sku-labels', { id: 'sku-labels', name: 'qwms-no-such-queue', kind: 'cups', queue: 'qwms-no-such-queue', server: null, format: 'pdf', media: 'roll-50x30' });
+    savePrinter(station.running.station.store, 'sku-labels', {
+      id: 'sku-labels',
+      name: 'qwms-no-such-queue',
+      kind: 'cups',
+      queue: 'qwms-no-such-queue',
+      server: null,
+      format: 'pdf',
+      media: 'roll-50x30',
+    });
     await page.getByTestId('sku-labels-quantity').fill('2');
     await page.getByTestId('sku-labels-print').click();
     const job = page.locator('[data-testid="sku-labels-job"][data-outcome="failed"]');

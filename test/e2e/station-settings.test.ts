@@ -34,7 +34,12 @@ describe('station settings (web mode, Chromium)', () => {
     await page.getByTestId('printer-sku-labels-host').fill('192.0.2.10');
     await page.getByTestId('printer-sku-labels-save').click();
     await page.getByTestId('feedback').filter({ hasText: 'SKU ラベルのプリンターを保存しました' }).waitFor();
-    expect(JSON.parse(station.running.station.store.setting('printer.sku-labels') ?? '{}')).toMatchObject({ id: 'sku-labels', kind: 'raw-tcp', host: '192.0.2.10', port: 9100 });
+    expect(JSON.parse(station.running.station.store.setting('printer.sku-labels') ?? '{}')).toMatchObject({
+      id: 'sku-labels',
+      kind: 'raw-tcp',
+      host: '192.0.2.10',
+      port: 9100,
+    });
   });
 
   it('says which documents go to which printer', async () => {
@@ -60,7 +65,7 @@ describe('station settings (web mode, Chromium)', () => {
   });
 });
 
-describe.skipIf(skipReason !== null)('printers chosen from this PC\'s CUPS queues (real cups-pdf, Chromium)', { timeout: 120_000 }, () => {
+describe.skipIf(skipReason !== null)("printers chosen from this PC's CUPS queues (real cups-pdf, Chromium)", { timeout: 120_000 }, () => {
   if (skipReason) return;
   const system = cups as Exclude<typeof cups, { unavailable: string }>;
 

@@ -66,10 +66,7 @@ describe.skipIf(skipReason !== null)('the Electron station window', () => {
 
   it('answers a call through the bridge', async () => {
     const result = await page.evaluate(() =>
-      (globalThis as unknown as { qwmsStation: { invoke(method: string, input: unknown): Promise<{ ok: boolean }> } }).qwmsStation.invoke(
-        'station.status',
-        {},
-      ),
+      (globalThis as unknown as { qwmsStation: { invoke(method: string, input: unknown): Promise<{ ok: boolean }> } }).qwmsStation.invoke('station.status', {}),
     );
     expect(result.ok).toBe(true);
   });

@@ -16,7 +16,12 @@ describe('qwms import, stock and demo', () => {
   let skus: string[];
 
   function qwms(args: string[], env: Record<string, string | undefined> = { QWMS_LANG: 'en' }) {
-    const result = spawnSync(process.execPath, ['bin/qwms.mjs', ...args], { cwd: process.cwd(), encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+    const result = spawnSync(process.execPath, ['bin/qwms.mjs', ...args], {
+      cwd: process.cwd(),
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+      timeout: 60_000,
+    });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
@@ -29,7 +34,14 @@ describe('qwms import, stock and demo', () => {
   async function inboundLineCount(): Promise<number> {
     const store = await openHubStore(database);
     try {
-      return Number((await store.db.selectFrom('inbound_lines').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      return Number(
+        (
+          await store.db
+            .selectFrom('inbound_lines')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     } finally {
       await store.close();
     }
@@ -78,7 +90,11 @@ describe('qwms import, stock and demo', () => {
     expect(japanese.status).toBe(1);
     const lines = japanese.stderr.trim().split('\n');
     expect(lines[0]).toBe('ファイルに 3 件の問題があるため、何も取り込んでいません。すべて直してから、もう一度取り込んでください。');
-    expect(lines.slice(1).map((line) => line.split(':')[0])).toEqual(['row 2, column InventoryOptionCode', 'row 4, column BranchCode', 'row 5, column SellerCode']);
+    expect(lines.slice(1).map((line) => line.split(':')[0])).toEqual([
+      'row 2, column InventoryOptionCode',
+      'row 4, column BranchCode',
+      'row 5, column SellerCode',
+    ]);
     expect(lines[2]).toContain('支店コード 0000099999 は見つかりません');
 
     expect(await inboundLineCount()).toBe(before);

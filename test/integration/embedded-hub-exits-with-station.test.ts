@@ -13,7 +13,9 @@ describe('an embedded hub (`qwms hub --exit-with-stdin`)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('stops by itself when the station that started it is gone (its stdin closes), freeing port and database', async () => {
-    const hub = spawn(process.execPath, [qwmsCli, 'hub', '--db', join(dir, 'hub.sqlite'), '--port', '0', '--exit-with-stdin'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const hub = spawn(process.execPath, [qwmsCli, 'hub', '--db', join(dir, 'hub.sqlite'), '--port', '0', '--exit-with-stdin'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const exited = new Promise<number | null>((resolve) => hub.once('exit', (code) => resolve(code)));
     const url = await new Promise<string>((resolve, reject) => {
       let seen = '';

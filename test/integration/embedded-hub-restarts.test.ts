@@ -29,7 +29,10 @@ describe('a web-mode station whose embedded hub dies', () => {
     station = await startEmbeddedStationProcess(dir);
     const socket = await StationSocket.open(station.url);
     await waitUntil(async () => (await call(socket, 'station.status', {})).hub.state === 'online', 'the station online with its hub', 60_000);
-    expect(await call(socket, 'station.status', {})).toMatchObject({ hub: { url: station.hubUrl }, embeddedHub: { state: 'running', restarts: 0, lastExit: null } });
+    expect(await call(socket, 'station.status', {})).toMatchObject({
+      hub: { url: station.hubUrl },
+      embeddedHub: { state: 'running', restarts: 0, lastExit: null },
+    });
     await call(socket, 'session.signIn', { method: 'badge', badge: 'BADGE-0003' });
 
     const [hubPid, ...others] = station.hubPids();
@@ -37,7 +40,9 @@ describe('a web-mode station whose embedded hub dies', () => {
     process.kill(hubPid!, 'SIGKILL');
 
     // The station says what happened, as it happens.
-    const restarting = await socket.next((message) => message.type === 'event' && message.name === 'hub.embedded' && (message.payload as { state: string }).state === 'restarting');
+    const restarting = await socket.next(
+      (message) => message.type === 'event' && message.name === 'hub.embedded' && (message.payload as { state: string }).state === 'restarting',
+    );
     expect(restarting).toMatchObject({ payload: { restarts: 1, lastExit: { signal: 'SIGKILL' } } });
     // A floor event made while the hub is down waits in the outbox.
     const adjusted = await call<{ eventId: string }>(socket, 'stock.adjust', { sku: '300000000001-00001', quantity: 1, reason: '棚卸し' });

@@ -44,10 +44,49 @@ const newerPage = {
   next: 4,
   changes: [
     { seq: 1, entity: 'order', entityId: 'o-1', op: 'upsert', branchCode: branch, sellerId: 'sakura-shop', data: order, at: '2026-12-01T00:00:00Z' },
-    { seq: 2, entity: 'seller-invoice', entityId: 'inv-1', op: 'upsert', branchCode: null, sellerId: 'sakura-shop', data: { month: '2026-11', amountJpy: 12_000 }, at: '2026-12-01T00:00:00Z' },
+    {
+      seq: 2,
+      entity: 'seller-invoice',
+      entityId: 'inv-1',
+      op: 'upsert',
+      branchCode: null,
+      sellerId: 'sakura-shop',
+      data: { month: '2026-11', amountJpy: 12_000 },
+      at: '2026-12-01T00:00:00Z',
+    },
     // A known entity whose data changed shape: not read, and the station's older copy is not shown in its place.
-    { seq: 3, entity: 'order', entityId: 'o-2', op: 'upsert', branchCode: branch, sellerId: 'sakura-shop', data: { ...order, id: 'o-2', orderNo: '700000002', quantity: 'two' }, at: '2026-12-01T00:00:00Z' },
-    { seq: 4, entity: 'sku', entityId: sku, op: 'upsert', branchCode: null, sellerId: 'sakura-shop', data: { sku, inventoryCode: '300001289771', name: 'L', sellerSkuCode: 'SK-L', jan: null, sellerId: 'sakura-shop', lengthCm: 25, widthCm: 20, heightCm: 1, weightG: 100, hsCode: '6302.60' }, at: '2026-12-01T00:00:00Z' },
+    {
+      seq: 3,
+      entity: 'order',
+      entityId: 'o-2',
+      op: 'upsert',
+      branchCode: branch,
+      sellerId: 'sakura-shop',
+      data: { ...order, id: 'o-2', orderNo: '700000002', quantity: 'two' },
+      at: '2026-12-01T00:00:00Z',
+    },
+    {
+      seq: 4,
+      entity: 'sku',
+      entityId: sku,
+      op: 'upsert',
+      branchCode: null,
+      sellerId: 'sakura-shop',
+      data: {
+        sku,
+        inventoryCode: '300001289771',
+        name: 'L',
+        sellerSkuCode: 'SK-L',
+        jan: null,
+        sellerId: 'sakura-shop',
+        lengthCm: 25,
+        widthCm: 20,
+        heightCm: 1,
+        weightG: 100,
+        hsCode: '6302.60',
+      },
+      at: '2026-12-01T00:00:00Z',
+    },
   ],
 };
 
@@ -83,7 +122,10 @@ beforeEach(async () => {
       request.on('end', () => {
         const events = (JSON.parse(text) as { events: { eventId: string; seq: number }[] }).events;
         pushed.push(...events);
-        answer({ results: events.map((event) => ({ eventId: event.eventId, seq: event.seq, status: 'applied', reason: null, message: null })), lastSeq: events.at(-1)?.seq ?? 0 });
+        answer({
+          results: events.map((event) => ({ eventId: event.eventId, seq: event.seq, status: 'applied', reason: null, message: null })),
+          lastSeq: events.at(-1)?.seq ?? 0,
+        });
       });
       return;
     }
@@ -106,12 +148,17 @@ describe('a station pulling from a newer hub', () => {
     let drained!: () => void;
     const pageApplied = new Promise<void>((resolve) => (sawPage = resolve));
     const outboxEmpty = new Promise<void>((resolve) => (drained = resolve));
-    const sync = new HubSync({ url, stationId: 'st-1', secret: 'x' }, store, {
-      onStatus: () => {},
-      onOutboxDepth: (depth) => depth === 0 && drained(),
-      onChanges: (changes) => changes.length > 0 && sawPage(),
-      log: (message) => logged.push(message),
-    }, { pollMs: 50 });
+    const sync = new HubSync(
+      { url, stationId: 'st-1', secret: 'x' },
+      store,
+      {
+        onStatus: () => {},
+        onOutboxDepth: (depth) => depth === 0 && drained(),
+        onChanges: (changes) => changes.length > 0 && sawPage(),
+        log: (message) => logged.push(message),
+      },
+      { pollMs: 50 },
+    );
     sync.start();
     await Promise.all([pageApplied, outboxEmpty]);
     await sync.stop();

@@ -113,7 +113,14 @@ async function freshRun() {
     };
     await hub.db.transaction().execute(async (trx) => {
       const inserted = await trx.insertInto('orders').values(row).returningAll().executeTakeFirstOrThrow();
-      await recordChange(trx, { entity: 'order', entityId: inserted.id, op: 'upsert', branchCode: tokyo, sellerId: inserted.seller_id, data: toOrderView(inserted) });
+      await recordChange(trx, {
+        entity: 'order',
+        entityId: inserted.id,
+        op: 'upsert',
+        branchCode: tokyo,
+        sellerId: inserted.seller_id,
+        data: toOrderView(inserted),
+      });
     });
     orderIds.push(row.id);
   }
@@ -124,7 +131,13 @@ async function freshRun() {
  * Turns intents into valid events, checking each against what the station shows after the events before it (the
  * overlay itself decides validity, as the screens do; an intent that does not fit is dropped).
  */
-function eventsOf(intents: readonly Intent[], orders: Map<string, OrderFloor>, orderIds: readonly string[], skuOf: (orderId: string) => { sku: string; quantity: number }, numbers: string[]) {
+function eventsOf(
+  intents: readonly Intent[],
+  orders: Map<string, OrderFloor>,
+  orderIds: readonly string[],
+  skuOf: (orderId: string) => { sku: string; quantity: number },
+  numbers: string[],
+) {
   const floor = emptyFloor();
   for (const [id, order] of orders) floor.orders.set(id, { ...order });
   const events: { kind: FloorEventKind; payload: Record<string, unknown> }[] = [];
@@ -134,10 +147,14 @@ function eventsOf(intents: readonly Intent[], orders: Map<string, OrderFloor>, o
     let event: { kind: FloorEventKind; payload: Record<string, unknown> } | null = null;
     if (step.action === 'pick' && order.state === 'allocated') event = { kind: 'order.picked', payload: { orderId, ...skuOf(orderId) } };
     if (step.action === 'pack' && (order.state === 'allocated' || order.state === 'picked') && numbers.length > 0) {
-      event = { kind: 'order.packed', payload: { orderId, service: step.service, timeSlot: step.service === 'sagawa' ? step.slot : null, trackingNumber: numbers.shift()! } };
+      event = {
+        kind: 'order.packed',
+        payload: { orderId, service: step.service, timeSlot: step.service === 'sagawa' ? step.slot : null, trackingNumber: numbers.shift()! },
+      };
     }
     if (step.action === 'ship' && order.state === 'packed') event = { kind: 'order.shipped', payload: { orderId, trackingNumber: order.trackingNo } };
-    if (step.action === 'void' && order.state === 'packed') event = { kind: 'label.voided', payload: { orderId, trackingNumber: order.trackingNo, reason: '汚損' } };
+    if (step.action === 'void' && order.state === 'packed')
+      event = { kind: 'label.voided', payload: { orderId, trackingNumber: order.trackingNo, reason: '汚損' } };
     if (step.action === 'locate') event = { kind: 'sku.located', payload: { sku: skuOf(orderId).sku, bin: step.bin } };
     if (!event) continue;
     events.push(event);
@@ -146,7 +163,8 @@ function eventsOf(intents: readonly Intent[], orders: Map<string, OrderFloor>, o
   return events;
 }
 
-const floorFields = (order: OrderFloor | undefined) => order && { state: order.state, trackingNo: order.trackingNo, service: order.service, labelTimeSlot: order.labelTimeSlot, shippedAt: order.shippedAt };
+const floorFields = (order: OrderFloor | undefined) =>
+  order && { state: order.state, trackingNo: order.trackingNo, service: order.service, labelTimeSlot: order.labelTimeSlot, shippedAt: order.shippedAt };
 
 describe('the floor overlay', () => {
   it('shows, from a station’s pending events over its cache, what the hub has after applying them', async () => {
@@ -172,13 +190,21 @@ describe('the floor overlay', () => {
         const shownBins = binsOf(station, tokyo, skus);
 
         // The hub applies the same events; a second station pulls the result.
-        const events: FloorEvent[] = recorded.map(({ eventId, seq, kind, payload, occurredAt, userId }) => ({ eventId, seq, kind, payload, occurredAt, userId }));
+        const events: FloorEvent[] = recorded.map(({ eventId, seq, kind, payload, occurredAt, userId }) => ({
+          eventId,
+          seq,
+          kind,
+          payload,
+          occurredAt,
+          userId,
+        }));
         const { results } = await applyFloorEvents(hub.db, { stationId, branchCode: tokyo }, events, (code) => code);
         expect(results.map((result) => [result.status, result.reason])).toEqual(events.map(() => ['applied', null]));
         const other = newStore(`b${run}`);
         await pull(other, tokyo);
 
-        for (const orderId of orderIds) expect(floorFields(shown.orders.get(orderId)), orderId).toEqual(floorFields(orderFloorOf(other.cachedOne('order', orderId)!)));
+        for (const orderId of orderIds)
+          expect(floorFields(shown.orders.get(orderId)), orderId).toEqual(floorFields(orderFloorOf(other.cachedOne('order', orderId)!)));
         expect(Object.fromEntries(shownBins)).toEqual(Object.fromEntries(binsOf(other, tokyo, skus)));
         station.close();
         other.close();

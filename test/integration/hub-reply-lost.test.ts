@@ -35,7 +35,12 @@ describe.each(hubStoreFactories())('a push answer lost after the hub committed (
     const proxy = await startReplyDroppingProxy(hub.url, (method, path) => method === 'POST' && path === '/api/v1/station-events' && ++pushes === 1);
     const store = new StationStore(join(dir, `station-${factory.dialect}`));
     const ids = [1, 2, 3].map((n) => store.appendEvent('stock.adjusted', { sku, quantity: 1, reason: `棚卸し ${n}` }, null).eventId);
-    const sync = new HubSync({ url: proxy.url, stationId: 'st-lost', secret: 'lost-secret-123' }, store, { onStatus: () => {}, onOutboxDepth: () => {} }, { pollMs: 50, maxBackoffMs: 200 });
+    const sync = new HubSync(
+      { url: proxy.url, stationId: 'st-lost', secret: 'lost-secret-123' },
+      store,
+      { onStatus: () => {}, onOutboxDepth: () => {} },
+      { pollMs: 50, maxBackoffMs: 200 },
+    );
     try {
       sync.start();
       await waitUntil(() => store.pendingCount() === 0, 'the outbox to drain');
@@ -45,11 +50,27 @@ describe.each(hubStoreFactories())('a push answer lost after the hub committed (
       expect(proxy.forwarded.filter((line) => line === 'POST /api/v1/station-events').length).toBeGreaterThanOrEqual(2);
       expect(store.recent(10).map((entry) => entry.state)).toEqual(['applied', 'applied', 'applied']);
 
-      const receipts = await hub.store.db.selectFrom('station_events').select(['event_id', 'outcome']).where('station_id', '=', 'st-lost').orderBy('station_seq').execute();
+      const receipts = await hub.store.db
+        .selectFrom('station_events')
+        .select(['event_id', 'outcome'])
+        .where('station_id', '=', 'st-lost')
+        .orderBy('station_seq')
+        .execute();
       expect(receipts).toEqual(ids.map((id) => ({ event_id: id, outcome: 'applied' })));
-      const movements = await hub.store.db.selectFrom('stock_movements').select(['station_event_id', 'quantity']).where('kind', '=', 'adjustment').where('sku', '=', sku!).orderBy('id').execute();
+      const movements = await hub.store.db
+        .selectFrom('stock_movements')
+        .select(['station_event_id', 'quantity'])
+        .where('kind', '=', 'adjustment')
+        .where('sku', '=', sku!)
+        .orderBy('id')
+        .execute();
       expect(movements).toEqual(ids.map((id) => ({ station_event_id: id, quantity: 1 })));
-      const balance = await hub.store.db.selectFrom('stock_balances').select('quantity').where('sku', '=', sku!).where('branch_code', '=', tokyo).executeTakeFirstOrThrow();
+      const balance = await hub.store.db
+        .selectFrom('stock_balances')
+        .select('quantity')
+        .where('sku', '=', sku!)
+        .where('branch_code', '=', tokyo)
+        .executeTakeFirstOrThrow();
       expect(balance.quantity).toBe(13);
     } finally {
       await sync.stop();

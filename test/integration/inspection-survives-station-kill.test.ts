@@ -40,7 +40,11 @@ describe('inspection on a station killed with SIGKILL mid-count', () => {
     let socket = await clerkSocket(station.url);
     // The station learns the bundle from the hub's changes feed; wait until it can open it.
     let view: InspectionView | null = null;
-    await waitUntil(async () => (view = await call<InspectionView>(socket, 'inspection.open', { bundleId }).catch(() => null)) !== null, 'the station to learn the bundle', 10_000);
+    await waitUntil(
+      async () => (view = await call<InspectionView>(socket, 'inspection.open', { bundleId }).catch(() => null)) !== null,
+      'the station to learn the bundle',
+      10_000,
+    );
     const skus = view!.lines.map((line) => line.sku);
     const shown = new Map<string, number>();
     const scan = async (socketNow: StationSocket, sku: string) => {
@@ -73,7 +77,12 @@ describe('inspection on a station killed with SIGKILL mid-count', () => {
     for (const line of finished.lines) {
       expect(hubLines.find((hubLine) => hubLine.sku === line.sku)?.counted, line.sku).toBe(line.counted);
     }
-    const receipts = await hub.store.db.selectFrom('station_events').select(['event_id']).where('station_id', '=', 'st-kill').where('kind', '=', 'inspection.counted').execute();
+    const receipts = await hub.store.db
+      .selectFrom('station_events')
+      .select(['event_id'])
+      .where('station_id', '=', 'st-kill')
+      .where('kind', '=', 'inspection.counted')
+      .execute();
     expect(receipts.length).toBe(finished.lines.reduce((sum, line) => sum + line.counted, 0));
     socket.close();
     await station.stop();

@@ -30,13 +30,26 @@ describe('signing in with the hub away (real hub, real station store)', () => {
     await loadDemoData(hub.store);
     await registerStation(hub.store.db, { id: 'st-sign', name: 'bench', branchCode: tokyo, secret: 'sign-secret-123' });
     const stationDir = join(dir, 'station');
-    const station = await startStation({ dataDir: stationDir, hub: { url: hub.url, stationId: 'st-sign', secret: 'sign-secret-123' }, branchCode: tokyo, hid: false, log: () => {}, hubPollMs: 50 });
+    const station = await startStation({
+      dataDir: stationDir,
+      hub: { url: hub.url, stationId: 'st-sign', secret: 'sign-secret-123' },
+      branchCode: tokyo,
+      hid: false,
+      log: () => {},
+      hubPollMs: 50,
+    });
     const cursor = () => Number(station.store.setting('changes.cursor') ?? 0);
     await waitUntil(() => cursor() > 0, 'the first pull of the changes feed');
 
     // Online: the clerk by PIN, the supervisor by badge. Each leaves a hash behind, never the PIN or badge.
-    expect(await signIn(station, 'w1', { method: 'pin', userId: 'u-clerk', pin: '1111' })).toMatchObject({ ok: true, output: { user: { id: 'u-clerk' }, offline: false } });
-    expect(await signIn(station, 'w2', { method: 'badge', badge: 'BADGE-0003' })).toMatchObject({ ok: true, output: { user: { id: 'u-supervisor' }, offline: false } });
+    expect(await signIn(station, 'w1', { method: 'pin', userId: 'u-clerk', pin: '1111' })).toMatchObject({
+      ok: true,
+      output: { user: { id: 'u-clerk' }, offline: false },
+    });
+    expect(await signIn(station, 'w2', { method: 'badge', badge: 'BADGE-0003' })).toMatchObject({
+      ok: true,
+      output: { user: { id: 'u-supervisor' }, offline: false },
+    });
     const rows = station.store.credentials.rows();
     expect(rows.map((row) => row.user_id).sort()).toEqual(['u-clerk', 'u-supervisor']);
     for (const row of rows) expect(Object.values(row)).not.toContain('1111');
@@ -52,14 +65,23 @@ describe('signing in with the hub away (real hub, real station store)', () => {
 
     await hub.close();
     // The packer never signed in here: the right PIN is no help without the hub, and the answer says why.
-    expect(await signIn(station, 'w3', { method: 'pin', userId: 'u-packer', pin: '2222' })).toMatchObject({ ok: false, error: { code: 'offline-unknown-user' } });
+    expect(await signIn(station, 'w3', { method: 'pin', userId: 'u-packer', pin: '2222' })).toMatchObject({
+      ok: false,
+      error: { code: 'offline-unknown-user' },
+    });
     expect(await signIn(station, 'w3', { method: 'badge', badge: 'BADGE-0002' })).toMatchObject({ ok: false, error: { code: 'offline-unknown-user' } });
     expect(await station.dispatch('session.current', {}, 'w3')).toMatchObject({ ok: true, output: null });
     // A wrong PIN is answered as it is online.
     expect(await signIn(station, 'w1', { method: 'pin', userId: 'u-clerk', pin: '1112' })).toMatchObject({ ok: false, error: { code: 'bad-credentials' } });
     // The right ones sign in, marked offline.
-    expect(await signIn(station, 'w1', { method: 'pin', userId: 'u-clerk', pin: '1111' })).toMatchObject({ ok: true, output: { user: { id: 'u-clerk', name: '田中 花子', role: 'clerk' }, offline: true } });
-    expect(await signIn(station, 'w2', { method: 'badge', badge: 'BADGE-0003' })).toMatchObject({ ok: true, output: { user: { id: 'u-supervisor', role: 'supervisor' }, offline: true } });
+    expect(await signIn(station, 'w1', { method: 'pin', userId: 'u-clerk', pin: '1111' })).toMatchObject({
+      ok: true,
+      output: { user: { id: 'u-clerk', name: '田中 花子', role: 'clerk' }, offline: true },
+    });
+    expect(await signIn(station, 'w2', { method: 'badge', badge: 'BADGE-0003' })).toMatchObject({
+      ok: true,
+      output: { user: { id: 'u-supervisor', role: 'supervisor' }, offline: true },
+    });
     expect(await station.dispatch('session.current', {}, 'w2')).toMatchObject({ ok: true, output: { offline: true } });
     // Pick lists are made by the hub in the user's name: an offline session is told to sign in again with the hub.
     expect(await station.dispatch('picking.make', {}, 'w2')).toMatchObject({ ok: false, error: { code: 'needs-hub-sign-in' } });
@@ -77,7 +99,10 @@ describe('signing in with the hub away (real hub, real station store)', () => {
     expect(await userIds(station)).not.toContain('u-clerk');
 
     await hub.close();
-    expect(await signIn(station, 'w5', { method: 'pin', userId: 'u-clerk', pin: '1111' })).toMatchObject({ ok: false, error: { code: 'offline-unknown-user' } });
+    expect(await signIn(station, 'w5', { method: 'pin', userId: 'u-clerk', pin: '1111' })).toMatchObject({
+      ok: false,
+      error: { code: 'offline-unknown-user' },
+    });
     expect(await signIn(station, 'w5', { method: 'badge', badge: 'BADGE-0003' })).toMatchObject({ ok: false, error: { code: 'offline-unknown-user' } });
     // Offline, the sign-in list leaves out the disabled clerk too (the feed said she is inactive).
     expect(await userIds(station)).toContain('u-supervisor');
@@ -87,7 +112,10 @@ describe('signing in with the hub away (real hub, real station store)', () => {
     hub = await startHub({ database, port });
     expect(await signIn(station, 'w6', { method: 'pin', userId: 'u-supervisor', pin: '9393' })).toMatchObject({ ok: true, output: { offline: false } });
     await hub.close();
-    expect(await signIn(station, 'w7', { method: 'pin', userId: 'u-supervisor', pin: '3333' })).toMatchObject({ ok: false, error: { code: 'bad-credentials' } });
+    expect(await signIn(station, 'w7', { method: 'pin', userId: 'u-supervisor', pin: '3333' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-credentials' },
+    });
     expect(await signIn(station, 'w7', { method: 'pin', userId: 'u-supervisor', pin: '9393' })).toMatchObject({ ok: true, output: { offline: true } });
     await station.close();
   });

@@ -52,7 +52,12 @@ describe.each(hubStoreFactories())('station outbox against a hub killed mid-push
     const port = await freePort();
     const station = 'st-crash:s3cret-s3cret:' + tokyo;
     let hub: HubProcess = await startHubProcess({ database, port, station });
-    const sync = new HubSync({ url: hub.url, stationId: 'st-crash', secret: 's3cret-s3cret' }, store, { onStatus: () => {}, onOutboxDepth: () => {} }, { batchSize: 7, pollMs: 50, maxBackoffMs: 200 });
+    const sync = new HubSync(
+      { url: hub.url, stationId: 'st-crash', secret: 's3cret-s3cret' },
+      store,
+      { onStatus: () => {}, onOutboxDepth: () => {} },
+      { batchSize: 7, pollMs: 50, maxBackoffMs: 200 },
+    );
     sync.start();
 
     // Kill the hub (twice) while batches are in flight, and start it again on the same port.
@@ -66,7 +71,12 @@ describe.each(hubStoreFactories())('station outbox against a hub killed mid-push
     await hub.stop();
 
     const check = await openHubStore(database);
-    const receipts = await check.db.selectFrom('station_events').select(['station_seq', 'outcome']).where('station_id', '=', 'st-crash').orderBy('station_seq').execute();
+    const receipts = await check.db
+      .selectFrom('station_events')
+      .select(['station_seq', 'outcome'])
+      .where('station_id', '=', 'st-crash')
+      .orderBy('station_seq')
+      .execute();
     const movements = await check.db.selectFrom('stock_movements').select(['quantity', 'station_event_id']).where('kind', '=', 'adjustment').execute();
     const balance = await check.db.selectFrom('stock_balances').select('quantity').where('sku', '=', sku).executeTakeFirstOrThrow();
     await check.close();

@@ -39,7 +39,14 @@ describe('a station whose clock is off the hub’s', () => {
       hubPollMs: 50,
       clock: () => new Date(Date.now() - 10 * minute),
     });
-    const inStep = await startStation({ dataDir: join(dir, 'true'), hub: { url: hub.url, stationId: 'st-true', secret: 'true-secret-123' }, branchCode: tokyo, hid: false, log: () => {}, hubPollMs: 50 });
+    const inStep = await startStation({
+      dataDir: join(dir, 'true'),
+      hub: { url: hub.url, stationId: 'st-true', secret: 'true-secret-123' },
+      branchCode: tokyo,
+      hid: false,
+      log: () => {},
+      hubPollMs: 50,
+    });
     slow.onEvent((event) => events.push(event));
     const status = async (station: typeof slow) => ((await station.dispatch('station.status', {}, 'window')) as { ok: true; output: StationStatus }).output;
     try {
@@ -69,14 +76,28 @@ describe('a station whose clock is off the hub’s', () => {
     let hub = await startHub({ database, port });
     await loadDemoData(hub.store);
     await registerStation(hub.store.db, { id: 'st-late', name: 'late', branchCode: tokyo, secret: 'late-secret-123' });
-    const sku = await hub.store.db.selectFrom('stock_balances').select(['sku', 'quantity']).where('quantity', '>', 0).where('branch_code', '=', tokyo).orderBy('sku').executeTakeFirstOrThrow();
+    const sku = await hub.store.db
+      .selectFrom('stock_balances')
+      .select(['sku', 'quantity'])
+      .where('quantity', '>', 0)
+      .where('branch_code', '=', tokyo)
+      .orderBy('sku')
+      .executeTakeFirstOrThrow();
     // The floor's clock reads yesterday 23:59:30 in Tokyo and runs on; the hub's is now, after that midnight.
     const yesterday = addDays(tokyoDate(new Date()), -1);
     const floorStart = tokyoInstant(yesterday, 23, 59, 30).getTime();
     const started = Date.now();
     const clock = () => new Date(floorStart + (Date.now() - started));
     const events: AnyStationEvent[] = [];
-    const station = await startStation({ dataDir: join(dir, 'late'), hub: { url: hub.url, stationId: 'st-late', secret: 'late-secret-123' }, branchCode: tokyo, hid: false, log: () => {}, hubPollMs: 50, clock });
+    const station = await startStation({
+      dataDir: join(dir, 'late'),
+      hub: { url: hub.url, stationId: 'st-late', secret: 'late-secret-123' },
+      branchCode: tokyo,
+      hid: false,
+      log: () => {},
+      hubPollMs: 50,
+      clock,
+    });
     station.onEvent((event) => events.push(event));
     try {
       await waitUntil(() => events.some((event) => event.name === 'hub.status' && event.payload.state === 'online'), 'the hub online', 20_000);

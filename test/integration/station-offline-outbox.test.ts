@@ -21,9 +21,16 @@ describe('a station while its hub is away', () => {
     let hub = await startHub({ database, port });
     await loadDemoData(hub.store);
     await registerStation(hub.store.db, { id: 'st-off', name: 'office', branchCode: tokyo, secret: 'off-secret-123' });
-    const sku = (await hub.store.db.selectFrom('stock_balances').select(['sku', 'quantity']).where('quantity', '>', 0).orderBy('sku').executeTakeFirstOrThrow());
+    const sku = await hub.store.db.selectFrom('stock_balances').select(['sku', 'quantity']).where('quantity', '>', 0).orderBy('sku').executeTakeFirstOrThrow();
     const events: AnyStationEvent[] = [];
-    const station = await startStation({ dataDir: join(dir, 'station'), hub: { url: hub.url, stationId: 'st-off', secret: 'off-secret-123' }, branchCode: tokyo, hid: false, log: () => {}, hubPollMs: 50 });
+    const station = await startStation({
+      dataDir: join(dir, 'station'),
+      hub: { url: hub.url, stationId: 'st-off', secret: 'off-secret-123' },
+      branchCode: tokyo,
+      hid: false,
+      log: () => {},
+      hubPollMs: 50,
+    });
     station.onEvent((event) => events.push(event));
     await waitUntil(() => events.some((event) => event.name === 'hub.status' && event.payload.state === 'online'), 'the hub online', 20_000);
 
@@ -35,11 +42,19 @@ describe('a station while its hub is away', () => {
     await waitUntil(() => events.some((event) => event.name === 'hub.status' && event.payload.state === 'offline'), 'the hub offline', 20_000);
     expect(await station.dispatch('station.status', {}, 'window-1')).toMatchObject({ ok: true, output: { outboxDepth: 1, hub: { state: 'offline' } } });
     // With the hub away only people who signed in here before can sign in: said plainly, not as a wrong PIN.
-    expect(await station.dispatch('session.signIn', { method: 'badge', badge: 'BADGE-0001' }, 'window-2')).toMatchObject({ ok: false, error: { code: 'offline-unknown-user' } });
+    expect(await station.dispatch('session.signIn', { method: 'badge', badge: 'BADGE-0001' }, 'window-2')).toMatchObject({
+      ok: false,
+      error: { code: 'offline-unknown-user' },
+    });
 
     hub = await startHub({ database, port });
     await waitUntil(() => station.store.pendingCount() === 0, 'the outbox to drain', 20_000);
-    const after = await hub.store.db.selectFrom('stock_balances').select('quantity').where('sku', '=', sku.sku).where('branch_code', '=', tokyo).executeTakeFirstOrThrow();
+    const after = await hub.store.db
+      .selectFrom('stock_balances')
+      .select('quantity')
+      .where('sku', '=', sku.sku)
+      .where('branch_code', '=', tokyo)
+      .executeTakeFirstOrThrow();
     expect(after.quantity).toBe(sku.quantity - 1);
     expect(events.some((event) => event.name === 'outbox.depth' && event.payload.depth === 0)).toBe(true);
     await station.close();
@@ -50,7 +65,13 @@ describe('a station while its hub is away', () => {
     const hub = await startHub({ database: join(dir, 'hub2.sqlite') });
     await loadDemoData(hub.store);
     await registerStation(hub.store.db, { id: 'st-roles', name: 'r', branchCode: tokyo, secret: 'roles-secret-1' });
-    const station = await startStation({ dataDir: join(dir, 'station2'), hub: { url: hub.url, stationId: 'st-roles', secret: 'roles-secret-1' }, branchCode: tokyo, hid: false, log: () => {} });
+    const station = await startStation({
+      dataDir: join(dir, 'station2'),
+      hub: { url: hub.url, stationId: 'st-roles', secret: 'roles-secret-1' },
+      branchCode: tokyo,
+      hid: false,
+      log: () => {},
+    });
     expect((await station.dispatch('session.signIn', { method: 'badge', badge: 'BADGE-0001' }, 'w')).ok).toBe(true);
     const refused = await station.dispatch('stock.adjust', { sku: '300000000001-00001', quantity: 1, reason: 'x' }, 'w');
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -49,10 +49,29 @@ describe('the station’s block of tracking numbers', () => {
       });
       service.stock.keep({ id: String(first.id), stationId: 'st-refill', firstSerial: first.firstSerial, count: first.count });
       const orders = [1, 2, 3].map(orderOf);
-      store.applyChanges([
-        ...orders.map((order) => ({ entity: 'order', entityId: order.id, op: 'upsert' as const, data: order })),
-        { entity: 'sku', entityId: sku, op: 'upsert', data: { sku, inventoryCode: '300001289771', name: 'L', sellerSkuCode: null, jan: null, sellerId: 'sakura-shop', lengthCm: null, widthCm: null, heightCm: null, weightG: null } },
-      ], 1);
+      store.applyChanges(
+        [
+          ...orders.map((order) => ({ entity: 'order', entityId: order.id, op: 'upsert' as const, data: order })),
+          {
+            entity: 'sku',
+            entityId: sku,
+            op: 'upsert',
+            data: {
+              sku,
+              inventoryCode: '300001289771',
+              name: 'L',
+              sellerSkuCode: null,
+              jan: null,
+              sellerId: 'sakura-shop',
+              lengthCm: null,
+              widthCm: null,
+              heightCm: null,
+              weightG: null,
+            },
+          },
+        ],
+        1,
+      );
 
       for (const order of orders) {
         service.scan(order.id, sku, null);

@@ -59,9 +59,15 @@ describe('web host', () => {
   it('signs in per connection and answers a wrong PIN with its error code', async () => {
     const first = await StationSocket.open(running.url);
     const second = await StationSocket.open(running.url);
-    expect(await first.call('session.signIn', { method: 'pin', userId: 'u-clerk', pin: '9999' })).toMatchObject({ ok: false, error: { code: 'bad-credentials' } });
+    expect(await first.call('session.signIn', { method: 'pin', userId: 'u-clerk', pin: '9999' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-credentials' },
+    });
     expect(await first.call('session.signIn', { method: 'badge', badge: 'NOBODY' })).toMatchObject({ ok: false, error: { code: 'unknown-badge' } });
-    expect(await first.call('session.signIn', { method: 'pin', userId: 'u-clerk', pin: '1111' })).toMatchObject({ ok: true, output: { user: { role: 'clerk' } } });
+    expect(await first.call('session.signIn', { method: 'pin', userId: 'u-clerk', pin: '1111' })).toMatchObject({
+      ok: true,
+      output: { user: { role: 'clerk' } },
+    });
     expect(await second.call('scans.recent', {})).toMatchObject({ ok: false, error: { code: 'not-signed-in' } });
     expect(await first.call('scans.recent', {})).toMatchObject({ ok: true });
     first.close();
@@ -77,8 +83,14 @@ describe('web host', () => {
     expect(scans.map((scan) => scan?.text)).toEqual(sent.map((raw) => raw.slice(3)));
     const seqs = scans.map((scan) => scan?.seq ?? 0);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
-    expect(await client.call('scans.submitWedge', { raw: 'ABC\u0001DEF' })).toMatchObject({ ok: true, output: { verdict: 'bad', badReason: 'control-characters' } });
-    expect(await client.call('scans.submitWedge', { raw: '3000012', unfinished: true })).toMatchObject({ ok: true, output: { verdict: 'bad', badReason: 'unfinished' } });
+    expect(await client.call('scans.submitWedge', { raw: 'ABC\u0001DEF' })).toMatchObject({
+      ok: true,
+      output: { verdict: 'bad', badReason: 'control-characters' },
+    });
+    expect(await client.call('scans.submitWedge', { raw: '3000012', unfinished: true })).toMatchObject({
+      ok: true,
+      output: { verdict: 'bad', badReason: 'unfinished' },
+    });
     client.close();
   });
 });

@@ -27,7 +27,11 @@ export async function startEmbeddedStationProcess(dataDir: string): Promise<Embe
   delete env.QWMS_HUB_URL;
   delete env.QWMS_STATION_ID;
   delete env.QWMS_STATION_SECRET;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', startScript, '--port', '0'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', startScript, '--port', '0'], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
   const ready = await new Promise<RegExpExecArray>((resolve, reject) => {

@@ -12,7 +12,11 @@ export interface TestHub {
   hub: RunningHub;
   url: string;
   /** Calls the hub over real HTTP. */
-  request<T = any>(method: string, path: string, options?: { token?: string | null; body?: unknown; language?: string; headers?: Record<string, string>; raw?: Uint8Array }): Promise<HubResponse<T>>;
+  request<T = any>(
+    method: string,
+    path: string,
+    options?: { token?: string | null; body?: unknown; language?: string; headers?: Record<string, string>; raw?: Uint8Array },
+  ): Promise<HubResponse<T>>;
   /** A fresh user of this role (and seller, for sellers) signed in; returns its token. */
   tokenFor(role: PersonRole, sellerId?: string): Promise<string>;
   adminToken: string;

@@ -18,7 +18,10 @@ export async function sellerWithSkus(db: Kysely<HubDatabase>, sellerId: string, 
 
 /** A Qoo10 listing of the seller whose options (labels) are linked to SKUs. */
 export async function listing(db: Kysely<HubDatabase>, id: string, sellerId: string, links: Record<string, string> = {}): Promise<void> {
-  await db.insertInto('listings').values({ id, seller_id: sellerId, title: `listing ${id}` }).execute();
+  await db
+    .insertInto('listings')
+    .values({ id, seller_id: sellerId, title: `listing ${id}` })
+    .execute();
   for (const [label, sku] of Object.entries(links)) await db.insertInto('listing_links').values({ listing_id: id, sku, option_label: label }).execute();
 }
 

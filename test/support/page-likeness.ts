@@ -57,7 +57,8 @@ function cells(page: Grey, columns: number, rows: number): number[] {
   for (let row = 0; row < rows; row++) {
     for (let column = 0; column < columns; column++) {
       let sum = 0;
-      for (let y = row * cell; y < (row + 1) * cell; y++) for (let x = column * cell; x < (column + 1) * cell; x++) sum += 255 - page.pixels[y * page.width + x]!;
+      for (let y = row * cell; y < (row + 1) * cell; y++)
+        for (let x = column * cell; x < (column + 1) * cell; x++) sum += 255 - page.pixels[y * page.width + x]!;
       out.push(sum / (cell * cell));
     }
   }

@@ -30,7 +30,14 @@ export async function startWebStation(options: { clock?: () => Date } = {}): Pro
   await loadDemoData(hub.store);
   const identity = stationIdentity(dataDir, {});
   await registerStation(hub.store.db, { id: identity.stationId, name: 'test station', branchCode: identity.branchCode, secret: identity.secret });
-  const station = await startStation({ dataDir, hub: { url: hub.url, stationId: identity.stationId, secret: identity.secret }, branchCode: identity.branchCode, log: () => {}, hubPollMs: 1000, clock: options.clock });
+  const station = await startStation({
+    dataDir,
+    hub: { url: hub.url, stationId: identity.stationId, secret: identity.secret },
+    branchCode: identity.branchCode,
+    log: () => {},
+    hubPollMs: 1000,
+    clock: options.clock,
+  });
   const host = await startWebHost({ station, rendererDir });
   const running: RunningWebStation = {
     station,

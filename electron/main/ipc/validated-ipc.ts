@@ -8,8 +8,7 @@ import { isTrustedSender, type SenderFacts } from './trusted-sender';
 function senderFactsOf(event: IpcMainInvokeEvent, window: BrowserWindow): SenderFacts {
   const frame = event.senderFrame;
   const fromWindow = !window.isDestroyed() && event.sender === window.webContents;
-  const isTopFrame =
-    fromWindow && frame !== null && frame.parent === null && frame.frameTreeNodeId === window.webContents.mainFrame.frameTreeNodeId;
+  const isTopFrame = fromWindow && frame !== null && frame.parent === null && frame.frameTreeNodeId === window.webContents.mainFrame.frameTreeNodeId;
   return { isTopFrame, url: frame?.url ?? null };
 }
 

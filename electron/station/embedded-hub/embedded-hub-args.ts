@@ -6,7 +6,16 @@ import type { StationIdentity } from './station-identity';
  * at first (0), then the port it had when it is started again, so the station's hub URL stays valid.
  */
 export function embeddedHubArgs(dataDir: string, identity: StationIdentity, port = 0): string[] {
-  return ['hub', '--db', join(dataDir, 'hub.sqlite'), '--port', String(port), '--station', `${identity.stationId}:${identity.secret}:${identity.branchCode}`, '--demo'];
+  return [
+    'hub',
+    '--db',
+    join(dataDir, 'hub.sqlite'),
+    '--port',
+    String(port),
+    '--station',
+    `${identity.stationId}:${identity.secret}:${identity.branchCode}`,
+    '--demo',
+  ];
 }
 
 /** The hub prints `QWMS hub ready at <url>` once it listens; anything before that is its start-up log. */
@@ -23,7 +32,11 @@ interface OutputStream {
   on(event: 'data', listener: (data: Buffer) => void): unknown;
 }
 
-export function waitForHubUrl(output: { stdout: OutputStream | null; stderr: OutputStream | null }, exited: Promise<number | null>, log: (line: string) => void): Promise<string> {
+export function waitForHubUrl(
+  output: { stdout: OutputStream | null; stderr: OutputStream | null },
+  exited: Promise<number | null>,
+  log: (line: string) => void,
+): Promise<string> {
   return new Promise<string>((resolve, reject) => {
     let seen = '';
     const take = (data: Buffer) => {

@@ -18,7 +18,9 @@ export function startHubChildProcess(dataDir: string, identity: StationIdentity,
 
 async function launchHubChild(dataDir: string, identity: StationIdentity, port: number, log: (line: string) => void): Promise<HubProcessHandle> {
   // Our end of its stdin stays open while this process lives: if the station dies, the hub sees EOF and stops.
-  const child: ChildProcess = spawn(process.execPath, [qwmsCli, ...embeddedHubArgs(dataDir, identity, port), '--exit-with-stdin'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [qwmsCli, ...embeddedHubArgs(dataDir, identity, port), '--exit-with-stdin'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const exited = new Promise<HubExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   log(`[hub] started as process ${child.pid}`);
   const url = await waitForHubUrl(

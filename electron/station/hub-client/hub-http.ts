@@ -37,7 +37,11 @@ export class HubContractError extends Error {
   ) {
     const hub = `hub ${hubVersion ?? '(version not sent)'}`;
     const station = `this station (built for hub ${stationHubVersion})`;
-    super(kind === 'missing-route' ? `${hub} does not have the route ${route} that ${station} calls: ${detail}` : `${hub} answered ${route} in a shape ${station} cannot read: ${detail}`);
+    super(
+      kind === 'missing-route'
+        ? `${hub} does not have the route ${route} that ${station} calls: ${detail}`
+        : `${hub} answered ${route} in a shape ${station} cannot read: ${detail}`,
+    );
     this.name = 'HubContractError';
   }
 }
@@ -69,7 +73,12 @@ export interface TimedAnswer<T> {
  * answer is parsed with the route's response schema. Every failure is a HubRefusal, HubUnreachable or
  * HubContractError.
  */
-export async function hubCall<N extends HubRouteName>(credentials: HubCredentials, route: N, call: HubRouteCall<HubApi[N]>, options: HubCallOptions = {}): Promise<HubRouteAnswer<HubApi[N]>> {
+export async function hubCall<N extends HubRouteName>(
+  credentials: HubCredentials,
+  route: N,
+  call: HubRouteCall<HubApi[N]>,
+  options: HubCallOptions = {},
+): Promise<HubRouteAnswer<HubApi[N]>> {
   return (await hubCallTimed(credentials, route, call, options)).body;
 }
 

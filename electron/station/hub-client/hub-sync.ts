@@ -132,7 +132,10 @@ export class HubSync {
       if (page.changes.length === 0) return;
       // A change this station cannot read (a newer hub's entity or field shape) is kept unread; the feed moves on.
       const { unread } = this.store.applyChanges(page.changes, page.next);
-      if (unread > 0) this.events.log?.(`hub sync: kept ${unread} change(s) this station cannot read (feed version ${page.feedVersion ?? 'unknown'}, station knows ${feedVersion})`);
+      if (unread > 0)
+        this.events.log?.(
+          `hub sync: kept ${unread} change(s) this station cannot read (feed version ${page.feedVersion ?? 'unknown'}, station knows ${feedVersion})`,
+        );
       this.events.onChanges?.(page.changes);
     }
   }

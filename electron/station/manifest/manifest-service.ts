@@ -113,7 +113,14 @@ export class ManifestService {
         const labelled = ownLabel.trackingNo === order.trackingNo ? ownLabel : null;
         const service = isService(order.service) ? order.service : isService(labelled?.service) ? labelled.service : null;
         if (!service) continue;
-        parcels.push({ ...base, trackingNo: order.trackingNo, service, timeSlot: order.labelTimeSlot ?? labelled?.labelTimeSlot ?? null, shippedAt: order.shippedAt, atHub: true });
+        parcels.push({
+          ...base,
+          trackingNo: order.trackingNo,
+          service,
+          timeSlot: order.labelTimeSlot ?? labelled?.labelTimeSlot ?? null,
+          shippedAt: order.shippedAt,
+          atHub: true,
+        });
         continue;
       }
       // Not yet in transit at the hub (or not as far as the cache knows): sent out here a moment ago? The floor

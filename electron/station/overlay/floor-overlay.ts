@@ -48,8 +48,20 @@ export function layEvents(state: FloorState, events: Iterable<OverlayEvent>): Fl
 const isKind = (kind: string): kind is FloorEventKind => Object.prototype.hasOwnProperty.call(floorEventPayloads, kind);
 
 /** An order's floor fields from its cached view (an older hub's view may lack the label's service and slot). */
-export function orderFloorOf(order: { state: string; trackingNo: string | null; service?: string | null; labelTimeSlot?: string | null; shippedAt?: string | null }): OrderFloor {
-  return { state: order.state, trackingNo: order.trackingNo, service: order.service ?? null, labelTimeSlot: order.labelTimeSlot ?? null, shippedAt: order.shippedAt ?? null };
+export function orderFloorOf(order: {
+  state: string;
+  trackingNo: string | null;
+  service?: string | null;
+  labelTimeSlot?: string | null;
+  shippedAt?: string | null;
+}): OrderFloor {
+  return {
+    state: order.state,
+    trackingNo: order.trackingNo,
+    service: order.service ?? null,
+    labelTimeSlot: order.labelTimeSlot ?? null,
+    shippedAt: order.shippedAt ?? null,
+  };
 }
 
 /**

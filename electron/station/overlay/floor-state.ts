@@ -25,8 +25,7 @@ export interface OrderFloor {
 
 /** One thing the clerk did that an undo can take back: units on a line (a scan or a keyed count), or a find. */
 export type InspectionStep =
-  | { kind: 'count'; lineId: string; quantity: number }
-  | { kind: 'found'; code: string; findKind: 'unknown-item' | 'wrong-seller'; note: string | null };
+  { kind: 'count'; lineId: string; quantity: number } | { kind: 'found'; code: string; findKind: 'unknown-item' | 'wrong-seller'; note: string | null };
 
 /** A bundle at the dock and the inspection table. */
 export interface BundleFloor {

@@ -21,7 +21,8 @@ export const inspectionRules: {
   /** A dock scan moves a bundle on its way (shipped, or confirmed as far as a lagging copy knows) to arrived. */
   'bundle.arrived': (state, payload) => {
     const bundle = state.bundles.get(payload.bundleId);
-    if (bundle && (bundle.state === 'shipped' || bundle.state === 'confirmed')) state.bundles.set(payload.bundleId, { ...bundle, state: 'arrived', boxesReceived: payload.boxesReceived });
+    if (bundle && (bundle.state === 'shipped' || bundle.state === 'confirmed'))
+      state.bundles.set(payload.bundleId, { ...bundle, state: 'arrived', boxesReceived: payload.boxesReceived });
     return state;
   },
   /** A scan (+1), a keyed count (its difference) or an undo (negative); a count below zero the hub refuses. */
@@ -48,7 +49,11 @@ export const inspectionRules: {
       }
       const index = lastIndex(bundle.findings, (finding) => finding.code === payload.code && finding.kind === payload.kind);
       if (index >= 0) bundle.findings.splice(index, 1);
-      takeBack(bundle.steps, (step) => step.kind === 'found' && step.code === payload.code && step.findKind === payload.kind, () => true);
+      takeBack(
+        bundle.steps,
+        (step) => step.kind === 'found' && step.code === payload.code && step.findKind === payload.kind,
+        () => true,
+      );
     }),
   /** Inspection ended (the hub completes the bundle, or holds it for the seller's balance: the copy does not guess). */
   'inspection.finished': (state, payload, event) =>

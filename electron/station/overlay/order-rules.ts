@@ -22,10 +22,19 @@ export const orderRules: {
   'order.picked': (state, payload) => move(state, payload.orderId, ['allocated'], () => ({ state: 'picked' })),
   /** Packed straight from the shelf (no pick reported) is allowed, as at the hub. */
   'order.packed': (state, payload) =>
-    move(state, payload.orderId, ['allocated', 'picked'], () => ({ state: 'packed', trackingNo: payload.trackingNumber, service: payload.service, labelTimeSlot: payload.timeSlot })),
+    move(state, payload.orderId, ['allocated', 'picked'], () => ({
+      state: 'packed',
+      trackingNo: payload.trackingNumber,
+      service: payload.service,
+      labelTimeSlot: payload.timeSlot,
+    })),
   /** Scanned out at the floor's time: the manifest day is the day the label was scanned, not the day the hub heard. */
   'order.shipped': (state, payload, event) =>
-    move(state, payload.orderId, ['packed'], (order) => (order.trackingNo === payload.trackingNumber ? { state: 'in_transit', shippedAt: event.occurredAt } : null)),
+    move(state, payload.orderId, ['packed'], (order) =>
+      order.trackingNo === payload.trackingNumber ? { state: 'in_transit', shippedAt: event.occurredAt } : null,
+    ),
   'label.voided': (state, payload) =>
-    move(state, payload.orderId, ['packed'], (order) => (order.trackingNo === payload.trackingNumber ? { state: 'picked', trackingNo: null, service: null, labelTimeSlot: null } : null)),
+    move(state, payload.orderId, ['packed'], (order) =>
+      order.trackingNo === payload.trackingNumber ? { state: 'picked', trackingNo: null, service: null, labelTimeSlot: null } : null,
+    ),
 };

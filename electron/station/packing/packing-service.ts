@@ -120,13 +120,22 @@ export class PackingService {
   scan(orderId: string, code: string, userId: string | null, bench: readonly string[] = []): PackStepResult {
     this.beginStep();
     const order = this.order(orderId);
-    const refused = (refusal: PackingRefusal, sku: string | null = null): PackStepResult => ({ verdict: 'refused', refusal, sku, order: this.packOrder(order) });
+    const refused = (refusal: PackingRefusal, sku: string | null = null): PackStepResult => ({
+      verdict: 'refused',
+      refusal,
+      sku,
+      order: this.packOrder(order),
+    });
     const state = this.progress(order).state;
     if (state === 'in_transit') return refused('already-shipped');
     if (state === 'packed') return refused('already-labelled');
     const sku = resolveSku(this.deps.store, code.trim(), order.sellerId);
     if (!sku) return refused('unknown-item');
-    const needs = (candidate: CachedOrder) => candidate.sku === sku.sku && !this.progress(candidate).complete && this.progress(candidate).state !== 'packed' && this.progress(candidate).state !== 'in_transit';
+    const needs = (candidate: CachedOrder) =>
+      candidate.sku === sku.sku &&
+      !this.progress(candidate).complete &&
+      this.progress(candidate).state !== 'packed' &&
+      this.progress(candidate).state !== 'in_transit';
     // The order in hand, else its cart, else the bench one order at a time: the first that needs the unit takes it.
     let target: CachedOrder | undefined = needs(order) ? order : this.cartSiblings(order).find(needs);
     for (const id of target ? [] : bench) {
@@ -180,7 +189,8 @@ export class PackingService {
     const label = { ...this.shippingLabel(parcel, service, timeSlot, trackingNumber), deliveryDate: dateProblem ? null : deliveryDate };
     const checked = shippingLabelSchema.safeParse(label);
     // Nothing is recorded for a label that cannot be printed: the number stays free and the packer hears why.
-    if (!checked.success) throw new StationFailure('bad-input', `the shipping label of ${order.orderNo} cannot be printed: ${describeShippingLabelProblems(checked.error)}`);
+    if (!checked.success)
+      throw new StationFailure('bad-input', `the shipping label of ${order.orderNo} cannot be printed: ${describeShippingLabelProblems(checked.error)}`);
     for (const member of parcel) this.record('order.packed', { orderId: member.id, service, timeSlot, trackingNumber }, userId);
     const job = await this.deps.printLabel(label);
     this.refillIfLow();
@@ -196,7 +206,8 @@ export class PackingService {
     if (progress.state === 'in_transit') return refused('already-shipped');
     if (progress.state !== 'packed' || !progress.trackingNumber) return refused('not-labelled');
     if (normaliseTrackingCode(code) !== progress.trackingNumber) return refused('label-mismatch');
-    for (const member of this.labelledWith(order, progress.trackingNumber)) this.record('order.shipped', { orderId: member.id, trackingNumber: progress.trackingNumber }, userId);
+    for (const member of this.labelledWith(order, progress.trackingNumber))
+      this.record('order.shipped', { orderId: member.id, trackingNumber: progress.trackingNumber }, userId);
     return { verdict: 'complete', refusal: null, sku: null, order: this.packOrder(order) };
   }
 
@@ -206,8 +217,10 @@ export class PackingService {
     const order = this.order(orderId);
     const progress = this.progress(order);
     if (progress.state === 'in_transit') return { verdict: 'refused', refusal: 'already-shipped', sku: null, order: this.packOrder(order) };
-    if (progress.state !== 'packed' || !progress.trackingNumber) return { verdict: 'refused', refusal: 'not-labelled', sku: null, order: this.packOrder(order) };
-    for (const member of this.labelledWith(order, progress.trackingNumber)) this.record('label.voided', { orderId: member.id, trackingNumber: progress.trackingNumber, reason }, userId);
+    if (progress.state !== 'packed' || !progress.trackingNumber)
+      return { verdict: 'refused', refusal: 'not-labelled', sku: null, order: this.packOrder(order) };
+    for (const member of this.labelledWith(order, progress.trackingNumber))
+      this.record('label.voided', { orderId: member.id, trackingNumber: progress.trackingNumber, reason }, userId);
     return { verdict: 'accepted', refusal: null, sku: null, order: this.packOrder(order) };
   }
 
@@ -302,7 +315,9 @@ export class PackingService {
     const progress = this.progress(order);
     const sku = order.sku ? this.deps.store.cachedOne('sku', order.sku) : null;
     const item = sku ? this.deps.store.cachedOne('inventory-item', sku.inventoryCode) : null;
-    const requestedTimeSlot = (sagawaTimeSlots as readonly string[]).includes(order.deliveryTime?.slot ?? '') ? (order.deliveryTime!.slot as SagawaTimeSlot) : null;
+    const requestedTimeSlot = (sagawaTimeSlots as readonly string[]).includes(order.deliveryTime?.slot ?? '')
+      ? (order.deliveryTime!.slot as SagawaTimeSlot)
+      : null;
     return {
       orderId: order.id,
       orderNo: order.orderNo,
@@ -311,7 +326,16 @@ export class PackingService {
       recipientName: order.recipient.name,
       recipientProblems: recipientProblems(order.recipient),
       state: packStates.includes(progress.state) ? progress.state : 'allocated',
-      lines: [{ sku: order.sku ?? '', itemName: item?.name ?? order.sku ?? '', optionName: sku?.name ?? order.optionLabel ?? '', jan: sku?.jan ?? null, expected: order.quantity, packed: progress.packed }],
+      lines: [
+        {
+          sku: order.sku ?? '',
+          itemName: item?.name ?? order.sku ?? '',
+          optionName: sku?.name ?? order.optionLabel ?? '',
+          jan: sku?.jan ?? null,
+          expected: order.quantity,
+          packed: progress.packed,
+        },
+      ],
       complete: progress.complete,
       requestedTimeSlot,
       requestedDeliveryDate: order.deliveryTime?.date ?? null,
@@ -349,7 +373,10 @@ export class PackingService {
     const key = `${cartKey(order)}/${timeSlotRequested}`;
     let suggestion = this.suggestions.get(key);
     if (!suggestion) {
-      const contents = this.parcel(order).map((member) => ({ sku: member.sku ? this.deps.store.cachedOne('sku', member.sku) : null, quantity: member.quantity }));
+      const contents = this.parcel(order).map((member) => ({
+        sku: member.sku ? this.deps.store.cachedOne('sku', member.sku) : null,
+        quantity: member.quantity,
+      }));
       suggestion = suggestFor(contents, timeSlotRequested);
       this.suggestions.set(key, suggestion);
     }
@@ -374,5 +401,9 @@ function normaliseOrderCode(code: string): string {
 
 /** A scanned NW-7 label: the reader may pass on its A…A start and stop characters, a person may type the hyphens. */
 export function normaliseTrackingCode(code: string): string {
-  return code.trim().replace(/^[A-Da-d]/, '').replace(/[A-Da-d]$/, '').replace(/[-\s]/g, '');
+  return code
+    .trim()
+    .replace(/^[A-Da-d]/, '')
+    .replace(/[A-Da-d]$/, '')
+    .replace(/[-\s]/g, '');
 }

@@ -29,7 +29,10 @@ export class TrackingStock {
     const saved = JSON.parse(this.store.setting(blocksSetting) ?? '[]') as StoredBlock[];
     const fromFeed = this.store.cached('tracking-block');
     const all = new Map<number, StoredBlock>();
-    for (const block of [...saved, ...fromFeed.map((block) => ({ stationId: block.stationId, firstSerial: block.firstSerial, count: block.count, id: String(block.firstSerial) }))]) {
+    for (const block of [
+      ...saved,
+      ...fromFeed.map((block) => ({ stationId: block.stationId, firstSerial: block.firstSerial, count: block.count, id: String(block.firstSerial) })),
+    ]) {
       if (block.stationId === this.stationId) all.set(block.firstSerial, block);
     }
     return [...all.values()].sort((a, b) => a.firstSerial - b.firstSerial);

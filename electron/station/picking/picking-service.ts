@@ -1,6 +1,15 @@
 import { StationFailure } from '../../../shared/contract/errors';
 import type { FloorEventKind } from '../../../shared/contract/floor-events';
-import type { PickingRefusal, PickLineView, PickListSummary, PickMakeResult, PickOpenResult, PickOrderView, PickScanResult, PickView } from '../../../shared/contract/picking';
+import type {
+  PickingRefusal,
+  PickLineView,
+  PickListSummary,
+  PickMakeResult,
+  PickOpenResult,
+  PickOrderView,
+  PickScanResult,
+  PickView,
+} from '../../../shared/contract/picking';
 import { compareBins, normaliseBinCode } from '../../../shared/domain/bin-locations';
 import { tokyoDate } from '../../../shared/domain/tokyo-time';
 import { resolveSku, skuOfLabel } from '../catalog/resolve-sku';
@@ -86,7 +95,11 @@ export class PickingService {
     const text = code.trim();
     const before = this.view(list);
     // `before` is the list as it stands until this scan writes something; only then is it built again.
-    const answer = (verdict: PickScanResult['verdict'], fields: Partial<Pick<PickScanResult, 'refusal' | 'sku' | 'bin' | 'orderNo'>> = {}, written = false): PickScanResult => ({
+    const answer = (
+      verdict: PickScanResult['verdict'],
+      fields: Partial<Pick<PickScanResult, 'refusal' | 'sku' | 'bin' | 'orderNo'>> = {},
+      written = false,
+    ): PickScanResult => ({
       verdict,
       refusal: fields.refusal ?? null,
       sku: fields.sku ?? null,
@@ -128,7 +141,10 @@ export class PickingService {
   }
 
   private find(code: string): CachedPickList | null {
-    const text = code.trim().toUpperCase().replace(/^QWMS:PICK:/, '');
+    const text = code
+      .trim()
+      .toUpperCase()
+      .replace(/^QWMS:PICK:/, '');
     const list = /^PL\d{8}$/.test(text) ? this.deps.store.cachedOne('pick-list', text) : null;
     return list && list.branchCode === this.deps.branchCode ? list : null;
   }
@@ -160,7 +176,11 @@ export class PickingService {
   /** The list as it stands: the hub's lines with today's bins, each order's units picked here or already off the shelf. */
   view(list: CachedPickList): PickView {
     const progress = this.progress(list.id);
-    const bins = binsOf(this.deps.store, this.deps.branchCode, list.lines.map((line) => line.sku));
+    const bins = binsOf(
+      this.deps.store,
+      this.deps.branchCode,
+      list.lines.map((line) => line.sku),
+    );
     // The hub's state moved on by this station's own events (the floor overlay); an order the station has not heard of
     // yet is on the list, so allocated. Per order through the outbox's order index, not the day's history every scan.
     const offShelf = (orderId: string, order: CachedOrder | null) => {

@@ -32,7 +32,8 @@ export async function sendToCups(submission: CupsSubmission, bytes: Buffer, time
   }
   if (noSuchQueue.test(said)) {
     const scheduler = await runCups('lpstat', [...server, '-r'], null, timeoutMs);
-    if (/not running/i.test(scheduler.stdout + scheduler.stderr)) throw new PrinterUnavailableError('the CUPS scheduler is not running', { code: 'cups-not-running', params: {} });
+    if (/not running/i.test(scheduler.stdout + scheduler.stderr))
+      throw new PrinterUnavailableError('the CUPS scheduler is not running', { code: 'cups-not-running', params: {} });
     throw new PrinterConfigurationError(`CUPS has no queue "${submission.queue}" (${said})`, { code: 'no-such-queue', params: { queue: submission.queue } });
   }
   // "not accepting jobs", "Unable to connect to server", …: the queue exists but cannot take the job now.
@@ -44,9 +45,14 @@ export async function runCups(command: string, args: string[], input: Buffer | n
   try {
     return await runCommand(command, args, input, timeoutMs, { ...process.env, LC_ALL: 'C', LANG: 'C' });
   } catch (error) {
-    if (error instanceof CommandNotFoundError) throw new PrinterConfigurationError(`${error.message} (Debian/Ubuntu: apt-get install cups-client)`, { code: 'lp-missing', params: {} });
-    if (error instanceof CommandTimeoutError) throw new PrinterUnavailableError(`${error.message}: is the CUPS scheduler hung?`, { code: 'timeout', params: { printer: command } });
-    throw new PrinterUnavailableError(`could not run ${command}: ${error instanceof Error ? error.message : String(error)}`, { code: 'printer-error', params: {} });
+    if (error instanceof CommandNotFoundError)
+      throw new PrinterConfigurationError(`${error.message} (Debian/Ubuntu: apt-get install cups-client)`, { code: 'lp-missing', params: {} });
+    if (error instanceof CommandTimeoutError)
+      throw new PrinterUnavailableError(`${error.message}: is the CUPS scheduler hung?`, { code: 'timeout', params: { printer: command } });
+    throw new PrinterUnavailableError(`could not run ${command}: ${error instanceof Error ? error.message : String(error)}`, {
+      code: 'printer-error',
+      params: {},
+    });
   }
 }
 

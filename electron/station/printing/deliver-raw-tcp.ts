@@ -26,7 +26,13 @@ export function sendRawTcp(target: RawTcpTarget, bytes: Buffer, timeoutMs: numbe
       else resolve();
     };
     const timer = setTimeout(
-      () => finish(new PrinterUnavailableError(`${where} did not take the job within ${Math.round(timeoutMs / 1000)} s`, { code: 'timeout', params: { printer: where } })),
+      () =>
+        finish(
+          new PrinterUnavailableError(`${where} did not take the job within ${Math.round(timeoutMs / 1000)} s`, {
+            code: 'timeout',
+            params: { printer: where },
+          }),
+        ),
       timeoutMs,
     );
 
@@ -34,11 +40,22 @@ export function sendRawTcp(target: RawTcpTarget, bytes: Buffer, timeoutMs: numbe
     // Some printers answer with status bytes; they are read and dropped so the printer's close reaches us.
     socket.on('data', () => {});
     socket.once('error', (error: NodeJS.ErrnoException) =>
-      finish(new PrinterUnavailableError(`${where} refused or dropped the connection (${error.code ?? error.message})`, { code: 'printer-unreachable', params: { printer: where } })),
+      finish(
+        new PrinterUnavailableError(`${where} refused or dropped the connection (${error.code ?? error.message})`, {
+          code: 'printer-unreachable',
+          params: { printer: where },
+        }),
+      ),
     );
     socket.once('close', (hadError) => {
       if (hadError) return; // 'error' already said why
-      if (socket.bytesWritten < bytes.length) finish(new PrinterUnavailableError(`${where} closed the connection before the whole job was sent`, { code: 'printer-unreachable', params: { printer: where } }));
+      if (socket.bytesWritten < bytes.length)
+        finish(
+          new PrinterUnavailableError(`${where} closed the connection before the whole job was sent`, {
+            code: 'printer-unreachable',
+            params: { printer: where },
+          }),
+        );
       else finish();
     });
   });

@@ -83,10 +83,7 @@ function glyphSpans(
   return spans;
 }
 
-function outlineSegments(
-  commands: ReadonlyArray<{ command: string; args: number[] }>,
-  toGrid: (u: number, v: number) => [number, number],
-): Segment[] {
+function outlineSegments(commands: ReadonlyArray<{ command: string; args: number[] }>, toGrid: (u: number, v: number) => [number, number]): Segment[] {
   const segments: Segment[] = [];
   let start: [number, number] = [0, 0];
   let current: [number, number] = [0, 0];

@@ -24,11 +24,7 @@ export function breakableChunks(text: string): Chunk[] {
   for (const { segment, index } of words.segment(text)) {
     const space = /^\s+$/.test(segment);
     const previous = chunks.at(-1);
-    const glue =
-      previous !== undefined &&
-      !space &&
-      !previous.space &&
-      (noBreakBefore.has(firstChar(segment)) || noBreakAfter.has(lastChar(previous.text)));
+    const glue = previous !== undefined && !space && !previous.space && (noBreakBefore.has(firstChar(segment)) || noBreakAfter.has(lastChar(previous.text)));
     if (glue) previous.text += segment;
     else chunks.push({ text: space ? ' ' : segment, space, start: index });
   }

@@ -135,7 +135,14 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     if (finishedStates.has(state)) pruneFinished();
   }
 
-  function refuse(printer: string, reason: string, code: PrintReasonCode, origin: JobOrigin | null, params: PrintReason['params'] = {}, profile?: PrinterProfile): PrintJob {
+  function refuse(
+    printer: string,
+    reason: string,
+    code: PrintReasonCode,
+    origin: JobOrigin | null,
+    params: PrintReason['params'] = {},
+    profile?: PrinterProfile,
+  ): PrintJob {
     const now = new Date().toISOString();
     const job: PrintJob = {
       jobId: randomUUID(),
@@ -175,7 +182,15 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     const jobOrigin = origin ?? (reprintOf?.kind && reprintOf.document ? { kind: reprintOf.kind, document: reprintOf.document } : null);
     if (documentTitle !== undefined) {
       // A document is printed as it was made: only a PDF printer can take it, and a reprint sends the same bytes.
-      if (profile.format !== 'pdf') return refuse(profile.id, `${documentTitle} is a PDF document; ${describePrinter(profile)} takes ZPL only`, 'zpl-cannot-print-document', jobOrigin, {}, profile);
+      if (profile.format !== 'pdf')
+        return refuse(
+          profile.id,
+          `${documentTitle} is a PDF document; ${describePrinter(profile)} takes ZPL only`,
+          'zpl-cannot-print-document',
+          jobOrigin,
+          {},
+          profile,
+        );
       const bytes = document?.bytes ?? (reprintOf ? payloadOf(reprintOf.jobId) : null);
       if (!bytes) return refuse(profile.id, `${documentTitle} is no longer kept, so it cannot be printed again`, 'render-failed', jobOrigin, {}, profile);
       rendered = { bytes, warnings: [], labelCount: pdfPageCount(bytes) };
@@ -183,7 +198,10 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       try {
         // A reprint on a printer that takes the same bytes sends exactly what was printed before.
         const reused = reprintOf && sameRendering(reprintOf.profile, profile) ? payloadOf(reprintOf.jobId) : null;
-        rendered = reused && reprintOf ? { bytes: reused, warnings: reprintOf.warnings, labelCount: reprintOf.labelCount } : await renderJob({ labels, shippingLabels }, profile);
+        rendered =
+          reused && reprintOf
+            ? { bytes: reused, warnings: reprintOf.warnings, labelCount: reprintOf.labelCount }
+            : await renderJob({ labels, shippingLabels }, profile);
       } catch (error) {
         return refuse(profile.id, `could not render the labels: ${messageOf(error)}`, 'render-failed', jobOrigin, {}, profile);
       }
@@ -276,7 +294,9 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     } catch (error) {
       if (error instanceof PrinterUnavailableError && !closed) {
         const delay = retryDelay(policy, attempts);
-        update(job, 'waiting-for-printer', `${error.message}; trying again in ${seconds(delay)} (attempt ${attempts}, nothing is lost)`, { reason: error.reason });
+        update(job, 'waiting-for-printer', `${error.message}; trying again in ${seconds(delay)} (attempt ${attempts}, nothing is lost)`, {
+          reason: error.reason,
+        });
         return 'wait';
       }
       if (error instanceof PrinterUnavailableError) {
@@ -321,7 +341,8 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     // Jobs kept by a version before printer kinds held the document's title in `document`.
     const legacy = stored as unknown as { document?: unknown };
     if (legacy.document && typeof legacy.document === 'object') Object.assign(stored, { pdfDocument: legacy.document, document: null });
-    const labels = shipping || stored.pdfDocument ? { success: shipping?.success ?? true, data: [] as SkuLabel[] } : skuLabelBatchSchema.safeParse(stored.labels);
+    const labels =
+      shipping || stored.pdfDocument ? { success: shipping?.success ?? true, data: [] as SkuLabel[] } : skuLabelBatchSchema.safeParse(stored.labels);
     if (!profile.success || !labels.success || (shipping && !shipping.success) || typeof stored.jobId !== 'string') {
       log(`skipped print job ${String(stored.jobId)} kept on disk: it does not match this version's job format`);
       continue;
@@ -375,7 +396,10 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
 
     jobs() {
       // Refused jobs (bad input, a ZPL printer for a document) are failures someone must see too.
-      return [...live.values()].map((job) => toPrintJob(job.stored)).concat([...rejected.values()]).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      return [...live.values()]
+        .map((job) => toPrintJob(job.stored))
+        .concat([...rejected.values()])
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },
 
     settled(jobId) {
@@ -391,7 +415,10 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       if (answeredStates.has(job.state)) return Promise.resolve(job);
       return new Promise((resolve) => {
         const timer = setTimeout(() => {
-          answerWaiters.set(jobId, (answerWaiters.get(jobId) ?? []).filter((waiter) => waiter !== settle));
+          answerWaiters.set(
+            jobId,
+            (answerWaiters.get(jobId) ?? []).filter((waiter) => waiter !== settle),
+          );
           resolve(this.job(jobId) ?? job);
         }, withinMs);
         const settle = (answered: PrintJob): void => {
@@ -444,7 +471,10 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
   };
 }
 
-const shippingLabelBatchSchema = shippingLabelSchema.array().min(1, 'there are no labels to print').max(1000, 'more than 1000 shipping labels in one job: split it');
+const shippingLabelBatchSchema = shippingLabelSchema
+  .array()
+  .min(1, 'there are no labels to print')
+  .max(1000, 'more than 1000 shipping labels in one job: split it');
 
 /** States that answer "did it print?": done, failed, or waiting for a printer that did not take it. */
 const answeredStates: ReadonlySet<PrintJobState> = new Set(['done', 'failed', 'waiting-for-printer']);
@@ -457,7 +487,10 @@ function cupsMediaOf(job: Pick<StoredPrintJob, 'pdfDocument' | 'shippingLabels' 
 }
 
 /** A job's bytes for its printer: shipping labels (PDF or ZPL) when it carries them, else its SKU labels. */
-function renderJob(job: { labels: readonly SkuLabel[]; shippingLabels?: readonly ShippingLabel[] | undefined; pdfDocument?: { title: string } | undefined }, profile: PrinterProfile): Promise<Pick<RenderedLabels, 'bytes' | 'warnings' | 'labelCount'>> {
+function renderJob(
+  job: { labels: readonly SkuLabel[]; shippingLabels?: readonly ShippingLabel[] | undefined; pdfDocument?: { title: string } | undefined },
+  profile: PrinterProfile,
+): Promise<Pick<RenderedLabels, 'bytes' | 'warnings' | 'labelCount'>> {
   // A document's bytes are its payload file; without that file there is nothing to make it again from.
   if (job.pdfDocument) return Promise.reject(new Error(`${job.pdfDocument.title}: its PDF file is missing from the print queue`));
   if (job.shippingLabels) return profile.format === 'zpl' ? renderShippingLabelsZpl(job.shippingLabels) : renderShippingLabelsPdf(job.shippingLabels);

@@ -21,7 +21,10 @@ export function renderDiscrepancyReport(view: InspectionView, words: ReportWordi
   const done = collect(doc);
 
   doc.fontSize(18).text(`${words.title} — ${view.bundle.id}`);
-  doc.fontSize(10).moveDown(0.3).text(`${words.seller}: ${view.bundle.sellerName} (${view.bundle.sellerId})    ${words.printedAt}: ${formatDateTime(now, language)}`);
+  doc
+    .fontSize(10)
+    .moveDown(0.3)
+    .text(`${words.seller}: ${view.bundle.sellerName} (${view.bundle.sellerId})    ${words.printedAt}: ${formatDateTime(now, language)}`);
   doc.text(`${words.inspector}: ${view.inspectors.length > 0 ? view.inspectors.join('、') : '—'}`);
   doc.moveDown();
 
@@ -48,7 +51,16 @@ export function renderDiscrepancyReport(view: InspectionView, words: ReportWordi
     const expected = line.expected ?? 0;
     const difference = line.counted - expected;
     const marked = line.status === 'over' || line.status === 'short';
-    row([`${line.itemName} ${line.optionName}\n${line.sku}`, String(expected), String(line.counted), difference > 0 ? `+${difference}` : String(difference), words.statuses[line.status]], marked);
+    row(
+      [
+        `${line.itemName} ${line.optionName}\n${line.sku}`,
+        String(expected),
+        String(line.counted),
+        difference > 0 ? `+${difference}` : String(difference),
+        words.statuses[line.status],
+      ],
+      marked,
+    );
   }
   doc.moveDown();
   doc.fontSize(12).text(words.findings, mm(15));

@@ -90,7 +90,10 @@ export function renderManifestPdf(manifest: Manifest): Promise<Buffer> {
   doc.fontSize(18).text(`出荷明細書 — ${serviceName}`, pageMarginPt, pageMarginPt);
   const carrier = carrierNamesJa[carrierOfService[manifest.service]];
   const where = manifest.branch ? `    拠点: ${manifest.branch}` : '';
-  doc.fontSize(10).moveDown(0.3).text(`出荷日: ${formatDay(manifest.date, 'ja')}    ステーション: ${manifest.station}${where}`);
+  doc
+    .fontSize(10)
+    .moveDown(0.3)
+    .text(`出荷日: ${formatDay(manifest.date, 'ja')}    ステーション: ${manifest.station}${where}`);
   doc.text(`運送会社: ${carrier}    サービス: ${serviceName}    荷送人: Qxpress`);
   doc.moveDown();
 
@@ -119,7 +122,15 @@ export function renderManifestPdf(manifest: Manifest): Promise<Buffer> {
   header();
   manifest.parcels.forEach((parcel, index) => {
     const recipient = parcel.prefecture ? `${parcel.recipientName} 様\n${parcel.prefecture}` : `${parcel.recipientName} 様`;
-    const cells = [String(index + 1), readableTrackingNumber(parcel.trackingNumber), orderCell(parcel), parcel.sellerName ?? '', recipient, slotName(parcel.timeSlot), String(parcel.itemCount)];
+    const cells = [
+      String(index + 1),
+      readableTrackingNumber(parcel.trackingNumber),
+      orderCell(parcel),
+      parcel.sellerName ?? '',
+      recipient,
+      slotName(parcel.timeSlot),
+      String(parcel.itemCount),
+    ];
     if (doc.y + rowHeight(cells) > pageBottomPt) {
       doc.addPage();
       doc.y = pageMarginPt;

@@ -100,7 +100,9 @@ export function renderPickListPdf(list: PrintablePickList): Promise<Buffer> {
     doc.fillColor('black').fontSize(20).text('ピッキングリスト', pageMarginPt, top, { lineBreak: false });
     doc.fontSize(15).text(list.id, pageMarginPt, top + 28, { lineBreak: false, characterSpacing: 1 });
     const barcodeBottom = drawBarcode(doc, symbol, top);
-    doc.fontSize(8).text(list.id, pageRightPt - barcodeWidthPt(symbol), barcodeBottom + 1, { width: barcodeWidthPt(symbol), align: 'center', lineBreak: false });
+    doc
+      .fontSize(8)
+      .text(list.id, pageRightPt - barcodeWidthPt(symbol), barcodeBottom + 1, { width: barcodeWidthPt(symbol), align: 'center', lineBreak: false });
 
     const infoTop = top + mmToPt(19);
     doc.fontSize(9.5).text(`拠点: ${list.branch}    作成: ${created}    ステーション: ${list.station}`, pageMarginPt, infoTop, { lineBreak: false });
@@ -141,18 +143,33 @@ export function renderPickListPdf(list: PrintablePickList): Promise<Buffer> {
   const drawLine = (line: PrintedPickLine, index: number, height: number) => {
     const top = doc.y + cellPaddingPt;
     const options = (key: ColumnKey) => ({ width: width(key), align: columns[key].align, lineGap });
-    doc.fillColor(grey).fontSize(sizes.no).text(String(index + 1), x('no'), top + 3, options('no'));
-    doc.fillColor(line.bin ? 'black' : grey).fontSize(sizes.bin).text(line.bin ?? '棚番なし', x('bin'), top - 2, options('bin'));
+    doc
+      .fillColor(grey)
+      .fontSize(sizes.no)
+      .text(String(index + 1), x('no'), top + 3, options('no'));
+    doc
+      .fillColor(line.bin ? 'black' : grey)
+      .fontSize(sizes.bin)
+      .text(line.bin ?? '棚番なし', x('bin'), top - 2, options('bin'));
     doc.fillColor('black').fontSize(sizes.name).text(line.itemName, x('item'), top, options('item'));
     // The option in black (it tells the size or colour to take), the SKU after it in grey.
     if (line.optionName) doc.fontSize(sizes.option).text(`${line.optionName}   `, x('item'), doc.y, { ...options('item'), continued: true });
     else doc.fontSize(sizes.option).text('', x('item'), doc.y, { ...options('item'), continued: true });
     doc.fillColor(grey).fontSize(sizes.sku).text(skuText(line));
-    doc.fillColor('black').fontSize(sizes.quantity).text(String(line.quantity), x('quantity'), top - 4, options('quantity'));
+    doc
+      .fillColor('black')
+      .fontSize(sizes.quantity)
+      .text(String(line.quantity), x('quantity'), top - 4, options('quantity'));
     doc.fontSize(sizes.orders).text(orderCell(line), x('orders'), top + 1, options('orders'));
     // The box the picker ticks, 5 mm square, at the top of the row.
     const box = mmToPt(5);
-    doc.save().rect(x('check') + (width('check') - box) / 2, top, box, box).lineWidth(0.8).strokeColor('black').stroke().restore();
+    doc
+      .save()
+      .rect(x('check') + (width('check') - box) / 2, top, box, box)
+      .lineWidth(0.8)
+      .strokeColor('black')
+      .stroke()
+      .restore();
     doc.y = top - cellPaddingPt + height;
     rule(0.4, ruleGrey);
   };
@@ -184,7 +201,14 @@ export function renderPickListPdf(list: PrintablePickList): Promise<Buffer> {
   if (range.count > 1) {
     for (let page = range.start; page < range.start + range.count; page++) {
       doc.switchToPage(page);
-      doc.fillColor('black').fontSize(9.5).text(`${page - range.start + 1} / ${range.count} ページ`, pageMarginPt, pageMarginPt + mmToPt(19), { width: pageRightPt - pageMarginPt, align: 'right', lineBreak: false });
+      doc
+        .fillColor('black')
+        .fontSize(9.5)
+        .text(`${page - range.start + 1} / ${range.count} ページ`, pageMarginPt, pageMarginPt + mmToPt(19), {
+          width: pageRightPt - pageMarginPt,
+          align: 'right',
+          lineBreak: false,
+        });
     }
   }
   doc.end();

@@ -99,7 +99,8 @@ export function layoutShippingLabel(label: ShippingLabel, font: LabelFont): Ship
     maxLines: where.maxLines,
   });
   /** Whether the text fits whole (no ellipsis) in the place. */
-  const fits = (text: string, where: Where): boolean => font.missingCharacters(text).length === 0 && !fitText(text, boxOf(where), (part, sizePt) => font.widthOf(part, sizePt)).shortened;
+  const fits = (text: string, where: Where): boolean =>
+    font.missingCharacters(text).length === 0 && !fitText(text, boxOf(where), (part, sizePt) => font.widthOf(part, sizePt)).shortened;
   const place = (field: string, text: string, where: Where, align: 'left' | 'center' | 'right' = 'left'): void => {
     const missing = font.missingCharacters(text);
     if (missing.length > 0) {
@@ -111,7 +112,9 @@ export function layoutShippingLabel(label: ShippingLabel, font: LabelFont): Ship
     const fitted = fitText(text, box, (part, sizePt) => font.widthOf(part, sizePt));
     if (fitted.shortened) {
       // An address that lost its end may not arrive: the packer must see this before the parcel leaves.
-      warnings.push(`${field} on ${label.trackingNumber} is too long for the label even at ${fitted.sizePt} pt: it was shortened to end with "${fitted.lines.at(-1)}"`);
+      warnings.push(
+        `${field} on ${label.trackingNumber} is too long for the label even at ${fitted.sizePt} pt: it was shortened to end with "${fitted.lines.at(-1)}"`,
+      );
     }
     const topPt = mmToPt(where.topMm);
     fitted.lines.forEach((line, index) => {
@@ -127,7 +130,12 @@ export function layoutShippingLabel(label: ShippingLabel, font: LabelFont): Ship
     // The day as drivers write it (11/28), then the window; a day alone is a 日付指定.
     const day = label.deliveryDate ? `${Number(label.deliveryDate.slice(5, 7))}/${Number(label.deliveryDate.slice(8, 10))} ` : '';
     const when = label.timeSlot ? `${day}${timeSlotNamesJa[label.timeSlot]}` : `${day}指定`;
-    place('time slot', `${label.deliveryDate ? 'お届け' : '時間帯'} ${when}`, { topMm: 4.5, heightMm: 8, maxSizePt: 16, minSizePt: 10, maxLines: 1, leftMm: 50, widthMm: 46 }, 'right');
+    place(
+      'time slot',
+      `${label.deliveryDate ? 'お届け' : '時間帯'} ${when}`,
+      { topMm: 4.5, heightMm: 8, maxSizePt: 16, minSizePt: 10, maxLines: 1, leftMm: 50, widthMm: 46 },
+      'right',
+    );
   }
   rules.push(rule(13));
 
@@ -162,7 +170,14 @@ export function layoutShippingLabel(label: ShippingLabel, font: LabelFont): Ship
     place('cart number', `カート番号 ${label.cartNo ?? '—'}（注文 ${label.orderNos.length} 件）`, line(topMm));
     topMm += 5.5;
     const orders = `注文番号 ${label.orderNos.join(', ')}`;
-    const block: Where = { topMm, heightMm: label.managementNo ? 5 : 10, maxSizePt: 10, minSizePt: 6, maxLines: label.managementNo ? 1 : 2, widthMm: referenceWidthMm };
+    const block: Where = {
+      topMm,
+      heightMm: label.managementNo ? 5 : 10,
+      maxSizePt: 10,
+      minSizePt: 6,
+      maxLines: label.managementNo ? 1 : 2,
+      widthMm: referenceWidthMm,
+    };
     if (fits(orders, block)) {
       place('order numbers', orders, block);
       topMm += block.heightMm + 0.5;
@@ -187,7 +202,13 @@ function rule(yMm: number): HorizontalRule {
 }
 
 function placeCodabar(symbol: LinearSymbol): PlacedBarcode {
-  return centreBarcode(symbol, { labelDots, moduleDots: codabarModuleDots, quietModules: codabarQuietModules, topDots: codabarTopDots, heightDots: codabarHeightDots });
+  return centreBarcode(symbol, {
+    labelDots,
+    moduleDots: codabarModuleDots,
+    quietModules: codabarQuietModules,
+    topDots: codabarTopDots,
+    heightDots: codabarHeightDots,
+  });
 }
 
 function placeQr(payload: string, areaTopDots: number): PlacedQr {

@@ -6,7 +6,10 @@ import { trackingNumberSchema } from '../../../shared/domain/tracking-numbers';
 // Recipient data comes from marketplace orders and other-platform spreadsheets: tabs, line breaks and runs of spaces
 // are layout noise on a label, and control characters would print as nothing.
 function tidy(text: string): string {
-  return text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const tidyText = (what: string, maxLength: number) =>

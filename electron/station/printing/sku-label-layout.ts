@@ -114,18 +114,26 @@ export function layoutSkuLabel(label: SkuLabel, font: LabelFont, barcodes: Barco
 }
 
 function placeBarcode(symbol: LinearSymbol): PlacedBarcode {
-  return centreBarcode(symbol, { labelDots: Math.floor(ptToDots(widthPt)), moduleDots: barcodeModuleDots, quietModules: quietZoneModules, topDots: barcodeTopDots, heightDots: barcodeHeightDots });
+  return centreBarcode(symbol, {
+    labelDots: Math.floor(ptToDots(widthPt)),
+    moduleDots: barcodeModuleDots,
+    quietModules: quietZoneModules,
+    topDots: barcodeTopDots,
+    heightDots: barcodeHeightDots,
+  });
 }
 
 /**
  * A linear barcode centred across a label at whole printer dots per module. A symbol that does not fit with its quiet
  * zones is refused: squeezed into narrower bars it would not scan. Valid SKUs and tracking numbers always fit.
  */
-export function centreBarcode(symbol: LinearSymbol, at: { labelDots: number; moduleDots: number; quietModules: number; topDots: number; heightDots: number }): PlacedBarcode {
+export function centreBarcode(
+  symbol: LinearSymbol,
+  at: { labelDots: number; moduleDots: number; quietModules: number; topDots: number; heightDots: number },
+): PlacedBarcode {
   const symbolDots = symbol.widthModules * at.moduleDots;
   if (symbolDots + 2 * at.quietModules * at.moduleDots > at.labelDots) {
     throw new Error(`the barcode of ${symbol.text} is ${symbolDots} dots wide and does not fit a ${at.labelDots}-dot label with its quiet zones`);
   }
   return { symbol, xDots: Math.floor((at.labelDots - symbolDots) / 2), topDots: at.topDots, moduleDots: at.moduleDots, heightDots: at.heightDots };
 }
-

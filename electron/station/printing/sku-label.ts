@@ -9,7 +9,10 @@ export const maxLabelsPerJob = 5000;
 // Names come from spreadsheets and marketplace listings: tabs, line breaks and runs of spaces are layout noise on a
 // label, and control characters would print as nothing (or as tofu).
 function tidy(text: string): string {
-  return text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const tidyText = (what: string, maxLength: number, required: boolean) =>
@@ -32,11 +35,9 @@ export const skuLabelSchema = z.object({
   sellerSkuCode: tidyText('sellerSkuCode', 100, false)
     .nullable()
     .transform((code) => (code ? code : null)),
-  copies: z
-    .number({ error: 'copies must be a number' })
-    .refine((n) => Number.isInteger(n) && n >= 1 && n <= maxCopiesPerLabel, {
-      message: `copies must be a whole number from 1 to ${maxCopiesPerLabel}`,
-    }),
+  copies: z.number({ error: 'copies must be a number' }).refine((n) => Number.isInteger(n) && n >= 1 && n <= maxCopiesPerLabel, {
+    message: `copies must be a whole number from 1 to ${maxCopiesPerLabel}`,
+  }),
 });
 
 /** What a caller passes (untrimmed, SKU in any of QSM's three spellings) … */

@@ -67,7 +67,14 @@ function namedPrinter(kind: PrinterKind, named: string | undefined): PrinterProf
   if (connection === 'cups' && first) return printerProfileSchema.parse({ id: kind, name: first, kind: 'cups', queue: first, format: zpl ? 'zpl' : 'pdf' });
   if (connection === 'tcp' && first) {
     const port = Number(second);
-    return printerProfileSchema.parse({ id: kind, name: `${first}:${second}`, kind: 'raw-tcp', host: first, port: Number.isInteger(port) ? port : 9100, format: zpl ? 'zpl' : 'pdf' });
+    return printerProfileSchema.parse({
+      id: kind,
+      name: `${first}:${second}`,
+      kind: 'raw-tcp',
+      host: first,
+      port: Number.isInteger(port) ? port : 9100,
+      format: zpl ? 'zpl' : 'pdf',
+    });
   }
   return undefined;
 }

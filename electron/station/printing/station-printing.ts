@@ -20,9 +20,7 @@ export const defaultAnswerWithinMs = 4000;
  * answering with the job as the printer left it (done only when the queue or the port took it).
  */
 export class StationPrinting {
-  constructor(
-    private readonly deps: { printing: PrintService; store: StationStore; stationId: string; answerWithinMs?: number },
-  ) {}
+  constructor(private readonly deps: { printing: PrintService; store: StationStore; stationId: string; answerWithinMs?: number }) {}
 
   /** The job as its printer first answered (or as it stands after a few seconds). */
   async answer(job: PrintJob): Promise<PrintJobStatus> {

@@ -36,7 +36,12 @@ export class PutawayService {
       // On disk before the answer: a placement the clerk saw confirmed survives a crash.
       const entry = this.deps.record('sku.located', { sku: pendingSku, bin }, userId);
       this.held.delete(clientId);
-      return { verdict: 'placed', refusal: null, pending: null, placed: { item: { ...pending, bin }, fromBin, toBin: bin, eventId: entry.eventId, at: entry.occurredAt } };
+      return {
+        verdict: 'placed',
+        refusal: null,
+        pending: null,
+        placed: { item: { ...pending, bin }, fromBin, toBin: bin, eventId: entry.eventId, at: entry.occurredAt },
+      };
     }
     const sku = resolveSku(this.deps.store, text, null);
     if (!sku) return refused('unknown-item');
@@ -68,6 +73,13 @@ export class PutawayService {
 
   private describe(sku: CachedSku): PutawayItem {
     const item = this.deps.store.cachedOne('inventory-item', sku.inventoryCode);
-    return { sku: sku.sku, itemName: item?.name ?? sku.sku, optionName: sku.name, sellerId: sku.sellerId, sellerSkuCode: sku.sellerSkuCode, bin: binOf(this.deps.store, this.deps.branchCode, sku.sku) };
+    return {
+      sku: sku.sku,
+      itemName: item?.name ?? sku.sku,
+      optionName: sku.name,
+      sellerId: sku.sellerId,
+      sellerSkuCode: sku.sellerSkuCode,
+      bin: binOf(this.deps.store, this.deps.branchCode, sku.sku),
+    };
   }
 }

@@ -104,7 +104,13 @@ export class ReceivingService {
     const delta = count - (tally.counted.get(lineId) ?? 0);
     if (delta !== 0) this.deps.record('inspection.counted', { bundleId, lineId, quantity: delta, source: 'key' }, userId);
     // Nothing written: the tally read above is still the bundle's.
-    return { verdict: count > line.quantity ? 'over' : 'counted', refusal: null, lineId, view: delta === 0 ? this.view(bundle, this.blind(), tally) : this.view(bundle), undone: null };
+    return {
+      verdict: count > line.quantity ? 'over' : 'counted',
+      refusal: null,
+      lineId,
+      view: delta === 0 ? this.view(bundle, this.blind(), tally) : this.view(bundle),
+      undone: null,
+    };
   }
 
   /**
@@ -116,17 +122,33 @@ export class ReceivingService {
     const tally = this.tally(bundleId);
     const step = tally.steps.at(-1);
     if (tally.finished || !step) {
-      return { verdict: 'refused', refusal: tally.finished ? 'inspection-finished' : 'nothing-to-undo', lineId: null, view: this.view(bundle, this.blind(), tally), undone: null };
+      return {
+        verdict: 'refused',
+        refusal: tally.finished ? 'inspection-finished' : 'nothing-to-undo',
+        lineId: null,
+        view: this.view(bundle, this.blind(), tally),
+        undone: null,
+      };
     }
     if (step.kind === 'count') {
       this.deps.record('inspection.counted', { bundleId, lineId: step.lineId, quantity: -step.quantity, source: 'undo' }, userId);
-      return { verdict: 'counted', refusal: null, lineId: step.lineId, view: this.view(bundle), undone: { lineId: step.lineId, code: null, quantity: step.quantity } };
+      return {
+        verdict: 'counted',
+        refusal: null,
+        lineId: step.lineId,
+        view: this.view(bundle),
+        undone: { lineId: step.lineId, code: null, quantity: step.quantity },
+      };
     }
     this.deps.record('inspection.found', { bundleId, code: step.code, kind: step.findKind, quantity: -1, note: 'undo' }, userId);
     return { verdict: 'counted', refusal: null, lineId: null, view: this.view(bundle), undone: { lineId: null, code: step.code, quantity: 1 } };
   }
 
-  finish(bundleId: string, reasons: { lineId: string; reason: 'short' | 'over' | 'damaged' | 'mixed' | 'other'; note: string | null }[], userId: string | null): InspectionView {
+  finish(
+    bundleId: string,
+    reasons: { lineId: string; reason: 'short' | 'over' | 'damaged' | 'mixed' | 'other'; note: string | null }[],
+    userId: string | null,
+  ): InspectionView {
     const bundle = this.inspectable(bundleId);
     const tally = this.tally(bundleId);
     if (tally.finished) return this.view(bundle, this.blind(), tally);
@@ -179,7 +201,10 @@ export class ReceivingService {
   /** The hub's state, moved on by this station's own dock scans that the hub has not confirmed yet. */
   private effectiveState(bundle: CachedBundle): string {
     if (bundle.state !== 'shipped' && bundle.state !== 'confirmed') return bundle.state;
-    return overlayBundle(bundle, this.deps.store.bundleEvents(['bundle.arrived'], bundle.id).filter((entry) => entry.state !== 'rejected')).state;
+    return overlayBundle(
+      bundle,
+      this.deps.store.bundleEvents(['bundle.arrived'], bundle.id).filter((entry) => entry.state !== 'rejected'),
+    ).state;
   }
 
   private tally(bundleId: string) {
@@ -211,7 +236,17 @@ export class ReceivingService {
       const item = sku ? this.deps.store.cachedOne('inventory-item', sku.inventoryCode) : null;
       const counted = tally.counted.get(line.id) ?? 0;
       const status: InspectionView['lines'][number]['status'] =
-        counted === 0 ? (tally.finished ? 'short' : 'pending') : counted === line.quantity ? 'ok' : counted > line.quantity ? 'over' : tally.finished ? 'short' : 'counting';
+        counted === 0
+          ? tally.finished
+            ? 'short'
+            : 'pending'
+          : counted === line.quantity
+            ? 'ok'
+            : counted > line.quantity
+              ? 'over'
+              : tally.finished
+                ? 'short'
+                : 'counting';
       return {
         lineId: line.id,
         sku: line.sku,
@@ -236,7 +271,12 @@ export class ReceivingService {
       finished: tally.finished,
       lines,
       findings: this.findings(tally, bundle.sellerId),
-      totals: { expected: hidden ? null : expected, counted: lines.reduce((sum, line) => sum + line.counted, 0), short: hidden ? null : short, over: hidden ? null : over },
+      totals: {
+        expected: hidden ? null : expected,
+        counted: lines.reduce((sum, line) => sum + line.counted, 0),
+        short: hidden ? null : short,
+        over: hidden ? null : over,
+      },
       canUndo: !tally.finished && tally.steps.length > 0,
       inspectors: tally.userIds.map((id) => this.deps.store.cachedOne('user', id)?.name ?? id),
     };

@@ -1,14 +1,5 @@
 import { splitAim } from '../../../shared/scanning/aim';
-import {
-  asBytes,
-  byteAt,
-  emptyStep,
-  hex,
-  joinChunks,
-  maxAssembledBytes,
-  type DecodeStep,
-  type ReportDecoder,
-} from './decode-step';
+import { asBytes, byteAt, emptyStep, hex, joinChunks, maxAssembledBytes, type DecodeStep, type ReportDecoder } from './decode-step';
 import { symbologyFromHoneywellCodeId } from './honeywell-code-ids';
 import { scanBytesToText } from './scan-bytes-to-text';
 

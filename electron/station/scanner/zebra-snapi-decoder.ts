@@ -1,13 +1,4 @@
-import {
-  asBytes,
-  byteAt,
-  emptyStep,
-  hex,
-  joinChunks,
-  maxAssembledBytes,
-  type DecodeStep,
-  type ReportDecoder,
-} from './decode-step';
+import { asBytes, byteAt, emptyStep, hex, joinChunks, maxAssembledBytes, type DecodeStep, type ReportDecoder } from './decode-step';
 import { scanBytesToText } from './scan-bytes-to-text';
 import { symbologyFromSnapiCodeType } from './snapi-code-types';
 

@@ -32,8 +32,13 @@ export class HubSessionService {
   async list(): Promise<User[]> {
     try {
       // A role this station has no screens for (a newer hub's) is left out.
-      const users = (await hubCall(this.hub, 'session.users', {})).flatMap((user): User[] => (isFloorRole(user.role) ? [{ id: user.id, name: user.name, role: user.role }] : []));
-      this.store.replaceCached('user', users.map((user) => ({ id: user.id, data: { id: user.id, name: user.name, role: user.role } })));
+      const users = (await hubCall(this.hub, 'session.users', {})).flatMap((user): User[] =>
+        isFloorRole(user.role) ? [{ id: user.id, name: user.name, role: user.role }] : [],
+      );
+      this.store.replaceCached(
+        'user',
+        users.map((user) => ({ id: user.id, data: { id: user.id, name: user.name, role: user.role } })),
+      );
       return users.map(({ id, name, role }) => ({ id, name, role }));
     } catch (error) {
       if (error instanceof HubUnreachable) return this.cachedUsers();
@@ -92,7 +97,8 @@ export class HubSessionService {
 
   /** The hub is away: the station's cached hash decides, for people who signed in here before. */
   private async signInOffline(clientId: string, input: SignInInput): Promise<Session> {
-    const check = input.method === 'badge' ? await this.store.credentials.checkBadge(input.badge.trim()) : await this.store.credentials.checkPin(input.userId, input.pin);
+    const check =
+      input.method === 'badge' ? await this.store.credentials.checkBadge(input.badge.trim()) : await this.store.credentials.checkPin(input.userId, input.pin);
     if (check.kind === 'unknown') throw new StationFailure('offline-unknown-user', 'the hub is unreachable and this user never signed in at this station');
     if (check.kind === 'wrong') throw new StationFailure('bad-credentials', 'wrong PIN (checked against the station cache, hub unreachable)');
     return this.open(clientId, { id: check.user.id, name: check.user.name, role: check.user.role }, null);

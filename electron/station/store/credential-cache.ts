@@ -71,7 +71,10 @@ export class CredentialCache {
 
   /** After the hub accepted this PIN or badge: (re)writes the user's row, dropping credentials of an older version. */
   async remember(user: CachedUser, credential: { pin: string } | { badge: string }, now = new Date()): Promise<void> {
-    const secret = 'pin' in credential ? { pin_hash: await this.pinHash(credential.pin), badge_key: null } : { pin_hash: null, badge_key: await this.badgeKey(credential.badge) };
+    const secret =
+      'pin' in credential
+        ? { pin_hash: await this.pinHash(credential.pin), badge_key: null }
+        : { pin_hash: null, badge_key: await this.badgeKey(credential.badge) };
     this.db.transaction(() => {
       const existing = this.row(user.id);
       const keep = existing && existing.credentials_version === user.credentialsVersion ? existing : null;
@@ -83,7 +86,15 @@ export class CredentialCache {
            on conflict (user_id) do update set name = excluded.name, role = excluded.role, credentials_version = excluded.credentials_version,
              pin_hash = excluded.pin_hash, badge_key = excluded.badge_key, failed_pin_checks = 0, cached_at = excluded.cached_at`,
         )
-        .run(user.id, user.name, user.role, user.credentialsVersion, secret.pin_hash ?? keep?.pin_hash ?? null, secret.badge_key ?? keep?.badge_key ?? null, now.toISOString());
+        .run(
+          user.id,
+          user.name,
+          user.role,
+          user.credentialsVersion,
+          secret.pin_hash ?? keep?.pin_hash ?? null,
+          secret.badge_key ?? keep?.badge_key ?? null,
+          now.toISOString(),
+        );
     })();
   }
 
@@ -105,7 +116,9 @@ export class CredentialCache {
       return { kind: 'match', user: toUser(row) };
     }
     this.db
-      .prepare('update credential_cache set failed_pin_checks = failed_pin_checks + 1, pin_hash = case when failed_pin_checks + 1 >= ? then null else pin_hash end where user_id = ?')
+      .prepare(
+        'update credential_cache set failed_pin_checks = failed_pin_checks + 1, pin_hash = case when failed_pin_checks + 1 >= ? then null else pin_hash end where user_id = ?',
+      )
       .run(maxWrongOfflinePins, userId);
     return { kind: 'wrong' };
   }
@@ -133,7 +146,8 @@ export class CredentialCache {
     }
     // An older change replayed from before the cached sign-in says nothing about the credentials cached since.
     if (version < row.credentials_version) return;
-    if (typeof data.name === 'string') this.db.prepare('update credential_cache set name = ?, role = ? where user_id = ?').run(data.name, data.role, change.entityId);
+    if (typeof data.name === 'string')
+      this.db.prepare('update credential_cache set name = ?, role = ? where user_id = ?').run(data.name, data.role, change.entityId);
   }
 
   /** Everything stored, for tests that prove no PIN or badge is in it. */

@@ -68,7 +68,9 @@ export class StationStore {
 
   /** Rows kept unread by an older version of this station that this one can read now. */
   private recheckUnread(): void {
-    const rows = this.db.prepare<[], { entity: string; entity_id: string; data: string }>('select entity, entity_id, data from cache where unread is not null').all();
+    const rows = this.db
+      .prepare<[], { entity: string; entity_id: string; data: string }>('select entity, entity_id, data from cache where unread is not null')
+      .all();
     const mark = this.db.prepare('update cache set unread = ? where entity = ? and entity_id = ?');
     this.db.transaction(() => {
       for (const row of rows) mark.run(unreadReason(row.entity, JSON.parse(row.data)), row.entity, row.entity_id);
@@ -197,14 +199,18 @@ export class StationStore {
 
   /** One cached row of a known entity, typed by the feed's schema; null if absent or kept unread. */
   cachedOne<E extends FeedEntity>(entity: E, id: string): FeedView<E> | null {
-    const row = this.db.prepare<[string, string], { data: string }>('select data from cache where entity = ? and entity_id = ? and unread is null').get(entity, id);
+    const row = this.db
+      .prepare<[string, string], { data: string }>('select data from cache where entity = ? and entity_id = ? and unread is null')
+      .get(entity, id);
     return row ? (JSON.parse(row.data) as FeedView<E>) : null;
   }
 
   /** Cached rows of an entity whose JSON field has this value (each of these fields is indexed). */
   cachedWhere<E extends FeedEntity>(entity: E, field: 'orderNo' | 'cartNo' | 'jan' | 'sellerSkuCode', value: string): FeedView<E>[] {
     return this.db
-      .prepare<[string, string], { data: string }>(`select data from cache where entity = ? and json_extract(data, '$.${field}') = ? and unread is null order by entity_id`)
+      .prepare<[string, string], { data: string }>(
+        `select data from cache where entity = ? and json_extract(data, '$.${field}') = ? and unread is null order by entity_id`,
+      )
       .all(entity, value)
       .map((row) => JSON.parse(row.data) as FeedView<E>);
   }
@@ -222,7 +228,9 @@ export class StationStore {
   /** Changes kept as the hub sent them because this station cannot read them, with the reason. */
   unreadCached(): { entity: string; entityId: string; data: unknown; reason: string }[] {
     return this.db
-      .prepare<[], { entity: string; entity_id: string; data: string; unread: string }>('select entity, entity_id, data, unread from cache where unread is not null order by entity, entity_id')
+      .prepare<[], { entity: string; entity_id: string; data: string; unread: string }>(
+        'select entity, entity_id, data, unread from cache where unread is not null order by entity, entity_id',
+      )
       .all()
       .map((row) => ({ entity: row.entity, entityId: row.entity_id, data: JSON.parse(row.data) as unknown, reason: row.unread }));
   }
@@ -266,13 +274,19 @@ export class StationStore {
   /** The events of these kinds the hub has not answered yet, oldest first. */
   pendingOfKinds(kinds: readonly string[]): OutboxEntry[] {
     const marks = kinds.map(() => '?').join(', ');
-    return this.db.prepare<string[], OutboxRow>(`select * from outbox where state = 'pending' and kind in (${marks}) order by seq`).all(...kinds).map(toEntry);
+    return this.db
+      .prepare<string[], OutboxRow>(`select * from outbox where state = 'pending' and kind in (${marks}) order by seq`)
+      .all(...kinds)
+      .map(toEntry);
   }
 
   /** Every event of these kinds this station has recorded, oldest first, refused ones included (callers decide). */
   eventsOfKinds(kinds: readonly string[]): OutboxEntry[] {
     const marks = kinds.map(() => '?').join(', ');
-    return this.db.prepare<string[], OutboxRow>(`select * from outbox where kind in (${marks}) order by seq`).all(...kinds).map(toEntry);
+    return this.db
+      .prepare<string[], OutboxRow>(`select * from outbox where kind in (${marks}) order by seq`)
+      .all(...kinds)
+      .map(toEntry);
   }
 
   /** Every readable cached row of a known entity, typed by the feed's schema. */

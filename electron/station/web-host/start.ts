@@ -25,7 +25,12 @@ if (!process.env.QWMS_HUB_URL) {
   embedded = await startHubChildProcess(dataDir, identity, (line) => console.log(line));
 }
 const hubUrl = process.env.QWMS_HUB_URL ?? embedded!.url;
-const station = await startStation({ dataDir, hub: { url: hubUrl, stationId: identity.stationId, secret: identity.secret }, branchCode: identity.branchCode, embeddedHub: embedded });
+const station = await startStation({
+  dataDir,
+  hub: { url: hubUrl, stationId: identity.stationId, secret: identity.secret },
+  branchCode: identity.branchCode,
+  embeddedHub: embedded,
+});
 const host = await startWebHost({
   station,
   port,

@@ -20,7 +20,8 @@ export function DiscrepancyReport({ view }: { view: InspectionView }) {
       <ul>
         {lines.map((line) => (
           <li key={line.lineId} data-testid={`report-${line.sku}`}>
-            {t(`inspection.statuses.${line.status}`)}: {line.itemName} {line.optionName} ({line.sku}) {t('inspection.expectedCounted', { expected: line.expected ?? 0, counted: line.counted })}
+            {t(`inspection.statuses.${line.status}`)}: {line.itemName} {line.optionName} ({line.sku}){' '}
+            {t('inspection.expectedCounted', { expected: line.expected ?? 0, counted: line.counted })}
           </li>
         ))}
         {view.findings.map((finding, index) => (

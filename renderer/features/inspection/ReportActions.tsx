@@ -22,7 +22,11 @@ export function ReportActions({ view }: { view: InspectionView }) {
   // Printed only when the printer took the labels; waiting or failed say so (bad sound, red frame, the reason).
   const printed = (next: PrintJobStatus) => {
     setJob(next);
-    signalPrint(next, (tr) => tr('printing.job', { document: tr('printing.documents.sku-labels'), printer: printerName(tr, next), state: tr('printing.states.done') }), 'sku-labels');
+    signalPrint(
+      next,
+      (tr) => tr('printing.job', { document: tr('printing.documents.sku-labels'), printer: printerName(tr, next), state: tr('printing.states.done') }),
+      'sku-labels',
+    );
   };
 
   useEffect(() => station.on('print.job', (status) => setJob((current) => (current && current.jobId === status.jobId ? status : current))), []);
@@ -52,7 +56,12 @@ export function ReportActions({ view }: { view: InspectionView }) {
 
   return (
     <div className="row wrap actions">
-      <button type="button" className="primary" data-testid="print-labels" onClick={() => void station.call('printing.skuLabels', { bundleId: view.bundle.id }).then(printed).catch(fail)}>
+      <button
+        type="button"
+        className="primary"
+        data-testid="print-labels"
+        onClick={() => void station.call('printing.skuLabels', { bundleId: view.bundle.id }).then(printed).catch(fail)}
+      >
         {t('inspection.printLabels')}
       </button>
       <button
@@ -76,7 +85,16 @@ export function ReportActions({ view }: { view: InspectionView }) {
             .then((result) => {
               setSaved(result.path);
               setReportJob(result.job);
-              signalPrint(result.job, (tr) => tr('printing.job', { document: tr('printing.documents.discrepancy-report'), printer: printerName(tr, result.job), state: tr('printing.states.done') }), 'discrepancy-report');
+              signalPrint(
+                result.job,
+                (tr) =>
+                  tr('printing.job', {
+                    document: tr('printing.documents.discrepancy-report'),
+                    printer: printerName(tr, result.job),
+                    state: tr('printing.states.done'),
+                  }),
+                'discrepancy-report',
+              );
             })
             .catch(fail)
         }

@@ -136,7 +136,13 @@ export function ManifestScreen() {
           {view.sections.map((section) => {
             const result = printed[section.service];
             return (
-              <section key={section.service} className="report" data-testid={`manifest-${section.service}`} data-parcels={section.parcelCount} data-items={section.itemCount}>
+              <section
+                key={section.service}
+                className="report"
+                data-testid={`manifest-${section.service}`}
+                data-parcels={section.parcelCount}
+                data-items={section.itemCount}
+              >
                 <div className="row wrap">
                   <h2>
                     {t(`manifest.carriers.${section.carrier}`)} — {t(`manifest.services.${section.service}`)}
@@ -150,7 +156,12 @@ export function ManifestScreen() {
                 </div>
                 {result ? (
                   <>
-                    <PrintJobResult job={result.job} fallback="manifest" testId={`manifest-job-${section.service}`} onRetried={(job) => useManifest.getState().printedOne(section.service, { ...result, job })} />
+                    <PrintJobResult
+                      job={result.job}
+                      fallback="manifest"
+                      testId={`manifest-job-${section.service}`}
+                      onRetried={(job) => useManifest.getState().printedOne(section.service, { ...result, job })}
+                    />
                     <p className="hint" data-testid={`manifest-saved-${section.service}`}>
                       {t('manifest.saved', { path: result.path })}
                     </p>

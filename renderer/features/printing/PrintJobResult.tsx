@@ -32,12 +32,23 @@ export function PrintJobResult({ job, fallback = null, testId, onRetried }: Prop
       .call('printing.retry', queue ? { jobId: job.jobId, queue } : { jobId: job.jobId })
       .then((next) => {
         onRetried(next);
-        signalPrint(next, (tr) => tr('printing.job', { document: printDocumentText(tr, next, fallback), printer: printerName(tr, next), state: tr('printing.states.done') }), fallback);
+        signalPrint(
+          next,
+          (tr) => tr('printing.job', { document: printDocumentText(tr, next, fallback), printer: printerName(tr, next), state: tr('printing.states.done') }),
+          fallback,
+        );
       })
       .catch((error: unknown) => useFeedback.getState().signal('bad', errorText(t, error)));
   return (
     <div className="row wrap" data-testid={`${testId}-box`} ref={box}>
-      <p role="status" data-testid={testId} data-state={job.state} data-outcome={outcome} data-job-id={job.jobId} className={outcome === 'done' ? 'result ok' : outcome === 'failed' ? 'result bad' : 'result warn'}>
+      <p
+        role="status"
+        data-testid={testId}
+        data-state={job.state}
+        data-outcome={outcome}
+        data-job-id={job.jobId}
+        className={outcome === 'done' ? 'result ok' : outcome === 'failed' ? 'result bad' : 'result warn'}
+      >
         {t('printing.job', { document: printDocumentText(t, job, fallback), printer: printerName(t, job), state: t(`printing.states.${job.state}`) })}
         {reason ? ` — ${reason}` : ''}
       </p>

@@ -24,7 +24,11 @@ export function PrintJobsStatus() {
   useEffect(() => station.on('print.job', (job) => usePrintJobs.getState().moved(job)), []);
   // The station's list needs a signed-in user; read again at each sign-in (what was dealt with stays dealt with).
   useEffect(() => {
-    if (userId) usePrintJobs.getState().load().catch(() => {});
+    if (userId)
+      usePrintJobs
+        .getState()
+        .load()
+        .catch(() => {});
   }, [userId]);
 
   const fail = (error: unknown) => useFeedback.getState().signal('bad', errorText(t, error));
@@ -54,9 +58,19 @@ export function PrintJobsStatus() {
                 </span>
                 <RetryActions
                   testId={`print-jobs-${job.jobId}`}
-                  onRetry={(queue) => act(station.call('printing.retry', queue ? { jobId: job.jobId, queue } : { jobId: job.jobId }).then((next) => usePrintJobs.getState().moved(next)))}
+                  onRetry={(queue) =>
+                    act(
+                      station
+                        .call('printing.retry', queue ? { jobId: job.jobId, queue } : { jobId: job.jobId })
+                        .then((next) => usePrintJobs.getState().moved(next)),
+                    )
+                  }
                 />
-                <button type="button" data-testid={`print-jobs-${job.jobId}-dismiss`} onClick={() => act(station.call('printing.dismiss', { jobId: job.jobId }).then((next) => usePrintJobs.getState().moved(next)))}>
+                <button
+                  type="button"
+                  data-testid={`print-jobs-${job.jobId}-dismiss`}
+                  onClick={() => act(station.call('printing.dismiss', { jobId: job.jobId }).then((next) => usePrintJobs.getState().moved(next)))}
+                >
                   {t('printing.dismiss')}
                 </button>
               </li>

@@ -27,7 +27,12 @@ export const usePutaway = create<PutawayState>((set, get) => ({
   pending: null,
   placed: [],
   apply(step) {
-    const placed = step.placed ? [{ eventId: step.placed.eventId, item: step.placed.item, fromBin: step.placed.fromBin, toBin: step.placed.toBin, at: step.placed.at }, ...get().placed].slice(0, placementsShown) : get().placed;
+    const placed = step.placed
+      ? [
+          { eventId: step.placed.eventId, item: step.placed.item, fromBin: step.placed.fromBin, toBin: step.placed.toBin, at: step.placed.at },
+          ...get().placed,
+        ].slice(0, placementsShown)
+      : get().placed;
     set({ pending: step.pending, placed });
   },
   hold: (item) => set({ pending: item }),

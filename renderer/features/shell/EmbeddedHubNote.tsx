@@ -15,7 +15,11 @@ export function EmbeddedHubNote({ status }: { status: EmbeddedHubStatus | null }
         ? t('status.embeddedHubFailed', { count: status.restarts })
         : t('status.embeddedHubRestarted', { count: status.restarts });
   return (
-    <span data-testid="status-embedded-hub" data-state={status.state} className={status.state === 'running' ? 'ok' : status.state === 'failed' ? 'bad' : 'warn'}>
+    <span
+      data-testid="status-embedded-hub"
+      data-state={status.state}
+      className={status.state === 'running' ? 'ok' : status.state === 'failed' ? 'bad' : 'warn'}
+    >
       {text}
     </span>
   );

@@ -15,7 +15,17 @@ import { useNavigation } from './navigation-store';
  * across a sign-out shows the next user the previous user's work (an order on the bench is then "unknown"), so all of
  * them go back to how they started when the user changes. A new per-user store is added here.
  */
-const perUserStores: readonly UseBoundStore<StoreApi<object>>[] = [usePack, usePick, usePutaway, useInspection, useSkuLabels, useManifest, useNavigation, useFeedback, useScanLog] as never;
+const perUserStores: readonly UseBoundStore<StoreApi<object>>[] = [
+  usePack,
+  usePick,
+  usePutaway,
+  useInspection,
+  useSkuLabels,
+  useManifest,
+  useNavigation,
+  useFeedback,
+  useScanLog,
+] as never;
 
 export function forgetPreviousUser(): void {
   for (const store of perUserStores) store.setState(store.getInitialState(), true);

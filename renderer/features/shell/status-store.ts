@@ -22,8 +22,7 @@ export const useStationStatus = create<StatusState>((set) => ({
 export function followStationStatus(): () => void {
   const { refresh } = useStationStatus.getState();
   void refresh();
-  const patch = (change: Partial<StationStatus>) =>
-    useStationStatus.setState((state) => (state.status ? { status: { ...state.status, ...change } } : state));
+  const patch = (change: Partial<StationStatus>) => useStationStatus.setState((state) => (state.status ? { status: { ...state.status, ...change } } : state));
   const stops = [
     station.on('hub.status', (hub) => patch({ hub })),
     station.on('hub.embedded', (embeddedHub) => patch({ embeddedHub })),

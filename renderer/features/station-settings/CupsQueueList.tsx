@@ -7,7 +7,9 @@ export function CupsQueueList({ list, onRefresh }: { list: QueueList | null; onR
   return (
     <section data-testid="cups-queues" aria-labelledby="cups-queues-title">
       <h2 id="cups-queues-title">{t('printing.settings.queues')}</h2>
-      {list && !list.available ? <p className="result bad">{t(list.reason === 'lp-missing' ? 'printing.settings.lpMissing' : 'printing.settings.cupsNotRunning')}</p> : null}
+      {list && !list.available ? (
+        <p className="result bad">{t(list.reason === 'lp-missing' ? 'printing.settings.lpMissing' : 'printing.settings.cupsNotRunning')}</p>
+      ) : null}
       {list && list.available && list.queues.length === 0 ? <p className="hint">{t('printing.settings.noQueues')}</p> : null}
       <ul>
         {(list?.queues ?? []).map((queue) => (

@@ -1,6 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { documentsByPrinterKind, formatsByPrinterKind, mediaByPrinterKind, type CupsQueueList, type PrinterKind, type PrinterProfile } from '../../../shared/contract/printer-profile';
+import {
+  documentsByPrinterKind,
+  formatsByPrinterKind,
+  mediaByPrinterKind,
+  type CupsQueueList,
+  type PrinterKind,
+  type PrinterProfile,
+} from '../../../shared/contract/printer-profile';
 import { station } from '../../station-client/station-client';
 import { errorText } from '../../ui/error-text';
 import { useFeedback } from '../scanning/feedback-store';
@@ -57,7 +64,11 @@ export function PrinterSettings({ kind, profile, queues, onSaved }: Props) {
         </p>
         <label>
           {t('stationSettings.kind')}
-          <select value={draft.connection} data-testid={id('connection')} onChange={(event) => change({ connection: event.target.value as PrinterDraft['connection'] })}>
+          <select
+            value={draft.connection}
+            data-testid={id('connection')}
+            onChange={(event) => change({ connection: event.target.value as PrinterDraft['connection'] })}
+          >
             <option value="cups">{t('stationSettings.kinds.cups')}</option>
             <option value="raw-tcp">{t('stationSettings.kinds.raw-tcp')}</option>
           </select>
@@ -82,7 +93,12 @@ export function PrinterSettings({ kind, profile, queues, onSaved }: Props) {
             </label>
             <label>
               {t('stationSettings.port')}
-              <input value={draft.port} inputMode="numeric" data-testid={id('port')} onChange={(event) => change({ port: event.target.value.replace(/\D/g, '') })} />
+              <input
+                value={draft.port}
+                inputMode="numeric"
+                data-testid={id('port')}
+                onChange={(event) => change({ port: event.target.value.replace(/\D/g, '') })}
+              />
             </label>
           </>
         )}

@@ -29,6 +29,9 @@ export function setPrinterInput(kind: PrinterKind, draft: PrinterDraft): SetPrin
   const common = { id: kind, name, format: draft.format, media: draft.media };
   return {
     kind,
-    profile: draft.connection === 'cups' ? { ...common, kind: 'cups', queue: draft.queue } : { ...common, kind: 'raw-tcp', host: draft.host, port: Number(draft.port) },
+    profile:
+      draft.connection === 'cups'
+        ? { ...common, kind: 'cups', queue: draft.queue }
+        : { ...common, kind: 'raw-tcp', host: draft.host, port: Number(draft.port) },
   };
 }

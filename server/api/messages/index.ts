@@ -10,7 +10,16 @@ import { pickingMessages } from './picking';
 import { receivingMessages } from './receiving';
 import { syncMessages } from './sync';
 
-export const hubMessages: MessageCatalog = { ...coreMessages, ...inventoryMessages, ...orderMessages, ...syncMessages, ...excelImportMessages, ...receivingMessages, ...packingMessages, ...pickingMessages };
+export const hubMessages: MessageCatalog = {
+  ...coreMessages,
+  ...inventoryMessages,
+  ...orderMessages,
+  ...syncMessages,
+  ...excelImportMessages,
+  ...receivingMessages,
+  ...packingMessages,
+  ...pickingMessages,
+};
 
 /** The caller-facing sentence for a code; an unknown code falls back to the code itself so nothing is hidden. */
 export function hubMessage(code: string, language: HubLanguage, params: Record<string, string | number> = {}): string {

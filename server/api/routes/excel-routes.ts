@@ -31,9 +31,16 @@ export const excelRoutes: HubRoutes = async (app, store) => {
         if (!Buffer.isBuffer(file)) throw refuse('bad-input', { fields: 'body' });
         const { sellerId, inventoryCode, inventoryName } = request.query;
         const seller = actingSeller(request, sellerId);
-        const outcome = await importWorkbook(store, request.params.kind, file, { sellerId: seller, language: request.language, explain: explainIn(request.language), inventoryCode, inventoryName });
+        const outcome = await importWorkbook(store, request.params.kind, file, {
+          sellerId: seller,
+          language: request.language,
+          explain: explainIn(request.language),
+          inventoryCode,
+          inventoryName,
+        });
         if (!outcome.ok) throw refuse('excel-invalid', { count: outcome.errors.length }, { errors: outcome.errors });
-        if (outcome.summary.kind === 'shipments' && outcome.summary.allocated === null) request.log.error('allocation after the shipments import failed; the orders wait for the next run');
+        if (outcome.summary.kind === 'shipments' && outcome.summary.allocated === null)
+          request.log.error('allocation after the shipments import failed; the orders wait for the next run');
         return { applied: true as const, summary: outcome.summary };
       },
     });

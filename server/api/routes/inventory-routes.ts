@@ -11,7 +11,8 @@ export const inventoryRoutes: HubRoutes = (app, store) => {
   const { db } = store;
 
   registerRoutes(app, inventoryApi, {
-    'inventory.list': async (request) => listInventoryItems(db, { sellerId: sellerFilter(request, request.query.sellerId), limit: request.query.limit, offset: request.query.offset }),
+    'inventory.list': async (request) =>
+      listInventoryItems(db, { sellerId: sellerFilter(request, request.query.sellerId), limit: request.query.limit, offset: request.query.offset }),
 
     'inventory.create': async (request) => {
       const { sellerId, ...item } = request.body;

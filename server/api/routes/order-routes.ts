@@ -28,7 +28,9 @@ export const orderRoutes: HubRoutes = (app, store) => {
   /** The answer to an import, with the allocation run that follows it; the stored orders never depend on that run. */
   const imported = async (request: FastifyRequest, rows: OrderRow[]) => {
     // Answering 500 would make the caller send the batch again, and every line would come back as a duplicate.
-    const allocation = await allocateAfterImport(store, [...new Set(rows.map((row) => row.seller_id))], (error) => request.log.error(error, 'allocation after import failed'));
+    const allocation = await allocateAfterImport(store, [...new Set(rows.map((row) => row.seller_id))], (error) =>
+      request.log.error(error, 'allocation after import failed'),
+    );
     return { imported: rows.length, orders: rows.map((row) => ({ id: row.id, orderNo: row.order_no })), allocation: allocation && runView(allocation) };
   };
 

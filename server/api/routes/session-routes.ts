@@ -12,7 +12,13 @@ export const sessionRoutes: HubRoutes = (app, store) => {
     },
 
     'session.users': async () => {
-      const rows = await store.db.selectFrom('users').select(['id', 'name', 'role', 'seller_id']).where('role', '!=', 'seller').where('disabled_at', 'is', null).orderBy('name').execute();
+      const rows = await store.db
+        .selectFrom('users')
+        .select(['id', 'name', 'role', 'seller_id'])
+        .where('role', '!=', 'seller')
+        .where('disabled_at', 'is', null)
+        .orderBy('name')
+        .execute();
       return rows.map((row) => ({ id: row.id, name: row.name, role: row.role, sellerId: row.seller_id }));
     },
 

@@ -10,6 +10,10 @@ export const skuLocationRoutes: HubRoutes = (app, store) => {
 
   registerRoutes(app, skuLocationApi, {
     'skuLocations.list': async (request) =>
-      listSkuLocations(db, { branchCode: request.query.branchCode, sellerId: sellerFilter(request, request.query.sellerId), ...(request.query.sku ? { sku: request.query.sku } : {}) }),
+      listSkuLocations(db, {
+        branchCode: request.query.branchCode,
+        sellerId: sellerFilter(request, request.query.sellerId),
+        ...(request.query.sku ? { sku: request.query.sku } : {}),
+      }),
   });
 };

@@ -18,7 +18,9 @@ export const trackingRoutes: HubRoutes = (app, store) => {
       return issueTrackingBlock(db, forStation, count);
     },
 
-    'trackingUploads.list': async (request) => ({ uploads: await listTrackingUploads(db, { pending: request.query.pending, sellerId: sellerFilter(request, request.query.sellerId) }) }),
+    'trackingUploads.list': async (request) => ({
+      uploads: await listTrackingUploads(db, { pending: request.query.pending, sellerId: sellerFilter(request, request.query.sellerId) }),
+    }),
 
     'trackingUploads.export': async (request, reply) => {
       const now = new Date();

@@ -48,15 +48,7 @@ const columns = {
   optionCode: column({
     header: 'InventoryOptionCode',
     label: { ja: 'オプションコード', en: 'Option code', 'zh-CN': '选项代码', ko: '옵션 코드' },
-    aliases: [
-      'Inventory Option Code',
-      'Option Code',
-      'Q在庫オプションコード',
-      'Q-在庫オプションコード',
-      'Q库存选项代码',
-      'Q-库存选项代码',
-      'Q재고옵션코드',
-    ],
+    aliases: ['Inventory Option Code', 'Option Code', 'Q在庫オプションコード', 'Q-在庫オプションコード', 'Q库存选项代码', 'Q-库存选项代码', 'Q재고옵션코드'],
     required: true,
     rule: optionCode(),
     help: {

@@ -10,9 +10,7 @@ export const deliveryMethods = [
 export type DeliveryMethod = (typeof deliveryMethods)[number]['value'];
 
 /** QWMS ships from its Japanese warehouse to Japanese addresses only; postal code and phone rules assume it. */
-export const shippingCountries = [
-  { value: 'JP', spellings: ['JP', 'JP(Japan)', 'Japan', '日本', '일본'] },
-] as const satisfies readonly Choice<string>[];
+export const shippingCountries = [{ value: 'JP', spellings: ['JP', 'JP(Japan)', 'Japan', '日本', '일본'] }] as const satisfies readonly Choice<string>[];
 export type ShippingCountry = (typeof shippingCountries)[number]['value'];
 
 /**

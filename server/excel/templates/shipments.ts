@@ -1,13 +1,6 @@
 import { fullSku, japanesePhone, japanesePostalCode, oneOf, text, wholeNumber } from '../column-rules';
 import { column, type TemplateDefinition } from '../template-definition';
-import {
-  deliveryMethods,
-  qwmsBranches,
-  shippingCountries,
-  type DeliveryMethod,
-  type QwmsBranch,
-  type ShippingCountry,
-} from './shipment-choices';
+import { deliveryMethods, qwmsBranches, shippingCountries, type DeliveryMethod, type QwmsBranch, type ShippingCountry } from './shipment-choices';
 
 /** One line of an other-platform order (管理番号発送 / 管理号码发货): one SKU to one recipient. */
 export interface ShipmentRow {
@@ -256,19 +249,19 @@ export const shipmentsTemplate: TemplateDefinition<typeof columns, ShipmentRow> 
   samples: [
     {
       cells: {
-      referenceOrderNo: '100472743',
-      itemName: 'tttest item',
-      deliveryMethod: { ja: '一般', en: 'General', 'zh-CN': '一般', ko: '일반' },
-      country: 'JP',
-      recipientName: 'test name',
-      recipientPhone: '03-1234-1234',
-      postalCode: '100-0005',
-      address: 'ADAM ROAD F#124-4',
-      referencePrice: 100,
-      memo: 'Hope date : 25th Apr',
-      branch: 'Qxpress JP Tokyo',
-      sku: '300001289771-00003',
-      quantity: 1,
+        referenceOrderNo: '100472743',
+        itemName: 'tttest item',
+        deliveryMethod: { ja: '一般', en: 'General', 'zh-CN': '一般', ko: '일반' },
+        country: 'JP',
+        recipientName: 'test name',
+        recipientPhone: '03-1234-1234',
+        postalCode: '100-0005',
+        address: 'ADAM ROAD F#124-4',
+        referencePrice: 100,
+        memo: 'Hope date : 25th Apr',
+        branch: 'Qxpress JP Tokyo',
+        sku: '300001289771-00003',
+        quantity: 1,
       },
     },
   ],

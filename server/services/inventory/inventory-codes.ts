@@ -14,7 +14,10 @@ const lastOptionCode = 99_999;
 
 export async function nextInventoryCode(db: Db): Promise<InventoryCode> {
   // Codes are 12 digits, so text order is number order and max() finds the highest.
-  const { highest } = await db.selectFrom('inventory_items').select((eb) => eb.fn.max('code').as('highest')).executeTakeFirstOrThrow();
+  const { highest } = await db
+    .selectFrom('inventory_items')
+    .select((eb) => eb.fn.max('code').as('highest'))
+    .executeTakeFirstOrThrow();
   const next = highest ? Number(highest) + 1 : firstInventoryCode;
   if (next > lastInventoryCode) throw refuse('inventory-codes-exhausted');
   return String(next) as InventoryCode;

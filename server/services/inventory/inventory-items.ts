@@ -39,7 +39,13 @@ export async function insertInventoryItem(trx: Trx, input: NewInventoryItem, now
   return { ...itemFields(created), options: [] };
 }
 
-export async function updateInventoryItem(db: Db, code: string, onlySeller: string | null, patch: InventoryItemPatch, now = new Date()): Promise<InventoryItemView> {
+export async function updateInventoryItem(
+  db: Db,
+  code: string,
+  onlySeller: string | null,
+  patch: InventoryItemPatch,
+  now = new Date(),
+): Promise<InventoryItemView> {
   await db.transaction().execute(async (trx) => {
     const item = await findItem(trx, code, onlySeller);
     const updated: ItemRow = {

@@ -57,7 +57,10 @@ export interface ListingLinkView {
 export async function withQuantities(db: Db, options: readonly OptionRow[]): Promise<OptionView[]> {
   const balances = new Map<string, BranchQuantity[]>();
   const links = new Map<string, number>();
-  for (const skus of chunked(options.map((option) => option.sku), 500)) {
+  for (const skus of chunked(
+    options.map((option) => option.sku),
+    500,
+  )) {
     const balanceRows = await db.selectFrom('stock_balances').selectAll().where('sku', 'in', skus).orderBy('sku').orderBy('branch_code').execute();
     for (const row of balanceRows) appendTo(balances, row.sku, { branchCode: row.branch_code, quantity: row.quantity });
     const linkRows = await db

@@ -8,7 +8,12 @@ import type { ListingLinkView } from './inventory-views';
 
 type Db = Kysely<HubDatabase>;
 
-export async function linkListing(db: Db, sku: string, onlySeller: string | null, link: { listingId: string; title: string; optionLabel: string }): Promise<ListingLinkView> {
+export async function linkListing(
+  db: Db,
+  sku: string,
+  onlySeller: string | null,
+  link: { listingId: string; title: string; optionLabel: string },
+): Promise<ListingLinkView> {
   return db.transaction().execute(async (trx) => {
     const { sellerId } = await findOption(trx, sku, onlySeller);
     const listing = await trx.selectFrom('listings').selectAll().where('id', '=', link.listingId).executeTakeFirst();

@@ -4,7 +4,17 @@ import { managementShipmentSchema, type ManagementShipment } from '../../../shar
 import { managementLineSchema } from '../../../shared/hub/routes/orders';
 import type { HubDatabase } from '../../storage/schema';
 import { appendTo, chunked } from '../chunks';
-import { checkOrderNos, checkSellers, insertOrders, newOrderRow, parseLines, problemsOf, refuseLines, type BatchScope, type LineProblem } from './order-batches';
+import {
+  checkOrderNos,
+  checkSellers,
+  insertOrders,
+  newOrderRow,
+  parseLines,
+  problemsOf,
+  refuseLines,
+  type BatchScope,
+  type LineProblem,
+} from './order-batches';
 import { formatDeliveryTime, type OrderRow } from './order-view';
 
 type Db = Kysely<HubDatabase> | Transaction<HubDatabase>;
@@ -39,13 +49,32 @@ async function skuOwners(trx: Db, lines: ManagementLine[]) {
  * Registers other-platform shipments, all or none. Each line names one SKU of the seller; the delivery-time rules
  * (Sagawa only, within two days of registering) are the domain's, checked once the SKU is known.
  */
-export async function registerManagementShipments(db: Kysely<HubDatabase>, lines: readonly unknown[], scope: BatchScope, now = new Date()): Promise<OrderRow[]> {
+export async function registerManagementShipments(
+  db: Kysely<HubDatabase>,
+  lines: readonly unknown[],
+  scope: BatchScope,
+  now = new Date(),
+): Promise<OrderRow[]> {
   const problems: LineProblem[] = [];
   const parsed = parseLines(lines, managementLineSchema, problems);
   return db.transaction().execute(async (trx) => {
-    await checkSellers(trx, parsed.map((l) => l?.sellerId ?? null), scope, problems);
-    await checkOrderNos(trx, parsed.map((l) => l && { sellerId: l.sellerId, orderNo: l.managementNo }), 'managementNo', 'duplicate-management-no', problems);
-    const { owners, skusByCode } = await skuOwners(trx, parsed.filter((l): l is ManagementLine => l !== null));
+    await checkSellers(
+      trx,
+      parsed.map((l) => l?.sellerId ?? null),
+      scope,
+      problems,
+    );
+    await checkOrderNos(
+      trx,
+      parsed.map((l) => l && { sellerId: l.sellerId, orderNo: l.managementNo }),
+      'managementNo',
+      'duplicate-management-no',
+      problems,
+    );
+    const { owners, skusByCode } = await skuOwners(
+      trx,
+      parsed.filter((l): l is ManagementLine => l !== null),
+    );
     const shipments: (ManagementShipment | null)[] = parsed.map((line, index) => {
       if (!line) return null;
       let sku = line.sku;

@@ -66,7 +66,13 @@ export async function checkSellers(trx: Db, sellerIds: (string | null)[], scope:
 }
 
 /** An order no. is unique per seller: against the stored orders and within the batch itself. */
-export async function checkOrderNos(trx: Db, keys: ({ sellerId: string; orderNo: string } | null)[], field: string, reason: string, problems: LineProblem[]): Promise<void> {
+export async function checkOrderNos(
+  trx: Db,
+  keys: ({ sellerId: string; orderNo: string } | null)[],
+  field: string,
+  reason: string,
+  problems: LineProblem[],
+): Promise<void> {
   const key = (sellerId: string, orderNo: string) => `${sellerId}\u0000${orderNo}`;
   const taken = new Set<string>();
   const bySeller = new Map<string, string[]>();
@@ -95,6 +101,19 @@ export async function insertOrders(trx: Transaction<HubDatabase>, rows: Insertab
   }
 }
 
-export function newOrderRow(now: Date, fields: Omit<Insertable<OrdersTable>, 'id' | 'state' | 'branch_code' | 'allocated_at' | 'tracking_no' | 'service' | 'shipped_at' | 'created_at'>): Insertable<OrdersTable> {
-  return { ...fields, id: `o-${randomUUID()}`, state: 'paid', branch_code: null, allocated_at: null, tracking_no: null, service: null, shipped_at: null, created_at: now.toISOString() };
+export function newOrderRow(
+  now: Date,
+  fields: Omit<Insertable<OrdersTable>, 'id' | 'state' | 'branch_code' | 'allocated_at' | 'tracking_no' | 'service' | 'shipped_at' | 'created_at'>,
+): Insertable<OrdersTable> {
+  return {
+    ...fields,
+    id: `o-${randomUUID()}`,
+    state: 'paid',
+    branch_code: null,
+    allocated_at: null,
+    tracking_no: null,
+    service: null,
+    shipped_at: null,
+    created_at: now.toISOString(),
+  };
 }

@@ -21,7 +21,8 @@ export function cutoffOrderOf(row: Pick<OrderRow, 'source' | 'paid_at' | 'desire
 }
 
 // A Sagawa delivery time is kept in time_slot as 'YYYY-MM-DD' or 'YYYY-MM-DD <slot>'.
-export const formatDeliveryTime = (time: { date: string; slot?: string | undefined } | undefined) => (time ? [time.date, time.slot].filter(Boolean).join(' ') : null);
+export const formatDeliveryTime = (time: { date: string; slot?: string | undefined } | undefined) =>
+  time ? [time.date, time.slot].filter(Boolean).join(' ') : null;
 function parseDeliveryTime(text: string | null): OrderView['deliveryTime'] {
   if (!text) return null;
   const [date, slot] = text.split(' ');

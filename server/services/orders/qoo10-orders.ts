@@ -42,9 +42,23 @@ export async function importQoo10Orders(db: Kysely<HubDatabase>, lines: readonly
   const problems: LineProblem[] = [];
   const orders = parseLines(lines, qoo10PaidOrderSchema, problems);
   return db.transaction().execute(async (trx) => {
-    await checkSellers(trx, orders.map((o) => o?.sellerId ?? null), scope, problems);
-    await checkOrderNos(trx, orders.map((o) => o && { sellerId: o.sellerId, orderNo: o.orderNo }), 'orderNo', 'duplicate-order-no', problems);
-    const listings = await listingLinks(trx, orders.flatMap((o) => (o ? [o.itemNo] : [])));
+    await checkSellers(
+      trx,
+      orders.map((o) => o?.sellerId ?? null),
+      scope,
+      problems,
+    );
+    await checkOrderNos(
+      trx,
+      orders.map((o) => o && { sellerId: o.sellerId, orderNo: o.orderNo }),
+      'orderNo',
+      'duplicate-order-no',
+      problems,
+    );
+    const listings = await listingLinks(
+      trx,
+      orders.flatMap((o) => (o ? [o.itemNo] : [])),
+    );
     orders.forEach((o, index) => {
       if (o && listings.get(o.itemNo)?.sellerId !== o.sellerId) problems.push({ index, field: 'itemNo', reason: 'unknown-listing' });
     });

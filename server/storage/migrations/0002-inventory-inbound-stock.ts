@@ -99,7 +99,16 @@ export function up0002(dialect: Dialect) {
 }
 
 export async function down0002(db: Kysely<unknown>) {
-  for (const table of ['stock_movements', 'stock_balances', 'inbound_lines', 'cargo_bundles', 'listing_links', 'listings', 'inventory_options', 'inventory_items']) {
+  for (const table of [
+    'stock_movements',
+    'stock_balances',
+    'inbound_lines',
+    'cargo_bundles',
+    'listing_links',
+    'listings',
+    'inventory_options',
+    'inventory_items',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -17,10 +17,21 @@ export function up0008() {
       orders: { id: string; state: string; tracking_no: string | null; label_time_slot: string | null };
       station_events: { kind: string; payload: string; outcome: string; applied_at: string };
     }>;
-    const labelled = await trx.selectFrom('orders').select(['id', 'tracking_no']).where('state', 'in', ['packed', 'in_transit']).where('tracking_no', 'is not', null).execute();
+    const labelled = await trx
+      .selectFrom('orders')
+      .select(['id', 'tracking_no'])
+      .where('state', 'in', ['packed', 'in_transit'])
+      .where('tracking_no', 'is not', null)
+      .execute();
     if (labelled.length === 0) return;
     const numberOf = new Map(labelled.map((order) => [order.id, order.tracking_no]));
-    const events = await trx.selectFrom('station_events').select('payload').where('kind', '=', 'order.packed').where('outcome', '=', 'applied').orderBy('applied_at').execute();
+    const events = await trx
+      .selectFrom('station_events')
+      .select('payload')
+      .where('kind', '=', 'order.packed')
+      .where('outcome', '=', 'applied')
+      .orderBy('applied_at')
+      .execute();
     const slots = new Map<string, string>();
     for (const event of events) {
       const payload = JSON.parse(event.payload) as { orderId?: unknown; trackingNumber?: unknown; timeSlot?: unknown };

@@ -21,7 +21,9 @@ export function up0009(dialect: Dialect) {
       try {
         await db.transaction().execute(async (trx) => {
           const table = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = 'orders'`.execute(trx);
-          const indexes = await sql<{ sql: string }>`select sql from sqlite_master where type = 'index' and tbl_name = 'orders' and sql is not null`.execute(trx);
+          const indexes = await sql<{ sql: string }>`select sql from sqlite_master where type = 'index' and tbl_name = 'orders' and sql is not null`.execute(
+            trx,
+          );
           const definition = table.rows[0]!.sql;
           // Stepped down and up again: the table was rebuilt before and down leaves it as it is (see down0009).
           if (!/"tracking_no"\s+text\s+unique/i.test(definition)) return;

@@ -20,7 +20,10 @@ export function up0010() {
     await db.schema.alterTable('orders').addColumn('packed_at', 'text').execute();
     await db.schema.alterTable('stock_movements').addColumn('occurred_at', 'text').execute();
     const trx = db as Kysely<{ stock_movements: { occurred_at: string | null; created_at: string } }>;
-    await trx.updateTable('stock_movements').set((eb) => ({ occurred_at: eb.ref('created_at') })).execute();
+    await trx
+      .updateTable('stock_movements')
+      .set((eb) => ({ occurred_at: eb.ref('created_at') }))
+      .execute();
     // Daily counts sum a day's inbound movements by their floor time.
     await db.schema.createIndex('stock_movements_kind_occurred').on('stock_movements').columns(['kind', 'occurred_at']).execute();
   };

@@ -41,7 +41,9 @@ export const excelRoutes = {
       'Import a filled-in template, the .xlsx file as the body: every row is checked and all are applied or none. ' +
       '422 lists every problem by row and column. Options go to `inventoryCode` or to a new Q-inventory code named `inventoryName`.',
     params: kindParams,
-    query: z.object({ sellerId: sellerIdSchema.optional(), inventoryCode: inventoryCodeSchema.optional(), inventoryName: plainTextSchema(200).optional() }).strict(),
+    query: z
+      .object({ sellerId: sellerIdSchema.optional(), inventoryCode: inventoryCodeSchema.optional(), inventoryName: plainTextSchema(200).optional() })
+      .strict(),
     status: 200,
     response: importResultSchema,
     documented: {

@@ -44,7 +44,11 @@ export const newOptionSchema = z
   .strict();
 
 export const optionPatchSchema = z
-  .object(Object.fromEntries(Object.entries(optionFields).map(([key, schema]) => [key, schema.optional()])) as { [K in keyof typeof optionFields]: z.ZodOptional<(typeof optionFields)[K]> })
+  .object(
+    Object.fromEntries(Object.entries(optionFields).map(([key, schema]) => [key, schema.optional()])) as {
+      [K in keyof typeof optionFields]: z.ZodOptional<(typeof optionFields)[K]>;
+    },
+  )
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, { error: 'nothing-to-change' });
 

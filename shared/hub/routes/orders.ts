@@ -65,7 +65,12 @@ export const managementLineSchema = z
     sellerId: sellerIdSchema,
     managementNo: managementNoSchema,
     sku: skuSchema.optional(),
-    sellerSkuCode: z.string({ error: reasonCode('invalid-seller-sku-code') }).trim().min(1).max(100).optional(),
+    sellerSkuCode: z
+      .string({ error: reasonCode('invalid-seller-sku-code') })
+      .trim()
+      .min(1)
+      .max(100)
+      .optional(),
     quantity: orderQuantitySchema,
     recipient: recipientSchema,
     deliveryMethod: parcelServiceSchema,

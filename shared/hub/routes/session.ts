@@ -6,7 +6,12 @@ import { hubRoute } from '../route';
  * A user as the hub names it. The role is one of personRoles today; it is read as text so that a station meeting a
  * role a newer hub added leaves that user out (it has no floor screens for it) instead of failing the whole answer.
  */
-export const hubUserSchema = z.object({ id: z.string(), name: z.string(), role: z.string().describe(personRoles.join(' | ')), sellerId: z.string().nullable() });
+export const hubUserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.string().describe(personRoles.join(' | ')),
+  sellerId: z.string().nullable(),
+});
 /**
  * A station keeps a signed-in user's credentials for sign-in with the hub away, tagged with this version. Every hub
  * of this release sends it; a hub from before offline sign-in did not, and its users are then not cached.

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { branchCodeSchema, skuSchema } from '../../domain/identifiers';
 import { hubRoute, staff } from '../route';
 
-export const skuLocationSchema = z.object({ branchCode: z.string(), sku: z.string(), bin: z.string(), updatedAt: z.string(), updatedBy: z.string().nullable() });
+export const skuLocationSchema = z.object({
+  branchCode: z.string(),
+  sku: z.string(),
+  bin: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string().nullable(),
+});
 
 /** Where SKUs are shelved: set on the floor at putaway (the `sku.located` floor event), read by staff and sellers. */
 export const skuLocationRoutes = {

@@ -23,7 +23,11 @@ export const syncRoutes = {
     summary: "The changes feed: what changed after `since`, in commit order; a station sees its own branch's and global changes.",
     query: z.object({ since: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(5000).default(500) }),
     status: 200,
-    response: z.object({ changes: z.array(changeSchema), next: z.int(), /** The feed map's version (shared/hub/feed.ts); absent from an older hub. */ feedVersion: z.int().optional() }),
+    response: z.object({
+      changes: z.array(changeSchema),
+      next: z.int(),
+      /** The feed map's version (shared/hub/feed.ts); absent from an older hub. */ feedVersion: z.int().optional(),
+    }),
   }),
   'sync.push': hubRoute({
     method: 'POST',

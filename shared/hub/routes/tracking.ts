@@ -41,7 +41,13 @@ export const trackingRoutes = {
     path: '/api/v1/tracking-uploads',
     roles: [...office, 'seller'],
     summary: 'The tracking-number upload queue for the marketplace (a seller sees its own orders).',
-    query: z.object({ pending: z.enum(['true', 'false']).transform((text) => text === 'true').optional(), sellerId: sellerIdSchema.optional() }),
+    query: z.object({
+      pending: z
+        .enum(['true', 'false'])
+        .transform((text) => text === 'true')
+        .optional(),
+      sellerId: sellerIdSchema.optional(),
+    }),
     status: 200,
     response: z.object({ uploads: z.array(trackingUploadSchema) }),
   }),

@@ -20,9 +20,17 @@ function chunks<T>(items: T[], size: number): T[][] {
  * A warehouse-sized day: `skus` SKUs of one seller, each linked and stocked for about 80% of its demand, and
  * `orders` paid Qoo10 lines over them (every tenth a two-line cart). Written straight to the tables in bulk.
  */
-export async function seedAllocationDay(store: HubStore, skus: number, orders: number, now: Date): Promise<{ orders: AllocationOrder[]; stock: AvailableStock[]; links: Map<string, number> }> {
+export async function seedAllocationDay(
+  store: HubStore,
+  skus: number,
+  orders: number,
+  now: Date,
+): Promise<{ orders: AllocationOrder[]; stock: AvailableStock[]; links: Map<string, number> }> {
   const at = now.toISOString();
-  const skuCodes = Array.from({ length: skus }, (_, i) => `3${String(100_000_000 + Math.floor(i / 10)).padStart(11, '0')}-${String((i % 10) + 1).padStart(5, '0')}`);
+  const skuCodes = Array.from(
+    { length: skus },
+    (_, i) => `3${String(100_000_000 + Math.floor(i / 10)).padStart(11, '0')}-${String((i % 10) + 1).padStart(5, '0')}`,
+  );
   const planned: (AllocationOrder & { paidAt: string })[] = Array.from({ length: orders }, (_, i) => ({
     orderNo: String(800_000_000 + i),
     sellerId: 'bench-shop',
@@ -41,17 +49,45 @@ export async function seedAllocationDay(store: HubStore, skus: number, orders: n
     await trx.insertInto('sellers').values({ id: 'bench-shop', name: 'ベンチ', balance_jpy: 0, suspended: 0, created_at: at }).execute();
     const items = [...new Set(skuCodes.map((sku) => sku.slice(0, 12)))];
     for (const part of chunks(items, 500)) {
-      await trx.insertInto('inventory_items').values(part.map((code) => ({ code, seller_id: 'bench-shop', name: 'ベンチ商品', seller_item_code: null, separate_inventory: 1, created_at: at }))).execute();
-      await trx.insertInto('listings').values(part.map((code) => ({ id: `L${code}`, seller_id: 'bench-shop', title: 'ベンチ' }))).execute();
+      await trx
+        .insertInto('inventory_items')
+        .values(part.map((code) => ({ code, seller_id: 'bench-shop', name: 'ベンチ商品', seller_item_code: null, separate_inventory: 1, created_at: at })))
+        .execute();
+      await trx
+        .insertInto('listings')
+        .values(part.map((code) => ({ id: `L${code}`, seller_id: 'bench-shop', title: 'ベンチ' })))
+        .execute();
     }
     const available = new Map(stock.map((entry) => [entry.sku, entry.available]));
     for (const part of chunks(skuCodes, 500)) {
       await trx
         .insertInto('inventory_options')
-        .values(part.map((sku) => ({ sku, inventory_code: sku.slice(0, 12), option_code: sku.slice(13), name: sku, seller_sku_code: null, extra_price_jpy: 0, currency: 'JPY', jan: null, length_cm: null, width_cm: null, height_cm: null, weight_g: null, created_at: at })))
+        .values(
+          part.map((sku) => ({
+            sku,
+            inventory_code: sku.slice(0, 12),
+            option_code: sku.slice(13),
+            name: sku,
+            seller_sku_code: null,
+            extra_price_jpy: 0,
+            currency: 'JPY',
+            jan: null,
+            length_cm: null,
+            width_cm: null,
+            height_cm: null,
+            weight_g: null,
+            created_at: at,
+          })),
+        )
         .execute();
-      await trx.insertInto('listing_links').values(part.map((sku) => ({ listing_id: `L${sku.slice(0, 12)}`, sku, option_label: sku }))).execute();
-      await trx.insertInto('stock_balances').values(part.map((sku) => ({ sku, branch_code: tokyo, quantity: available.get(sku) ?? 0 }))).execute();
+      await trx
+        .insertInto('listing_links')
+        .values(part.map((sku) => ({ listing_id: `L${sku.slice(0, 12)}`, sku, option_label: sku })))
+        .execute();
+      await trx
+        .insertInto('stock_balances')
+        .values(part.map((sku) => ({ sku, branch_code: tokyo, quantity: available.get(sku) ?? 0 })))
+        .execute();
     }
     for (const part of chunks(planned, 500)) {
       await trx
@@ -99,7 +135,10 @@ export async function timeAllocationRun(store: HubStore, now: Date): Promise<{ s
 }
 
 /** The baseline: the pure planner alone on the same orders and stock, already in memory. */
-export function timePlannerOnly(day: { orders: AllocationOrder[]; stock: AvailableStock[]; links: Map<string, number> }): { seconds: number; allocated: number } {
+export function timePlannerOnly(day: { orders: AllocationOrder[]; stock: AvailableStock[]; links: Map<string, number> }): {
+  seconds: number;
+  allocated: number;
+} {
   const started = performance.now();
   const plan = planAllocation({ orders: day.orders, stock: day.stock, linkedProductCounts: day.links });
   return { seconds: (performance.now() - started) / 1000, allocated: plan.allocated.length };

@@ -23,7 +23,13 @@ export async function timeImport(store: HubStore, bytes: Uint8Array): Promise<{ 
   const started = performance.now();
   const result = await importWorkbook(store, 'inbound', bytes, { sellerId: 'bench-excel', language: 'ja', explain: explainIn('ja') });
   if (!result.ok) throw new Error(`bench import refused: ${JSON.stringify(result.errors.slice(0, 3))}`);
-  const rows = (await store.db.selectFrom('inbound_lines').select((eb) => eb.fn.countAll<number>().as('n')).where('seller_id', '=', 'bench-excel').executeTakeFirstOrThrow()).n;
+  const rows = (
+    await store.db
+      .selectFrom('inbound_lines')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('seller_id', '=', 'bench-excel')
+      .executeTakeFirstOrThrow()
+  ).n;
   return { seconds: (performance.now() - started) / 1000, rows: Number(rows) };
 }
 

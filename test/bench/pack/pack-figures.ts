@@ -41,10 +41,16 @@ export interface CartPlan {
  * planned carts as paid Qoo10 orders, allocated to Tokyo. Everything goes through the hub's own services, so the
  * changes feed carries the SKUs and orders to the stations as it would in the warehouse.
  */
-export async function seedCarts(store: HubStore, options: { sellerId: string; listingId: string; skuCount: number; firstOrderNo: number; carts: CartPlan[] }): Promise<BenchOrder[][]> {
+export async function seedCarts(
+  store: HubStore,
+  options: { sellerId: string; listingId: string; skuCount: number; firstOrderNo: number; carts: CartPlan[] },
+): Promise<BenchOrder[][]> {
   const { db } = store;
   const now = new Date();
-  await db.insertInto('sellers').values({ id: options.sellerId, name: 'ベンチ梱包店', balance_jpy: 1_000_000, suspended: 0, created_at: now.toISOString() }).execute();
+  await db
+    .insertInto('sellers')
+    .values({ id: options.sellerId, name: 'ベンチ梱包店', balance_jpy: 1_000_000, suspended: 0, created_at: now.toISOString() })
+    .execute();
   const item = await createInventoryItem(db, { sellerId: options.sellerId, name: 'ベンチ 梱包テスト商品', separateInventory: true }, now);
   const skus: string[] = [];
   for (let i = 0; i < options.skuCount; i++) {
@@ -55,15 +61,33 @@ export async function seedCarts(store: HubStore, options: { sellerId: string; li
   const demand = new Map<number, number>();
   for (const line of options.carts.flatMap((cart) => cart.lines)) demand.set(line.sku, (demand.get(line.sku) ?? 0) + line.quantity);
   await db.transaction().execute(async (trx) => {
-    for (const [index, quantity] of demand) await postMovement(trx, { sku: skus[index]!, branchCode: tokyo, kind: 'inbound', quantity, reference: 'bench' }, now);
+    for (const [index, quantity] of demand)
+      await postMovement(trx, { sku: skus[index]!, branchCode: tokyo, kind: 'inbound', quantity, reference: 'bench' }, now);
   });
 
   let orderNo = options.firstOrderNo;
   const paidAt = new Date(now.getTime() - 24 * 3600_000).toISOString();
-  const planned = options.carts.map((cart) => cart.lines.map((line) => ({ cartNo: cart.cartNo, orderNo: String(orderNo++), sku: skus[line.sku]!, quantity: line.quantity, label: `バリエーション ${line.sku + 1}` })));
+  const planned = options.carts.map((cart) =>
+    cart.lines.map((line) => ({
+      cartNo: cart.cartNo,
+      orderNo: String(orderNo++),
+      sku: skus[line.sku]!,
+      quantity: line.quantity,
+      label: `バリエーション ${line.sku + 1}`,
+    })),
+  );
   const rows = await importQoo10Orders(
     db,
-    planned.flat().map((line) => ({ sellerId: options.sellerId, orderNo: line.orderNo, cartNo: line.cartNo, itemNo: options.listingId, option: { label: line.label }, quantity: line.quantity, recipient, paidAt })),
+    planned.flat().map((line) => ({
+      sellerId: options.sellerId,
+      orderNo: line.orderNo,
+      cartNo: line.cartNo,
+      itemNo: options.listingId,
+      option: { label: line.label },
+      quantity: line.quantity,
+      recipient,
+      paidAt,
+    })),
     { ownSeller: null },
     now,
   );
@@ -71,7 +95,9 @@ export async function seedCarts(store: HubStore, options: { sellerId: string; li
   const result = await runAllocation(store, { sellerIds: [options.sellerId], now });
   const wanted = planned.flat().length;
   if (result.allocated !== wanted) throw new Error(`bench seeding: ${result.allocated} of ${wanted} orders allocated (${JSON.stringify(result.waiting)})`);
-  return planned.map((cart) => cart.map((line) => ({ id: ids.get(line.orderNo)!, orderNo: line.orderNo, cartNo: line.cartNo, sku: line.sku, quantity: line.quantity })));
+  return planned.map((cart) =>
+    cart.map((line) => ({ id: ids.get(line.orderNo)!, orderNo: line.orderNo, cartNo: line.cartNo, sku: line.sku, quantity: line.quantity })),
+  );
 }
 
 /** Waits until the station's cache (filled from the hub's changes feed) holds every order, allocated to its branch. */
@@ -130,7 +156,9 @@ async function freePort(): Promise<number> {
  * scan the label out), timed from the first step until the hub has applied the last event; `drain`, the same work
  * done with the hub stopped, timed from the hub applying the first of the outbox's events to applying the last.
  */
-export async function confirmationThroughput(ordersPerRun: number): Promise<{ baseline: ConfirmationFigures; drain: ConfirmationFigures; live: ConfirmationFigures }> {
+export async function confirmationThroughput(
+  ordersPerRun: number,
+): Promise<{ baseline: ConfirmationFigures; drain: ConfirmationFigures; live: ConfirmationFigures }> {
   const dir = mkdtempSync(join(tmpdir(), 'qwms-bench-pack-'));
   const database = join(dir, 'hub.sqlite');
   const printer = await listenAsPrinter();
@@ -142,7 +170,9 @@ export async function confirmationThroughput(ordersPerRun: number): Promise<{ ba
     const seedHub = await startHub({ database });
     // One-line carts over ten SKUs: a confirmation here is one parcel.
     const plans: CartPlan[] = Array.from({ length: ordersPerRun * 3 }, (_, i) => ({ cartNo: String(950_000_000 + i), lines: [{ sku: i % 10, quantity: 1 }] }));
-    const all = (await seedCarts(seedHub.store, { sellerId: 'bench-outbox', listingId: 'BENCHOUTBOX1', skuCount: 10, firstOrderNo: 960_000_000, carts: plans })).flat();
+    const all = (
+      await seedCarts(seedHub.store, { sellerId: 'bench-outbox', listingId: 'BENCHOUTBOX1', skuCount: 10, firstOrderNo: 960_000_000, carts: plans })
+    ).flat();
     const [direct, drained, live] = [all.slice(0, ordersPerRun), all.slice(ordersPerRun, 2 * ordersPerRun), all.slice(2 * ordersPerRun)];
     const packerId = await addUser(seedHub.store.db, { name: 'ベンチ 梱包', role: 'packer', pin: '2222' });
     const stationSecret = await registerStation(seedHub.store.db, { id: 'bench-station', name: 'bench station', branchCode: tokyo });
@@ -159,8 +189,18 @@ export async function confirmationThroughput(ordersPerRun: number): Promise<{ ba
     const baseline = await directPush(url, directSecret, direct);
 
     mkdirSync(join(dir, 'station'));
-    station = await startStation({ dataDir: join(dir, 'station'), hub: { url, stationId: 'bench-station', secret: stationSecret }, branchCode: tokyo, hid: false, log: () => {}, hubPollMs: 1000 });
-    station.store.setSetting('printer.labels', JSON.stringify({ id: 'labels', name: 'bench printer', kind: 'raw-tcp', host: '127.0.0.1', port: printer.port, format: 'zpl' }));
+    station = await startStation({
+      dataDir: join(dir, 'station'),
+      hub: { url, stationId: 'bench-station', secret: stationSecret },
+      branchCode: tokyo,
+      hid: false,
+      log: () => {},
+      hubPollMs: 1000,
+    });
+    station.store.setSetting(
+      'printer.labels',
+      JSON.stringify({ id: 'labels', name: 'bench printer', kind: 'raw-tcp', host: '127.0.0.1', port: printer.port, format: 'zpl' }),
+    );
     const signedIn = await station.dispatch('session.signIn', { method: 'pin', userId: packerId, pin: '2222' }, 'bench');
     if (!signedIn.ok) throw new Error(`bench sign-in refused: ${JSON.stringify(signedIn.error)}`);
     await waitForStationOrders(station, [...drained, ...live]);
@@ -195,7 +235,11 @@ export async function confirmationThroughput(ordersPerRun: number): Promise<{ ba
       if (Date.now() > deadline) throw new Error(`the hub applied ${applied('bench-station') - liveBefore} of ${live.length * 3} live events`);
     }
     const done = performance.now();
-    const liveFigures = figures(live.length, (done - started) / 1000, { recordSeconds: (recorded - started) / 1000, trailMs: done - recorded, stepMs: liveSteps });
+    const liveFigures = figures(live.length, (done - started) / 1000, {
+      recordSeconds: (recorded - started) / 1000,
+      trailMs: done - recorded,
+      stepMs: liveSteps,
+    });
     const refused = station.store.recent(10_000).filter((entry) => entry.state === 'rejected');
     if (refused.length > 0) throw new Error(`the hub refused ${refused.length} station events, e.g. ${JSON.stringify(refused[0])}`);
     return { baseline, drain, live: liveFigures };
@@ -241,7 +285,8 @@ async function directPush(url: string, secret: string, orders: readonly BenchOrd
   const block = (await blockResponse.json()) as { firstSerial: number; count: number };
   const numbers = trackingBlock(block.firstSerial, orders.length);
   let seq = 0;
-  const event = (kind: FloorEvent['kind'], payload: unknown): FloorEvent => ({ eventId: randomUUID(), seq: ++seq, kind, payload, occurredAt: new Date().toISOString(), userId: null }) as FloorEvent;
+  const event = (kind: FloorEvent['kind'], payload: unknown): FloorEvent =>
+    ({ eventId: randomUUID(), seq: ++seq, kind, payload, occurredAt: new Date().toISOString(), userId: null }) as FloorEvent;
   const events = orders.flatMap((order, i) => [
     event('order.picked', { orderId: order.id, sku: order.sku, quantity: order.quantity }),
     event('order.packed', { orderId: order.id, service: 'yamato', timeSlot: null, trackingNumber: numbers[i] }),
@@ -249,9 +294,14 @@ async function directPush(url: string, secret: string, orders: readonly BenchOrd
   ]);
   const started = performance.now();
   for (let i = 0; i < events.length; i += 200) {
-    const response = await fetch(new URL('/api/v1/station-events', url), { method: 'POST', headers, body: JSON.stringify({ events: events.slice(i, i + 200) }) });
+    const response = await fetch(new URL('/api/v1/station-events', url), {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ events: events.slice(i, i + 200) }),
+    });
     const body = (await response.json()) as { results?: { status: string }[] };
-    if (!body.results || body.results.some((result) => result.status !== 'applied')) throw new Error(`bench push not applied (${response.status}): ${JSON.stringify(body).slice(0, 400)}`);
+    if (!body.results || body.results.some((result) => result.status !== 'applied'))
+      throw new Error(`bench push not applied (${response.status}): ${JSON.stringify(body).slice(0, 400)}`);
   }
   return figures(orders.length, (performance.now() - started) / 1000);
 }

@@ -33,5 +33,8 @@ export function pdfPageSizesMm(pdf: Buffer): Array<{ width: number; height: numb
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`pdfinfo failed: ${result.stderr}`);
   const pointsToMm = (points: string) => (Number(points) * 25.4) / 72;
-  return [...result.stdout.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((match) => ({ width: pointsToMm(match[1]!), height: pointsToMm(match[2]!) }));
+  return [...result.stdout.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((match) => ({
+    width: pointsToMm(match[1]!),
+    height: pointsToMm(match[2]!),
+  }));
 }

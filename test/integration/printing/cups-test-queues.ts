@@ -111,6 +111,8 @@ export async function startCupsForTests(): Promise<CupsForTests | { unavailable:
 function cupsPdfOutputDirs(): string[] {
   const config = existsSync('/etc/cups/cups-pdf.conf') ? readFileSync('/etc/cups/cups-pdf.conf', 'utf8') : '';
   const setting = (key: string, fallback: string) => new RegExp(`^\\s*${key}\\s+(\\S+)`, 'm').exec(config)?.[1] ?? fallback;
-  const out = setting('Out', '${HOME}/PDF').replace('${HOME}', homedir()).replace('${USER}', process.env.USER ?? 'root');
+  const out = setting('Out', '${HOME}/PDF')
+    .replace('${HOME}', homedir())
+    .replace('${USER}', process.env.USER ?? 'root');
   return [out, setting('AnonDirName', '/var/spool/cups-pdf/ANONYMOUS')].map((dir) => (dir.startsWith('/') ? dir : join('/', dir)));
 }

@@ -19,7 +19,9 @@ describe('printed times are Japan time in one format, with the station PC in UTC
       createdAt: '2026-12-07T00:20:00Z',
       branch: '0000011520',
       station: 'PACK-01',
-      lines: [{ bin: 'A-01-01-01', sku: '300000000001-00001', itemName: '綿シャツ', optionName: 'M', quantity: 1, orders: [{ orderNo: '1029384001', quantity: 1 }] }],
+      lines: [
+        { bin: 'A-01-01-01', sku: '300000000001-00001', itemName: '綿シャツ', optionName: 'M', quantity: 1, orders: [{ orderNo: '1029384001', quantity: 1 }] },
+      ],
     });
     const text = withoutSpaces(pdfText(pdf));
     expect(text).toContain('作成:2026/12/0709:20');

@@ -39,7 +39,10 @@ describe('end-of-day manifest (A4 PDF)', () => {
   it('runs onto further pages with the captions repeated, losing no parcel', async () => {
     const list = parcels(120);
     const pdf = await renderManifestPdf({ service: 'sagawa', date: '2026-11-27', station: 'PACK-02', parcels: list });
-    const pages = pdfText(pdf).split('\f').filter((page) => page.trim().length > 0).map(withoutSpaces);
+    const pages = pdfText(pdf)
+      .split('\f')
+      .filter((page) => page.trim().length > 0)
+      .map(withoutSpaces);
     expect(pages.length).toBeGreaterThan(1);
     for (const page of pages) expect(page).toContain('お問い合わせ番号');
     const all = pages.join('').replaceAll('-', '');
@@ -56,8 +59,29 @@ describe('end-of-day manifest (A4 PDF)', () => {
       station: 'PACK-01',
       branch: '0000011520',
       parcels: [
-        { trackingNumber: first, orderNo: '1029384001', orderNos: ['1029384001', '1029384002'], cartNo: '88001', managementNo: null, sellerName: 'さくら雑貨店', recipientName: '山田 太郎', prefecture: '千葉県', timeSlot: '14-16', itemCount: 2 },
-        { trackingNumber: second, orderNo: 'MG-7', cartNo: null, managementNo: 'MG-7', sellerName: 'フジ アパレル', recipientName: '佐藤 花子', prefecture: '大阪府', timeSlot: 'morning', itemCount: 1 },
+        {
+          trackingNumber: first,
+          orderNo: '1029384001',
+          orderNos: ['1029384001', '1029384002'],
+          cartNo: '88001',
+          managementNo: null,
+          sellerName: 'さくら雑貨店',
+          recipientName: '山田 太郎',
+          prefecture: '千葉県',
+          timeSlot: '14-16',
+          itemCount: 2,
+        },
+        {
+          trackingNumber: second,
+          orderNo: 'MG-7',
+          cartNo: null,
+          managementNo: 'MG-7',
+          sellerName: 'フジ アパレル',
+          recipientName: '佐藤 花子',
+          prefecture: '大阪府',
+          timeSlot: 'morning',
+          itemCount: 1,
+        },
       ],
     });
     const text = withoutSpaces(pdfText(pdf));

@@ -52,8 +52,29 @@ describe.skipIf(skipReason !== null)('the pack bench with its shipping-label que
     store.applyChanges(
       [
         { entity: 'order', entityId: order.id, op: 'upsert', data: order },
-        { entity: 'sku', entityId: sku, op: 'upsert', data: { sku, inventoryCode: '300001289771', name: 'L', sellerSkuCode: 'SK-L', jan: '4901234567894', sellerId: 'sakura-shop', lengthCm: 25, widthCm: 20, heightCm: 1, weightG: 100 } },
-        { entity: 'tracking-block', entityId: '1', op: 'upsert', data: { stationId: 'st-1', firstSerial: 300_000_000_00, count: 3, issuedAt: '2026-01-01T00:00:00Z' } },
+        {
+          entity: 'sku',
+          entityId: sku,
+          op: 'upsert',
+          data: {
+            sku,
+            inventoryCode: '300001289771',
+            name: 'L',
+            sellerSkuCode: 'SK-L',
+            jan: '4901234567894',
+            sellerId: 'sakura-shop',
+            lengthCm: 25,
+            widthCm: 20,
+            heightCm: 1,
+            weightG: 100,
+          },
+        },
+        {
+          entity: 'tracking-block',
+          entityId: '1',
+          op: 'upsert',
+          data: { stationId: 'st-1', firstSerial: 300_000_000_00, count: 3, issuedAt: '2026-01-01T00:00:00Z' },
+        },
       ],
       3,
     );
@@ -67,7 +88,12 @@ describe.skipIf(skipReason !== null)('the pack bench with its shipping-label que
     });
     packing.scan('o-1', sku, null);
     const result = await packing.label('o-1', 'yamato', null, null);
-    expect(result.job).toMatchObject({ state: 'failed', kind: 'shipping-labels', document: 'shipping-label', reason: { code: 'no-such-queue', params: { queue: 'qwms-test-gone' } } });
+    expect(result.job).toMatchObject({
+      state: 'failed',
+      kind: 'shipping-labels',
+      document: 'shipping-label',
+      reason: { code: 'no-such-queue', params: { queue: 'qwms-test-gone' } },
+    });
     // lp's English stays in the message for the log; the screen words the code (printing.reasons.no-such-queue).
     expect(result.job?.message).toMatch(/does not exist/);
     // The failure is one someone must deal with: listed, and dismissed only when dealt with.

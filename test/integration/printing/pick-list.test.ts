@@ -9,13 +9,22 @@ import { renderPickListPdf, type PrintedPickLine } from '../../../electron/stati
 import { decodeBarcodes, pdfText, rasterisePdf } from '../../support/barcode-tools';
 
 const withoutSpaces = (text: string) => text.replace(/\s+/g, '');
-const names = ['オーガニックコットン タオル', '北海道産 はちみつ 500g', 'ステンレス 保温ボトル 350ml', '和柄 手ぬぐい（桜）', 'ワイヤレスイヤホン Bluetooth 5.3 ノイズキャンセリング 長時間再生モデル'];
+const names = [
+  'オーガニックコットン タオル',
+  '北海道産 はちみつ 500g',
+  'ステンレス 保温ボトル 350ml',
+  '和柄 手ぬぐい（桜）',
+  'ワイヤレスイヤホン Bluetooth 5.3 ノイズキャンセリング 長時間再生モデル',
+];
 const options = ['ホワイト / M', 'ネイビー / L', '', '桜柄'];
 
 /** `count` lines in walking order: bins A-01-01-01 … across zones, the last without a bin. */
 function lines(count: number): PrintedPickLine[] {
   return Array.from({ length: count }, (_, index) => ({
-    bin: index === count - 1 ? null : `${'ABC'[Math.floor(index / 25)]}-${String(1 + Math.floor((index % 25) / 5)).padStart(2, '0')}-${String(1 + (index % 5)).padStart(2, '0')}-01`,
+    bin:
+      index === count - 1
+        ? null
+        : `${'ABC'[Math.floor(index / 25)]}-${String(1 + Math.floor((index % 25) / 5)).padStart(2, '0')}-${String(1 + (index % 5)).padStart(2, '0')}-01`,
     itemName: names[index % names.length]!,
     optionName: options[index % options.length]!,
     sku: `3${String(10_000_000_000 + index)}-${String(index + 1).padStart(5, '0')}`,
@@ -48,7 +57,10 @@ describe('printed pick list (A4 PDF)', () => {
     }
 
     const text = pdfText(pdf);
-    const pageTexts = text.split('\f').filter((page) => page.trim().length > 0).map(withoutSpaces);
+    const pageTexts = text
+      .split('\f')
+      .filter((page) => page.trim().length > 0)
+      .map(withoutSpaces);
     expect(pageTexts.length).toBeGreaterThanOrEqual(2);
     pageTexts.forEach((page, index) => {
       expect(page).toContain('ピッキングリスト');
@@ -85,8 +97,16 @@ describe('printed pick list (A4 PDF)', () => {
   });
 
   it('fits a short list on one page, without page numbers', async () => {
-    const pdf = await renderPickListPdf({ id: 'PL00000001', createdAt: new Date('2026-11-26T15:30:00Z'), branch: '0000011520', station: 'PACK-02', lines: lines(3) });
-    const pages = pdfText(pdf).split('\f').filter((page) => page.trim().length > 0);
+    const pdf = await renderPickListPdf({
+      id: 'PL00000001',
+      createdAt: new Date('2026-11-26T15:30:00Z'),
+      branch: '0000011520',
+      station: 'PACK-02',
+      lines: lines(3),
+    });
+    const pages = pdfText(pdf)
+      .split('\f')
+      .filter((page) => page.trim().length > 0);
     expect(pages).toHaveLength(1);
     expect(withoutSpaces(pages[0]!)).not.toContain('ページ');
     expect(withoutSpaces(pages[0]!)).toContain('合計:3行');

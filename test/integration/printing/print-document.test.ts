@@ -27,7 +27,12 @@ describe('printing a document through the print queue', () => {
   });
 
   it('sends the PDF unchanged, counts its pages, and reprints the same bytes', async () => {
-    const parcels = trackingBlock(30_000_000_100, 120).map((trackingNumber, index) => ({ trackingNumber, orderNo: String(1_000 + index), recipientName: '山田 太郎', itemCount: 1 }));
+    const parcels = trackingBlock(30_000_000_100, 120).map((trackingNumber, index) => ({
+      trackingNumber,
+      orderNo: String(1_000 + index),
+      recipientName: '山田 太郎',
+      itemCount: 1,
+    }));
     const pdf = await renderManifestPdf({ service: 'yamato', date: '2026-11-27', station: 'PACK-01', parcels });
     const queued = await service.printDocument(profile(), pdf, '出荷明細書 ヤマト宅急便 2026-11-27');
     const done = await service.settled(queued.jobId);

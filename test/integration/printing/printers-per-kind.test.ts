@@ -55,7 +55,12 @@ describe.skipIf(skipReason !== null)('each kind of document on its own printer s
   const system = cups as Exclude<typeof cups, { unavailable: string }>;
   const dir = mkdtempSync(join(tmpdir(), 'qwms-kinds-'));
   const store = new StationStore(dir);
-  const printing = createPrintService({ dataDir: join(dir, 'print-jobs'), log: () => {}, onJobStatus: () => {}, retry: { initialDelayMs: 200, maxDelayMs: 1000 } });
+  const printing = createPrintService({
+    dataDir: join(dir, 'print-jobs'),
+    log: () => {},
+    onJobStatus: () => {},
+    retry: { initialDelayMs: 200, maxDelayMs: 1000 },
+  });
   // The station's own answer wait, long enough that every job here has been taken by lp when the call returns.
   const printers = new StationPrinting({ printing, store, stationId: 'PACK-01', answerWithinMs: 30_000 });
   /*
@@ -106,7 +111,16 @@ describe.skipIf(skipReason !== null)('each kind of document on its own printer s
       createdAt: '2026-12-07T00:30:00Z',
       branch: '0000011520',
       station: 'PACK-01',
-      lines: [{ bin: 'A-01-02-03', itemName: 'ボディタオル', optionName: 'サイズ : L', sku: '300001289771-00003', quantity: 2, orders: [{ orderNo: '1029384756', quantity: 2 }] }],
+      lines: [
+        {
+          bin: 'A-01-02-03',
+          itemName: 'ボディタオル',
+          optionName: 'サイズ : L',
+          sku: '300001289771-00003',
+          quantity: 2,
+          orders: [{ orderNo: '1029384756', quantity: 2 }],
+        },
+      ],
     });
     const job = await printers.document('pick-list', pdf, 'ピッキングリスト PL00000042');
     expect(job).toMatchObject({ state: 'done', kind: 'documents', document: 'pick-list' });

@@ -24,7 +24,13 @@ afterEach(async () => {
 
 function startService(dataDir?: string): Harness {
   const statuses: PrintJobStatus[] = [];
-  const service = createPrintService({ dataDir, log: () => {}, onJobStatus: (status) => statuses.push(printJobStatusSchema.parse(status)), retry: fastRetry, sendTimeoutMs: 5000 });
+  const service = createPrintService({
+    dataDir,
+    log: () => {},
+    onJobStatus: (status) => statuses.push(printJobStatusSchema.parse(status)),
+    retry: fastRetry,
+    sendTimeoutMs: 5000,
+  });
   cleanups.push(() => service.close());
   return { service, statuses };
 }
@@ -76,7 +82,9 @@ describe('printing to a raw TCP port (9100)', () => {
 
     await expect.poll(() => service.job(first.jobId)?.state).toBe('waiting-for-printer');
     const waiting = statuses.find((status) => status.jobId === first.jobId && status.state === 'waiting-for-printer')!;
-    expect(waiting.message).toMatch(/127\.0\.0\.1:\d+ refused or dropped the connection \(ECONNREFUSED\); trying again in 100 ms \(attempt 1, nothing is lost\)/);
+    expect(waiting.message).toMatch(
+      /127\.0\.0\.1:\d+ refused or dropped the connection \(ECONNREFUSED\); trying again in 100 ms \(attempt 1, nothing is lost\)/,
+    );
     // The job behind it waits its turn: labels come out in the order they were asked for.
     expect(service.job(second.jobId)?.state).toBe('queued');
     await expect.poll(() => service.job(first.jobId)?.attempts).toBeGreaterThanOrEqual(2);
@@ -100,7 +108,10 @@ describe('printing to a raw TCP port (9100)', () => {
     const listener = await printer(port);
     const after = startService(dataDir);
     expect(await after.service.settled(job.jobId)).toMatchObject({ state: 'done', labelCount: 3 });
-    expect(after.statuses.find((status) => status.jobId === job.jobId)).toMatchObject({ state: 'queued', message: expect.stringContaining('queued again after a restart') });
+    expect(after.statuses.find((status) => status.jobId === job.jobId)).toMatchObject({
+      state: 'queued',
+      message: expect.stringContaining('queued again after a restart'),
+    });
     const original = await listener.job(0);
 
     const reprint = await after.service.reprint(job.jobId);
@@ -111,7 +122,7 @@ describe('printing to a raw TCP port (9100)', () => {
     await expect(after.service.reprint('no-such-job')).rejects.toThrow(/no print job no-such-job/);
   });
 
-  it('reprints on another printer in that printer\'s format', async () => {
+  it("reprints on another printer in that printer's format", async () => {
     const zpl = await printer();
     const pdf = await printer();
     const { service } = startService();

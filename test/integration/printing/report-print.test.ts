@@ -44,13 +44,19 @@ describe.skipIf(skipReason !== null)('the discrepancy report on the document pri
   it('keeps the report and prints it on A4 through the documents setting, answering with the job', async () => {
     system.addPdfQueue(queue);
     // The profile the settings screen saves for documents with this queue chosen.
-    running.station.store.setSetting('printer.documents', JSON.stringify({ id: 'documents', name: queue, kind: 'cups', queue, format: 'pdf', media: 'roll-50x30' }));
+    running.station.store.setSetting(
+      'printer.documents',
+      JSON.stringify({ id: 'documents', name: queue, kind: 'cups', queue, format: 'pdf', media: 'roll-50x30' }),
+    );
     const call = (method: string, input: unknown) => running.station.dispatch(method, input, 'test-client');
     expect(await call('session.signIn', { method: 'pin', userId: 'u-clerk', pin: '1111' })).toMatchObject({ ok: true });
 
     let answer: Awaited<ReturnType<typeof call>> | null = null;
     // The station knows the demo bundles once its first changes feed from the hub is in.
-    await waitUntil(async () => (answer = await call('inspection.printReport', { bundleId: 'IB00000004', wording })).ok, 'the station to know bundle IB00000004');
+    await waitUntil(
+      async () => (answer = await call('inspection.printReport', { bundleId: 'IB00000004', wording })).ok,
+      'the station to know bundle IB00000004',
+    );
     const result = (answer as { ok: true; output: { path: string; job: { jobId: string; state: string; kind: string; document: string } } } | null)!.output;
     expect(result.job).toMatchObject({ state: 'done', kind: 'documents', document: 'discrepancy-report' });
     expect(pdfText(readFileSync(result.path)).replace(/\s+/g, '')).toContain('検品差異レポート');

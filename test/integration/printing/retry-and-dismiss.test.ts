@@ -18,7 +18,12 @@ describe('a job waiting for its printer, retried on the printer set up since, an
   const store = new StationStore(dir);
   const statuses: PrintJobStatus[] = [];
   // Long waits between attempts: only the retry can send the job again within this test.
-  const options = { dataDir: join(dir, 'print-jobs'), log: () => {}, onJobStatus: (status: PrintJobStatus) => statuses.push(status), retry: { initialDelayMs: 60_000, maxDelayMs: 60_000 } };
+  const options = {
+    dataDir: join(dir, 'print-jobs'),
+    log: () => {},
+    onJobStatus: (status: PrintJobStatus) => statuses.push(status),
+    retry: { initialDelayMs: 60_000, maxDelayMs: 60_000 },
+  };
   let printing = createPrintService(options);
   let printers = new StationPrinting({ printing, store, stationId: 'st-1' });
   afterAll(async () => {

@@ -2,11 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { labelFont } from '../../../electron/station/printing/label-font';
 import { layoutShippingLabel, renderShippingLabelsPdf } from '../../../electron/station/printing/render-shipping-label';
 import { renderShippingLabelsZpl } from '../../../electron/station/printing/render-shipping-label-zpl';
-import {
-  describeShippingLabelProblems,
-  shippingLabelSchema,
-  type ShippingLabelInput,
-} from '../../../electron/station/printing/shipping-label';
+import { describeShippingLabelProblems, shippingLabelSchema, type ShippingLabelInput } from '../../../electron/station/printing/shipping-label';
 import { trackingNumberFromSerial } from '../../../shared/domain/tracking-numbers';
 import { decodePdfBarcodes, pdfText } from '../../support/barcode-tools';
 
@@ -122,7 +118,12 @@ describe('labels that must not be printed', () => {
   });
 
   it('names every bad field at once', () => {
-    const result = shippingLabelSchema.safeParse({ ...nekopos, trackingNumber: '12345', recipient: { ...nekopos.recipient, postalCode: '12-34' }, itemCount: 0 });
+    const result = shippingLabelSchema.safeParse({
+      ...nekopos,
+      trackingNumber: '12345',
+      recipient: { ...nekopos.recipient, postalCode: '12-34' },
+      itemCount: 0,
+    });
     expect(describeShippingLabelProblems(result.error!).split('; ')).toEqual([
       'trackingNumber: invalid-tracking-number',
       'recipient.postalCode: recipient postal code is not 7 digits like 123-4567',
@@ -134,7 +135,10 @@ describe('labels that must not be printed', () => {
 describe('a very long address', async () => {
   const longButFits = shippingLabelSchema.parse({
     ...nekopos,
-    recipient: { ...nekopos.recipient, address: '東京都千代田区丸の内1丁目9番1号 東京駅一番街 地下1階 東京キャラクターストリート内 株式会社サンプル商事 物流管理部 受付カウンター気付' },
+    recipient: {
+      ...nekopos.recipient,
+      address: '東京都千代田区丸の内1丁目9番1号 東京駅一番街 地下1階 東京キャラクターストリート内 株式会社サンプル商事 物流管理部 受付カウンター気付',
+    },
   });
   const tooLong = shippingLabelSchema.parse({
     ...yamato,
@@ -197,7 +201,13 @@ describe('a cart shipped as one parcel', async () => {
   // One buyer's cart: three orders, one box, one label. Given in a different order each time, as the bench may.
   const cartOrders = ['700000003', '700000001', '700000002'];
   const cart = (orderNos: string[]) => shippingLabelSchema.parse({ ...nekopos, orderNo: orderNos[0], cartNo: 'C-20261207', orderNos, itemCount: 4 });
-  const bigCart = shippingLabelSchema.parse({ ...yamato, orderNo: '800000000', cartNo: 'C-BIG', orderNos: Array.from({ length: 30 }, (_, i) => String(800_000_000 + i)), itemCount: 30 });
+  const bigCart = shippingLabelSchema.parse({
+    ...yamato,
+    orderNo: '800000000',
+    cartNo: 'C-BIG',
+    orderNos: Array.from({ length: 30 }, (_, i) => String(800_000_000 + i)),
+    itemCount: 30,
+  });
   const rendered = await renderShippingLabelsPdf([cart(cartOrders), cart([...cartOrders].reverse()), bigCart]);
   const pages = pdfText(rendered.bytes).split('\f').map(withoutSpaces);
 

@@ -35,13 +35,16 @@ describe.skipIf(skipReason !== null)('a printer of the wrong size (a real CUPS q
     await system.close();
   });
 
-  it.each(['documents', 'shipping-labels', 'sku-labels'] as PrinterKind[])('refuses %s on a small-label roll at once, with the page and queue named, nothing sent to CUPS', async (kind) => {
-    // As the settings screen saves it: the DYMO queue chosen (wrongly) for this kind of document.
-    savePrinter(store, kind, printerProfileSchema.parse({ id: kind, name: queue, kind: 'cups', queue }));
-    const job = await printers.testPage(kind);
-    expect(job.state).toBe('failed');
-    expect(job.reason?.code).toBe('wrong-page-size');
-    expect(job.reason?.params).toEqual({ queue, page: { documents: 'A4', 'shipping-labels': '100 × 150 mm', 'sku-labels': '50 × 30 mm' }[kind] });
-    expect(jobsAt(queue)).toBe('');
-  });
+  it.each(['documents', 'shipping-labels', 'sku-labels'] as PrinterKind[])(
+    'refuses %s on a small-label roll at once, with the page and queue named, nothing sent to CUPS',
+    async (kind) => {
+      // As the settings screen saves it: the DYMO queue chosen (wrongly) for this kind of document.
+      savePrinter(store, kind, printerProfileSchema.parse({ id: kind, name: queue, kind: 'cups', queue }));
+      const job = await printers.testPage(kind);
+      expect(job.state).toBe('failed');
+      expect(job.reason?.code).toBe('wrong-page-size');
+      expect(job.reason?.params).toEqual({ queue, page: { documents: 'A4', 'shipping-labels': '100 × 150 mm', 'sku-labels': '50 × 30 mm' }[kind] });
+      expect(jobsAt(queue)).toBe('');
+    },
+  );
 });

@@ -37,7 +37,11 @@ describe('architecture boundaries (DESIGN §2)', () => {
   });
 
   it('the real tree passes the same dependency rules', () => {
-    const { status, output } = run(bin('depcruise'), ['--config', '.dependency-cruiser.cjs', 'electron', 'shared', 'renderer', 'server', 'scripts', 'test'], root);
+    const { status, output } = run(
+      bin('depcruise'),
+      ['--config', '.dependency-cruiser.cjs', 'electron', 'shared', 'renderer', 'server', 'scripts', 'test'],
+      root,
+    );
     expect(output).toContain('no dependency violations found');
     expect(status).toBe(0);
   });

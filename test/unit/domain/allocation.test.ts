@@ -68,7 +68,12 @@ describe('planAllocation rules', () => {
       stock: stock([branch.japan, skuA, 10], [branch.japan, skuB, 10]),
       linkedProductCounts: new Map([[skuA, 0]]),
     });
-    expect(outcome(plan)).toEqual(new Map([[zero.orderNo, 'not-linked'], [missing.orderNo, 'not-linked']]));
+    expect(outcome(plan)).toEqual(
+      new Map([
+        [zero.orderNo, 'not-linked'],
+        [missing.orderNo, 'not-linked'],
+      ]),
+    );
   });
 
   it('does not ask for listing links on other-platform (management no.) orders, which name their SKU directly', () => {
@@ -111,14 +116,24 @@ describe('planAllocation rules', () => {
       stock: stock([branch.japan, skuA, 5], [branch.japan, skuB, 5]),
       linkedProductCounts: new Map([[skuA, 1]]),
     });
-    expect(outcome(plan)).toEqual(new Map([[linked.orderNo, 'cart-incomplete'], [unlinked.orderNo, 'not-linked']]));
+    expect(outcome(plan)).toEqual(
+      new Map([
+        [linked.orderNo, 'cart-incomplete'],
+        [unlinked.orderNo, 'not-linked'],
+      ]),
+    );
   });
 
   it('keys carts by seller too: the same cart no. at two sellers is two carts', () => {
     const mine = order({ sellerId: 'shop-a', cartNo: '1', sku: skuA });
     const theirs = order({ sellerId: 'shop-b', cartNo: '1', sku: skuB });
     const plan = planAllocation({ orders: [mine, theirs], stock: stock([branch.japan, skuA, 1]), linkedProductCounts: linkedAll });
-    expect(outcome(plan)).toEqual(new Map([[mine.orderNo, `allocated:${branch.japan}`], [theirs.orderNo, 'out-of-stock']]));
+    expect(outcome(plan)).toEqual(
+      new Map([
+        [mine.orderNo, `allocated:${branch.japan}`],
+        [theirs.orderNo, 'out-of-stock'],
+      ]),
+    );
   });
 
   it('holds every open line of a suspended seller as seller-suspended', () => {
@@ -129,7 +144,12 @@ describe('planAllocation rules', () => {
       stock: stock([branch.japan, skuA, 5], [branch.japan, skuB, 5]),
       linkedProductCounts: linkedAll,
     });
-    expect(outcome(plan)).toEqual(new Map([[a.orderNo, 'seller-suspended'], [b.orderNo, 'seller-suspended']]));
+    expect(outcome(plan)).toEqual(
+      new Map([
+        [a.orderNo, 'seller-suspended'],
+        [b.orderNo, 'seller-suspended'],
+      ]),
+    );
   });
 
   it('reports already-allocated lines without taking stock again, and puts the rest of their cart on the same branch', () => {
@@ -140,7 +160,12 @@ describe('planAllocation rules', () => {
       stock: stock([branch.japan, skuA, 1], [branch.japan, skuB, 5], [branch.second, skuB, 1]),
       linkedProductCounts: linkedAll,
     });
-    expect(outcome(plan)).toEqual(new Map([[done.orderNo, 'already-allocated'], [rest.orderNo, `allocated:${branch.second}`]]));
+    expect(outcome(plan)).toEqual(
+      new Map([
+        [done.orderNo, 'already-allocated'],
+        [rest.orderNo, `allocated:${branch.second}`],
+      ]),
+    );
   });
 
   it('puts the rest of a cart split by hand across two branches on one of them, in preference order', () => {
@@ -332,9 +357,7 @@ describe('planAllocation properties', () => {
         const { orders, stock: rows, linkedProductCounts } = build(input);
         const plan = planAllocation({ orders, stock: rows, linkedProductCounts });
         const notLinked = new Set(plan.held.filter((h) => h.reason === 'not-linked').map((h) => h.orderNo));
-        const expected = orders.filter(
-          (o) => 'paidAt' in o && !o.allocatedBranch && (linkedProductCounts.get(o.sku) ?? 0) === 0 && !o.sellerSuspended,
-        );
+        const expected = orders.filter((o) => 'paidAt' in o && !o.allocatedBranch && (linkedProductCounts.get(o.sku) ?? 0) === 0 && !o.sellerSuspended);
         expect(notLinked).toEqual(new Set(expected.map((o) => o.orderNo)));
       }),
     );

@@ -12,7 +12,18 @@ describe('binCodeSchema', () => {
   });
 
   it('refuses SKUs, JANs, order numbers and near misses with the reason code invalid-bin', () => {
-    for (const code of ['300001289771-00003', '4901234567894', '700000001', 'a-01-02-03', 'A-1-02-03', 'A-01-02', 'ABCD-01-02-03', 'A-01-02-03 ', '1-01-02-03', 'A_01_02_03']) {
+    for (const code of [
+      '300001289771-00003',
+      '4901234567894',
+      '700000001',
+      'a-01-02-03',
+      'A-1-02-03',
+      'A-01-02',
+      'ABCD-01-02-03',
+      'A-01-02-03 ',
+      '1-01-02-03',
+      'A_01_02_03',
+    ]) {
       const parsed = binCodeSchema.safeParse(code);
       expect(parsed.success, code).toBe(false);
       expect(parsed.error?.issues[0]?.message, code).toBe('invalid-bin');

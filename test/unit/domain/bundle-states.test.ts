@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bundleStates,
-  bundleTransitionActor,
-  checkBundleTransition,
-  checkBundleTransitionBy,
-  type BundleState,
-} from '../../../shared/domain/bundle-states';
+import { bundleStates, bundleTransitionActor, checkBundleTransition, checkBundleTransitionBy, type BundleState } from '../../../shared/domain/bundle-states';
 
 // The specification written out independently of the table under test.
-const allowed = new Set([
-  'requested>confirmed',
-  'confirmed>shipped',
-  'shipped>arrived',
-  'arrived>completed',
-  'requested>rejected',
-  'arrived>rejected',
-]);
+const allowed = new Set(['requested>confirmed', 'confirmed>shipped', 'shipped>arrived', 'arrived>completed', 'requested>rejected', 'arrived>rejected']);
 
 describe('cargo bundle transitions', () => {
   it('walks the happy path requested → confirmed → shipped → arrived → completed', () => {

@@ -41,7 +41,11 @@ describe('end-of-day manifest grouping', () => {
       parcel('300000000030', 'sagawa', tokyoInstant(day, 10), { timeSlot: '14-16' }),
       parcel('300000000041', 'nekopos', tokyoInstant(day, 11)),
     ]);
-    const [nekopos, yamato, sagawa] = manifest.sections as [typeof manifest.sections[number], typeof manifest.sections[number], typeof manifest.sections[number]];
+    const [nekopos, yamato, sagawa] = manifest.sections as [
+      (typeof manifest.sections)[number],
+      (typeof manifest.sections)[number],
+      (typeof manifest.sections)[number],
+    ];
     expect(yamato.parcels.map((p) => p.trackingNo)).toEqual(['300000000015', '300000000026']);
     expect([yamato.parcelCount, yamato.itemCount]).toEqual([2, 5]);
     expect([sagawa.parcelCount, sagawa.itemCount, sagawa.parcels[0]!.timeSlot]).toEqual([1, 1, '14-16']);
@@ -61,8 +65,21 @@ describe('end-of-day manifest grouping', () => {
 
   it("makes the orders of a cart under one number one parcel: every order no., all their items, the first order's recipient", () => {
     const manifest = buildManifestDay(day, '0000011520', [
-      parcel('300000000015', 'yamato', tokyoInstant(day, 9, 5), { orderId: 'o-2', orderNo: '700000001', cartNo: '600000000', itemCount: 2, recipientName: '中村 大輔' }),
-      parcel('300000000015', 'yamato', tokyoInstant(day, 9, 4), { orderId: 'o-1', orderNo: '700000000', cartNo: '600000000', itemCount: 1, recipientName: '山本 花子', atHub: false }),
+      parcel('300000000015', 'yamato', tokyoInstant(day, 9, 5), {
+        orderId: 'o-2',
+        orderNo: '700000001',
+        cartNo: '600000000',
+        itemCount: 2,
+        recipientName: '中村 大輔',
+      }),
+      parcel('300000000015', 'yamato', tokyoInstant(day, 9, 4), {
+        orderId: 'o-1',
+        orderNo: '700000000',
+        cartNo: '600000000',
+        itemCount: 1,
+        recipientName: '山本 花子',
+        atHub: false,
+      }),
       parcel('300000000026', 'yamato', tokyoInstant(day, 10)),
     ]);
     const yamato = manifest.sections[1]!;

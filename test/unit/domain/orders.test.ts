@@ -78,9 +78,7 @@ describe('Qoo10 paid order line', () => {
     expect(parsed.recipient.phone).toBe('09012345678');
     expect(parsed.shipsWithin14Days).toBe(false);
     expect(parsed.desiredShipDate).toBeUndefined();
-    expect(qoo10PaidOrderSchema.parse({ ...order, shipsWithin14Days: true, desiredShipDate: '2024-11-10' }).desiredShipDate).toBe(
-      '2024-11-10',
-    );
+    expect(qoo10PaidOrderSchema.parse({ ...order, shipsWithin14Days: true, desiredShipDate: '2024-11-10' }).desiredShipDate).toBe('2024-11-10');
   });
 
   it('accepts an unlinked option known only by its label, but not an option with neither', () => {
@@ -99,12 +97,7 @@ describe('Qoo10 paid order line', () => {
     const bad = { ...order, orderNo: 'A-1', paidAt: '2024-11-05 15:59', recipient: { ...recipient, name: '<b>x</b>', postalCode: '1' } };
     const issues = qoo10PaidOrderSchema.safeParse(bad).error?.issues.map((i) => `${i.path.join('.')}:${i.message}`);
     expect(issues).toEqual(
-      expect.arrayContaining([
-        'orderNo:invalid-order-no',
-        'paidAt:invalid-timestamp',
-        'recipient.name:markup',
-        'recipient.postalCode:invalid-postal-code',
-      ]),
+      expect.arrayContaining(['orderNo:invalid-order-no', 'paidAt:invalid-timestamp', 'recipient.name:markup', 'recipient.postalCode:invalid-postal-code']),
     );
     expect(issues).toHaveLength(4);
   });
@@ -135,12 +128,8 @@ describe('management-number shipment', () => {
   it('takes a delivery time only with Sagawa', () => {
     const deliveryTime = { date: '2024-11-06', slot: '14-16' as const };
     expect(managementShipmentSchema.parse({ ...shipment, deliveryMethod: 'sagawa', deliveryTime }).deliveryTime).toEqual(deliveryTime);
-    expect(messages(managementShipmentSchema, { ...shipment, deliveryMethod: 'yamato', deliveryTime })).toEqual([
-      'delivery-time-needs-sagawa',
-    ]);
-    expect(messages(managementShipmentSchema, { ...shipment, deliveryMethod: 'nekopos', deliveryTime })).toEqual([
-      'delivery-time-needs-sagawa',
-    ]);
+    expect(messages(managementShipmentSchema, { ...shipment, deliveryMethod: 'yamato', deliveryTime })).toEqual(['delivery-time-needs-sagawa']);
+    expect(messages(managementShipmentSchema, { ...shipment, deliveryMethod: 'nekopos', deliveryTime })).toEqual(['delivery-time-needs-sagawa']);
   });
 
   it('takes a delivery date up to 2 Tokyo days after registration, not 3, and not before', () => {
@@ -163,9 +152,7 @@ describe('management-number shipment', () => {
 
   it('refuses an unknown time slot and an unknown delivery method', () => {
     const sagawa = { ...shipment, deliveryMethod: 'sagawa' as const };
-    expect(messages(managementShipmentSchema, { ...sagawa, deliveryTime: { date: '2024-11-06', slot: '20-22' } })).toEqual([
-      'invalid-time-slot',
-    ]);
+    expect(messages(managementShipmentSchema, { ...sagawa, deliveryTime: { date: '2024-11-06', slot: '20-22' } })).toEqual(['invalid-time-slot']);
     expect(messages(managementShipmentSchema, { ...shipment, deliveryMethod: 'japan-post' })).toEqual(['invalid-parcel-service']);
   });
 });

@@ -54,7 +54,11 @@ describe('suggestService', () => {
     fc.assert(
       fc.property(side, side, side, fc.integer({ min: 0, max: 35_000 }), fc.boolean(), (a, b, c, weightG, slot) => {
         const suggestion = suggestService(parcel(a, b, c, weightG, slot));
-        for (const [x, y, z] of [[b, c, a], [c, a, b], [b, a, c]] as const) {
+        for (const [x, y, z] of [
+          [b, c, a],
+          [c, a, b],
+          [b, a, c],
+        ] as const) {
           expect(suggestService(parcel(x, y, z, weightG, slot))).toEqual(suggestion);
         }
         if (!suggestion.ok) return;
@@ -80,6 +84,10 @@ describe('service rules as data', () => {
   it('compensates Nekopos up to 3,000 JPY and Sagawa up to 300,000 JPY; only Sagawa takes time slots', () => {
     expect(parcelServiceRules.nekopos.compensationLimitYen).toBe(3000);
     expect(parcelServiceRules.sagawa.compensationLimitYen).toBe(300_000);
-    expect(Object.entries(parcelServiceRules).filter(([, rules]) => rules.offersTimeSlots).map(([s]) => s)).toEqual(['sagawa']);
+    expect(
+      Object.entries(parcelServiceRules)
+        .filter(([, rules]) => rules.offersTimeSlots)
+        .map(([s]) => s),
+    ).toEqual(['sagawa']);
   });
 });

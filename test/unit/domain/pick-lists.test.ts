@@ -14,7 +14,17 @@ let next = 1;
 type Fields = Omit<PickOrder, 'paidAt' | 'registeredAt'>;
 function fields(overrides: Partial<Fields>): Fields {
   const n = next++;
-  return { id: `o-${n}`, orderNo: String(1000 + n), sellerId: 'shop', sku: skuA, quantity: 1, state: 'allocated', branchCode: here, shipsWithin14Days: false, ...overrides };
+  return {
+    id: `o-${n}`,
+    orderNo: String(1000 + n),
+    sellerId: 'shop',
+    sku: skuA,
+    quantity: 1,
+    state: 'allocated',
+    branchCode: here,
+    shipsWithin14Days: false,
+    ...overrides,
+  };
 }
 /** A Qoo10 order paid at 10:00 JST on 5 Nov unless told otherwise. */
 function qoo10(overrides: Partial<Fields> & { paidAt?: Date | string; desiredShipDate?: string } = {}): PickOrder {

@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  applyMovement,
-  movementKinds,
-  replayMovements,
-  stockMovementSchema,
-  type StockMovement,
-} from '../../../shared/domain/stock-ledger';
+import { applyMovement, movementKinds, replayMovements, stockMovementSchema, type StockMovement } from '../../../shared/domain/stock-ledger';
 
 describe('applyMovement', () => {
   it('adds inbound and return units and takes away picked and recalled ones', () => {
@@ -74,8 +68,7 @@ describe('ledger properties', () => {
     fc.assert(
       fc.property(fc.nat(100), movement, (balance, m) => {
         const result = applyMovement(balance, m);
-        const signOk =
-          m.kind === 'adjustment' || ((m.kind === 'inbound' || m.kind === 'return') ? m.quantity > 0 : m.quantity < 0);
+        const signOk = m.kind === 'adjustment' || (m.kind === 'inbound' || m.kind === 'return' ? m.quantity > 0 : m.quantity < 0);
         const expectAccepted = m.quantity !== 0 && signOk && balance + m.quantity >= 0;
         expect(result.ok).toBe(expectAccepted);
       }),

@@ -67,8 +67,7 @@ describe('generating numbers', () => {
 });
 
 describe('what mod 7 catches, and what it does not', () => {
-  const withDigit = (text: string, position: number, digit: number) =>
-    text.slice(0, position) + String(digit) + text.slice(position + 1);
+  const withDigit = (text: string, position: number, digit: number) => text.slice(0, position) + String(digit) + text.slice(position + 1);
 
   it('a known blind spot: changing a body digit by 7 (1 → 8) leaves the number valid', () => {
     const valid = trackingNumberFromSerial(12_345_678_901);

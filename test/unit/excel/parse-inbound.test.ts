@@ -61,7 +61,10 @@ describe('inbound import', () => {
 
   it('reads full-width digits and letters as half-width', async () => {
     const [row] = rowsOf(
-      await parseInbound([manualHeaders, ['ＡＢＣ－１', '３０００００１５４６３４', '００００２', 'ＩＮ', '３０００', '０００００１１５２０', '４９０１２３４５６７８９４']]),
+      await parseInbound([
+        manualHeaders,
+        ['ＡＢＣ－１', '３０００００１５４６３４', '００００２', 'ＩＮ', '３０００', '０００００１１５２０', '４９０１２３４５６７８９４'],
+      ]),
     );
     expect(row).toMatchObject({
       sellerCode: 'ABC-1',
@@ -161,7 +164,10 @@ describe('inbound import', () => {
   });
 
   it('refuses a column given twice', async () => {
-    const result = await parseInbound([[...manualHeaders, 'Q在庫コード'], ['', '300000154634', '00001', 'in', 2, '0000011520', '', '300000154634']]);
+    const result = await parseInbound([
+      [...manualHeaders, 'Q在庫コード'],
+      ['', '300000154634', '00001', 'in', 2, '0000011520', '', '300000154634'],
+    ]);
     expect(result.ok ? [] : located(result.errors)).toEqual(['1:Q在庫コード:duplicate-column']);
   });
 

@@ -46,7 +46,12 @@ describe('options import', () => {
   });
 
   it('takes every column before the quantity as an axis, whatever its name or language', async () => {
-    const japanese = rowsOf(await parseOptions([['カラー', 'サイズ', '素材', '在庫数量', '追加金額', '通貨'], ['黒', 'Ｓ', '綿', '５', '０', 'ＪＰＹ']]));
+    const japanese = rowsOf(
+      await parseOptions([
+        ['カラー', 'サイズ', '素材', '在庫数量', '追加金額', '通貨'],
+        ['黒', 'Ｓ', '綿', '５', '０', 'ＪＰＹ'],
+      ]),
+    );
     expect(japanese[0]).toMatchObject({
       axes: [
         { name: 'カラー', value: '黒' },
@@ -56,12 +61,22 @@ describe('options import', () => {
       optionName: '黒 / S / 綿',
       quantity: 5,
     });
-    const chinese = rowsOf(await parseOptions([['颜色', '库存数量', '追加金额', '货币', '卖家代码'], ['红', 1, 0, 'JPY', 'R-1']]));
+    const chinese = rowsOf(
+      await parseOptions([
+        ['颜色', '库存数量', '追加金额', '货币', '卖家代码'],
+        ['红', 1, 0, 'JPY', 'R-1'],
+      ]),
+    );
     expect(chinese[0]).toMatchObject({ axes: [{ name: '颜色', value: '红' }], optionName: '红', sellerCode: 'R-1' });
   });
 
   it('finds the priced columns by name even when they come before the quantity', async () => {
-    const rows = rowsOf(await parseOptions([['Color', 'Price', 'Currency', 'Qty'], ['Red', 0, 'JPY', 4]]));
+    const rows = rowsOf(
+      await parseOptions([
+        ['Color', 'Price', 'Currency', 'Qty'],
+        ['Red', 0, 'JPY', 4],
+      ]),
+    );
     expect(rows[0]).toMatchObject({ axes: [{ name: 'Color', value: 'Red' }], quantity: 4, extraPrice: 0 });
   });
 
@@ -97,14 +112,23 @@ describe('options import', () => {
   });
 
   it('needs one to three axis columns before the quantity', async () => {
-    const none = await parseOptions([['Qty', 'Price', 'Currency'], [1, 0, 'JPY']]);
+    const none = await parseOptions([
+      ['Qty', 'Price', 'Currency'],
+      [1, 0, 'JPY'],
+    ]);
     expect(none.ok ? [] : located(none.errors)).toEqual(['1:Qty:option-axis-count']);
-    const four = await parseOptions([['A', 'B', 'C', 'D', 'Qty', 'Price', 'Currency'], ['a', 'b', 'c', 'd', 1, 0, 'JPY']]);
+    const four = await parseOptions([
+      ['A', 'B', 'C', 'D', 'Qty', 'Price', 'Currency'],
+      ['a', 'b', 'c', 'd', 1, 0, 'JPY'],
+    ]);
     expect(four.ok ? '' : four.errors[0]?.message).toBe('Put 1 to 3 option columns (such as Color, Size) before "Qty" (found 4).');
   });
 
   it('refuses markup in an axis name', async () => {
-    const result = await parseOptions([['<b>Color</b>', 'Qty', 'Price', 'Currency'], ['Red', 1, 0, 'JPY']]);
+    const result = await parseOptions([
+      ['<b>Color</b>', 'Qty', 'Price', 'Currency'],
+      ['Red', 1, 0, 'JPY'],
+    ]);
     expect(result.ok ? [] : located(result.errors)).toEqual(['1:<b>Color</b>:markup-not-allowed']);
   });
 });

@@ -82,7 +82,20 @@ describe('other-platform shipments import', () => {
       await parseShipments([
         ['管理番号', '商品名', '配送方法', '発送国', '受取人名', '電話番号', '郵便番号', '住所', '参考価格', '支店', '販売者SKUコード', '数量'],
         ['A-1', 'Tシャツ', 'ネコポス', '日本', '山田　太郎', 9012345678, 600001, '北海道札幌市中央区北一条西２－１', 1980, 'Qxpress Japan', 'TS-BLK-M', 2],
-        ['A-2', 'Tシャツ', '佐川急便', 'jp', '山田 花子', '０３－１２３４－５６７８', '〒100-0005', '東京都千代田区丸の内1-1', 1980, '0000011520', 'TS-BLK-L', ''],
+        [
+          'A-2',
+          'Tシャツ',
+          '佐川急便',
+          'jp',
+          '山田 花子',
+          '０３－１２３４－５６７８',
+          '〒100-0005',
+          '東京都千代田区丸の内1-1',
+          1980,
+          '0000011520',
+          'TS-BLK-L',
+          '',
+        ],
       ]),
     );
     expect(rows[0]).toMatchObject({
@@ -117,9 +130,7 @@ describe('other-platform shipments import', () => {
       [manualHeaders.slice(0, 13), ['1', '', 'item', '一般', 'JP', 'name', '03-1234-1234', '1000005', 'address', '', 100, '', 'Qxpress JP Tokyo']],
       'en',
     );
-    expect(result.ok ? [] : result.errors.map((error) => error.message)).toEqual([
-      'The required column "SKU No. / Seller SKU Code" is missing.',
-    ]);
+    expect(result.ok ? [] : result.errors.map((error) => error.message)).toEqual(['The required column "SKU No. / Seller SKU Code" is missing.']);
   });
 
   it('reports bad phone numbers, postal codes, countries, branches and SKUs per cell', async () => {

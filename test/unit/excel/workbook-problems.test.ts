@@ -7,8 +7,7 @@ import { located, patchWorkbook, workbookBytes, zipOf } from './workbook-files';
 const inboundHeaders = ['SellerCode', 'InventoryCode', 'InventoryOptionCode', 'InOut', 'MovingQty', 'BranchCode', 'Description'];
 const inboundLine = ['', '300000154634', '00001', 'in', 2, '0000011520', ''];
 
-const parseInbound = (bytes: Uint8Array, language: 'ja' | 'en' = 'en', maxBytes?: number) =>
-  parseWorkbook('inbound', bytes, { language, maxBytes });
+const parseInbound = (bytes: Uint8Array, language: 'ja' | 'en' = 'en', maxBytes?: number) => parseWorkbook('inbound', bytes, { language, maxBytes });
 
 async function fileError(bytes: Uint8Array, language: 'ja' | 'en' = 'en', maxBytes?: number) {
   const result = await parseInbound(bytes, language, maxBytes);
@@ -30,7 +29,12 @@ describe('files that are not a usable workbook', () => {
   });
 
   it('refuses a ZIP that holds no workbook', async () => {
-    const zip = zipOf(new Map([['readme.txt', 'hello'], ['word/document.xml', '<w:document/>']]));
+    const zip = zipOf(
+      new Map([
+        ['readme.txt', 'hello'],
+        ['word/document.xml', '<w:document/>'],
+      ]),
+    );
     expect(located(await fileError(zip))).toEqual(['0::not-a-workbook']);
   });
 

@@ -26,7 +26,7 @@ describe('a domain refusal in HTTP terms (server/api/refusal-status.ts)', () => 
     }
   });
 
-  it('words a refusal for a service in the caller\'s language, its parameters filled in', () => {
+  it("words a refusal for a service in the caller's language, its parameters filled in", () => {
     expect(explainIn('ja')('not-found', { what: 'SKU', id: '300001289771-00009' })).toBe('SKU 300001289771-00009 は見つかりません。');
     expect(explainIn('en')('not-found', { what: 'SKU', id: '300001289771-00009' })).toBe('SKU 300001289771-00009 was not found.');
   });

@@ -34,8 +34,29 @@ beforeEach(() => {
   store.applyChanges(
     [
       { entity: 'order', entityId: order.id, op: 'upsert', data: order },
-      { entity: 'sku', entityId: sku, op: 'upsert', data: { sku, inventoryCode: '300001289771', name: 'L', sellerSkuCode: 'SK-L', jan: '4901234567894', sellerId: 'sakura-shop', lengthCm: 25, widthCm: 20, heightCm: 1, weightG: 100 } },
-      { entity: 'tracking-block', entityId: '1', op: 'upsert', data: { stationId: 'st-1', firstSerial: 300_000_000_00, count: 3, issuedAt: '2026-01-01T00:00:00Z' } },
+      {
+        entity: 'sku',
+        entityId: sku,
+        op: 'upsert',
+        data: {
+          sku,
+          inventoryCode: '300001289771',
+          name: 'L',
+          sellerSkuCode: 'SK-L',
+          jan: '4901234567894',
+          sellerId: 'sakura-shop',
+          lengthCm: 25,
+          widthCm: 20,
+          heightCm: 1,
+          weightG: 100,
+        },
+      },
+      {
+        entity: 'tracking-block',
+        entityId: '1',
+        op: 'upsert',
+        data: { stationId: 'st-1', firstSerial: 300_000_000_00, count: 3, issuedAt: '2026-01-01T00:00:00Z' },
+      },
     ],
     3,
   );
@@ -94,7 +115,9 @@ describe('pack bench', () => {
     service.scan('o-1', sku, null);
     await service.label('o-1', 'nekopos', null, null);
     expect(printed).toEqual([
-      expect.objectContaining({ sender: { name: 'さくら雑貨店', postalCode: '273-0017', address: '千葉県船橋市西浦3-4-2 北エントランス 2F Qxpress CS係', phone: '050-3189-7080' } }),
+      expect.objectContaining({
+        sender: { name: 'さくら雑貨店', postalCode: '273-0017', address: '千葉県船橋市西浦3-4-2 北エントランス 2F Qxpress CS係', phone: '050-3189-7080' },
+      }),
     ]);
     const own = { name: 'さくら雑貨店 発送係', postalCode: '100-0005', address: '東京都千代田区丸の内1-9-1', phone: '03-0000-0000' };
     store.setSetting('packing.sender', JSON.stringify(own));
@@ -118,8 +141,29 @@ describe('parcels, pick lists and recipients', () => {
       [
         { entity: 'order', entityId: sibling.id, op: 'upsert', data: sibling },
         { entity: 'order', entityId: loner.id, op: 'upsert', data: loner },
-        { entity: 'sku', entityId: sku2, op: 'upsert', data: { sku: sku2, inventoryCode: '300001289771', name: 'XL', sellerSkuCode: 'SK-XL', jan: null, sellerId: 'sakura-shop', lengthCm: 25, widthCm: 20, heightCm: 1, weightG: 100 } },
-        { entity: 'pick-list', entityId: 'PL00000001', op: 'upsert', data: { id: 'PL00000001', branchCode: branch, createdAt: '2026-01-01T00:00:00Z', orderIds: ['o-3', 'o-1'], lines: [] } },
+        {
+          entity: 'sku',
+          entityId: sku2,
+          op: 'upsert',
+          data: {
+            sku: sku2,
+            inventoryCode: '300001289771',
+            name: 'XL',
+            sellerSkuCode: 'SK-XL',
+            jan: null,
+            sellerId: 'sakura-shop',
+            lengthCm: 25,
+            widthCm: 20,
+            heightCm: 1,
+            weightG: 100,
+          },
+        },
+        {
+          entity: 'pick-list',
+          entityId: 'PL00000001',
+          op: 'upsert',
+          data: { id: 'PL00000001', branchCode: branch, createdAt: '2026-01-01T00:00:00Z', orderIds: ['o-3', 'o-1'], lines: [] },
+        },
       ],
       4,
     );
@@ -142,7 +186,12 @@ describe('parcels, pick lists and recipients', () => {
     expect(store.eventsOfKinds(['label.voided'])).toHaveLength(2);
     const again = await service.label('o-1', 'yamato', null, null);
     expect(service.ship('o-2', again.order.trackingNumber!, null).verdict).toBe('complete');
-    expect(store.eventsOfKinds(['order.shipped']).map((e) => (e.payload as { orderId: string }).orderId).sort()).toEqual(['o-1', 'o-2']);
+    expect(
+      store
+        .eventsOfKinds(['order.shipped'])
+        .map((e) => (e.payload as { orderId: string }).orderId)
+        .sort(),
+    ).toEqual(['o-1', 'o-2']);
     expect(service.open('700000001')).toMatchObject({ refusal: 'already-shipped', orders: [{ state: 'in_transit' }, { state: 'in_transit' }] });
   });
 
@@ -152,7 +201,9 @@ describe('parcels, pick lists and recipients', () => {
     service.scan('o-2', sku, null);
     service.scan('o-2', sku, null);
     await service.label('o-2', 'yamato', null, null);
-    expect(printed).toEqual([expect.objectContaining({ orderNo: '700000001', cartNo: '600000001', orderNos: ['700000001', '700000002'], qrPayload: 'QWMS:ORDER:o-1' })]);
+    expect(printed).toEqual([
+      expect.objectContaining({ orderNo: '700000001', cartNo: '600000001', orderNos: ['700000001', '700000002'], qrPayload: 'QWMS:ORDER:o-1' }),
+    ]);
   });
 
   it('opens a pick list with the carts of its orders; a unit counts on any bench order that needs it', () => {
@@ -174,7 +225,10 @@ describe('parcels, pick lists and recipients', () => {
   it('flags a foreign phone, and refuses a label without postal code, nothing recorded', async () => {
     const foreign: CachedOrder = { ...loner, id: 'o-4', orderNo: '700000004', recipient: { ...loner.recipient, phone: '+1 415 555 0100' } };
     const noPostal: CachedOrder = { ...loner, id: 'o-5', orderNo: '700000005', recipient: { ...loner.recipient, postalCode: '' } };
-    store.applyChanges([foreign, noPostal].map((o) => ({ entity: 'order', entityId: o.id, op: 'upsert' as const, data: o })), 5);
+    store.applyChanges(
+      [foreign, noPostal].map((o) => ({ entity: 'order', entityId: o.id, op: 'upsert' as const, data: o })),
+      5,
+    );
     expect(service.open('700000004').orders[0]!.recipientProblems).toEqual(['invalid-phone']);
     service.scan('o-4', sku, null);
     await expect(service.label('o-4', 'nekopos', null, null)).resolves.toMatchObject({ verdict: 'complete' });
@@ -189,7 +243,10 @@ describe('bad input at the bench', () => {
   it('refuses an order of another branch by name, and one already shipped', () => {
     const seoul: CachedOrder = { ...order, id: 'o-kr', orderNo: '700000009', cartNo: null, branchCode: '0000000082' };
     const gone: CachedOrder = { ...order, id: 'o-gone', orderNo: '700000008', cartNo: null, state: 'in_transit', trackingNo: '300000000016' };
-    store.applyChanges([seoul, gone].map((o) => ({ entity: 'order', entityId: o.id, op: 'upsert' as const, data: o })), 9);
+    store.applyChanges(
+      [seoul, gone].map((o) => ({ entity: 'order', entityId: o.id, op: 'upsert' as const, data: o })),
+      9,
+    );
     expect(service.open('700000009')).toMatchObject({ orders: [], refusal: 'order-other-branch' });
     expect(service.open('700000008')).toMatchObject({ refusal: 'already-shipped' });
     expect(() => service.scan('o-kr', sku, null)).toThrow(/not at this branch/);
@@ -213,7 +270,14 @@ describe('bad input at the bench', () => {
 
 describe('Sagawa delivery day', () => {
   it('prints the buyer’s day with the slot within two days, refuses a slot for a day gone or too far, nothing recorded', async () => {
-    const ask = (id: string, date: string): CachedOrder => ({ ...order, id, orderNo: `7100000${id.slice(-2)}`, cartNo: null, quantity: 1, deliveryTime: { date, slot: '14-16' } });
+    const ask = (id: string, date: string): CachedOrder => ({
+      ...order,
+      id,
+      orderNo: `7100000${id.slice(-2)}`,
+      cartNo: null,
+      quantity: 1,
+      deliveryTime: { date, slot: '14-16' },
+    });
     const clock = new Date('2026-11-27T03:00:00Z'); // 12:00 in Tokyo
     const dated = new PackingService({
       store,
@@ -224,7 +288,15 @@ describe('Sagawa delivery day', () => {
       log: () => {},
       now: () => clock,
     });
-    store.applyChanges([ask('o-d1', '2026-11-28'), ask('o-d2', '2026-11-26'), ask('o-d3', '2026-11-30')].map((o) => ({ entity: 'order', entityId: o.id, op: 'upsert' as const, data: o })), 20);
+    store.applyChanges(
+      [ask('o-d1', '2026-11-28'), ask('o-d2', '2026-11-26'), ask('o-d3', '2026-11-30')].map((o) => ({
+        entity: 'order',
+        entityId: o.id,
+        op: 'upsert' as const,
+        data: o,
+      })),
+      20,
+    );
     for (const id of ['o-d1', 'o-d2', 'o-d3']) dated.scan(id, sku, null);
     await expect(dated.label('o-d2', 'sagawa', '14-16', null)).resolves.toMatchObject({ verdict: 'refused', refusal: 'delivery-date-passed' });
     await expect(dated.label('o-d3', 'sagawa', '14-16', null)).resolves.toMatchObject({ verdict: 'refused', refusal: 'delivery-date-too-far' });
@@ -232,6 +304,9 @@ describe('Sagawa delivery day', () => {
     await expect(dated.label('o-d1', 'sagawa', '14-16', null)).resolves.toMatchObject({ verdict: 'complete' });
     // Without a slot the parcel still goes, and the day gone is not printed as a promise.
     await expect(dated.label('o-d2', 'sagawa', null, null)).resolves.toMatchObject({ verdict: 'complete' });
-    expect(printed).toEqual([expect.objectContaining({ timeSlot: '14-16', deliveryDate: '2026-11-28' }), expect.objectContaining({ timeSlot: null, deliveryDate: null })]);
+    expect(printed).toEqual([
+      expect.objectContaining({ timeSlot: '14-16', deliveryDate: '2026-11-28' }),
+      expect.objectContaining({ timeSlot: null, deliveryDate: null }),
+    ]);
   });
 });

@@ -16,7 +16,9 @@ describe('the CUPS queue list (lpstat -e, lpstat -p -d)', () => {
   });
 
   it('has no default when the system has none, and does not take the "Rejecting Jobs" line for a queue', () => {
-    expect(parseLpstat(fixture('lpstat-e-one.txt'), fixture('lpstat-p-d-no-default.txt'))).toEqual([{ name: 'qwms-cap-raw', state: 'disabled', isDefault: false }]);
+    expect(parseLpstat(fixture('lpstat-e-one.txt'), fixture('lpstat-p-d-no-default.txt'))).toEqual([
+      { name: 'qwms-cap-raw', state: 'disabled', isDefault: false },
+    ]);
   });
 
   it('is empty when CUPS has no queues ("No destinations added")', () => {

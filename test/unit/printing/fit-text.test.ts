@@ -51,13 +51,19 @@ describe('fitting label text into its box', () => {
   it('whatever the text: every line fits, and it is either complete or visibly shortened', () => {
     const chars = fc.constantFrom(...'あいうえおカキクケコ日本製品名ー、。「」() ABCxyz0123456789-/');
     fc.assert(
-      fc.property(fc.array(chars, { minLength: 1, maxLength: 200 }).map((parts) => parts.join('').trim()).filter((text) => text.length > 0), (text) => {
-        const fitted = fitText(text, nameBox, measure);
-        for (const line of fitted.lines) expect(measure(line, fitted.sizePt)).toBeLessThanOrEqual(nameBox.widthPt + 1e-9);
-        expect(fitted.lines.length * fitted.sizePt * nameBox.leading).toBeLessThanOrEqual(nameBox.heightPt + 1e-6);
-        if (fitted.shortened) expect(fitted.lines.at(-1)!.endsWith(ellipsis)).toBe(true);
-        else expect(withoutSpaces(fitted.lines.join(''))).toBe(withoutSpaces(text));
-      }),
+      fc.property(
+        fc
+          .array(chars, { minLength: 1, maxLength: 200 })
+          .map((parts) => parts.join('').trim())
+          .filter((text) => text.length > 0),
+        (text) => {
+          const fitted = fitText(text, nameBox, measure);
+          for (const line of fitted.lines) expect(measure(line, fitted.sizePt)).toBeLessThanOrEqual(nameBox.widthPt + 1e-9);
+          expect(fitted.lines.length * fitted.sizePt * nameBox.leading).toBeLessThanOrEqual(nameBox.heightPt + 1e-6);
+          if (fitted.shortened) expect(fitted.lines.at(-1)!.endsWith(ellipsis)).toBe(true);
+          else expect(withoutSpaces(fitted.lines.join(''))).toBe(withoutSpaces(text));
+        },
+      ),
       { numRuns: 300 },
     );
   });

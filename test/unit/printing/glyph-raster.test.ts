@@ -25,7 +25,11 @@ describe('rasterising label text for ZPL graphics', () => {
     const middleRow = ascentDots - 18;
     const row = Array.from(bitmap.dots.subarray(middleRow * bitmap.width, (middleRow + 1) * bitmap.width));
     // Across the middle of 口: black, white, black: two strokes with the counter between them.
-    const runs = row.join('').replace(/^0+|0+$/g, '').match(/1+|0+/g) ?? [];
+    const runs =
+      row
+        .join('')
+        .replace(/^0+|0+$/g, '')
+        .match(/1+|0+/g) ?? [];
     expect(runs).toHaveLength(3);
     expect(runs[1]!.length).toBeGreaterThan(10);
   });
@@ -47,7 +51,11 @@ describe('rasterising label text for ZPL graphics', () => {
       for (let x = 0; x < glyphWidth + 2; x++) black += bitmap.dots[y * bitmap.width + x]!;
       return black >= glyphWidth * 0.6;
     });
-    const strokes = strokeRows.map((black) => (black ? '1' : '0')).join('').match(/1+/g) ?? [];
+    const strokes =
+      strokeRows
+        .map((black) => (black ? '1' : '0'))
+        .join('')
+        .match(/1+/g) ?? [];
     expect(strokes.length).toBe(3);
   });
 });

@@ -12,7 +12,18 @@ describe('the page sizes a CUPS queue offers', () => {
     expect(cupsPdf).toContain('A4');
     expect(cupsPdf).toContain('Custom.WIDTHxHEIGHT');
     expect(cupsPdf.some((size) => size.startsWith('*'))).toBe(false);
-    expect(parsePageSizes(fixture('dymo'))).toEqual(['w81h252', 'w101h252', 'w54h144', 'w162h225', 'w162h288', 'w162h540', 'w162h504', 'w41h248', 'w41h144', 'w153h198']);
+    expect(parsePageSizes(fixture('dymo'))).toEqual([
+      'w81h252',
+      'w101h252',
+      'w54h144',
+      'w162h225',
+      'w162h288',
+      'w162h540',
+      'w162h504',
+      'w41h248',
+      'w41h144',
+      'w153h198',
+    ]);
     expect(parsePageSizes('Resolution/Resolution: *203dpi 300dpi\n')).toBeNull();
   });
 

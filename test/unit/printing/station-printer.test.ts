@@ -26,7 +26,7 @@ describe('the printer for each kind of document', () => {
     });
   });
 
-  it('takes the settings screen\'s choice over the environment, and the environment per kind (QWMS_LABEL_PRINTER as before)', () => {
+  it("takes the settings screen's choice over the environment, and the environment per kind (QWMS_LABEL_PRINTER as before)", () => {
     const env = { QWMS_LABEL_PRINTER: 'tcp:zebra:9100:zpl', QWMS_DOCUMENT_PRINTER: 'cups:office' };
     expect(printerFor(store, 'sku-labels', env)).toMatchObject({ id: 'sku-labels', kind: 'raw-tcp', host: 'zebra', format: 'zpl' });
     expect(printerFor(store, 'shipping-labels', env)).toMatchObject({ id: 'shipping-labels', kind: 'raw-tcp', host: 'zebra', format: 'zpl' });

@@ -11,7 +11,7 @@ function readZplCode128(data: string): { text: string; modules: number } {
   let set: 'B' | 'C' = 'B';
   let text = '';
   let symbols = 2; // start and check
-  for (let i = 0; i < data.length; ) {
+  for (let i = 0; i < data.length;) {
     if (data[i] === '>') {
       const code = data[i + 1];
       i += 2;
@@ -57,7 +57,7 @@ describe('Code 128 data for ZPL ^BC', () => {
     );
   });
 
-  it('carries any printable ASCII text exactly, including ZPL\'s own > character', () => {
+  it("carries any printable ASCII text exactly, including ZPL's own > character", () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[\x20-\x7e]{1,30}$/), (text) => {
         expect(readZplCode128(zplCode128Data(text)).text).toBe(text);

@@ -38,8 +38,18 @@ beforeEach(() => {
     { entity: 'inventory-item', entityId: '300000000002', op: 'upsert', data: { code: '300000000002', name: '有田焼 マグカップ' } },
     { entity: 'sku', entityId: towel, op: 'upsert', data: skuData(towel, '300000000001', 'カラー : 白', 'SK-TOWEL-WH', '4901234567894') },
     { entity: 'sku', entityId: mug, op: 'upsert', data: skuData(mug, '300000000002', 'サイズ : M', 'SK-MUG-M', null) },
-    { entity: 'sku-location', entityId: `${branch}/${towel}`, op: 'upsert', data: { branchCode: branch, sku: towel, bin: 'B-02-01-03', updatedAt: '2026-01-01T00:00:00Z' } },
-    { entity: 'sku-location', entityId: `${seoul}/${mug}`, op: 'upsert', data: { branchCode: seoul, sku: mug, bin: 'Z-09-09-09', updatedAt: '2026-01-01T00:00:00Z' } },
+    {
+      entity: 'sku-location',
+      entityId: `${branch}/${towel}`,
+      op: 'upsert',
+      data: { branchCode: branch, sku: towel, bin: 'B-02-01-03', updatedAt: '2026-01-01T00:00:00Z' },
+    },
+    {
+      entity: 'sku-location',
+      entityId: `${seoul}/${mug}`,
+      op: 'upsert',
+      data: { branchCode: seoul, sku: mug, bin: 'Z-09-09-09', updatedAt: '2026-01-01T00:00:00Z' },
+    },
   ]);
   service = new PutawayService({ store, branchCode: branch, record: (kind, payload, userId) => store.appendEvent(kind, payload, userId) });
 });
@@ -60,7 +70,12 @@ describe('putaway', () => {
     expect(located()).toHaveLength(0);
 
     const placed = service.scan('w1', 'ａ－０１－０２－０３', 'u-clerk');
-    expect(placed).toMatchObject({ verdict: 'placed', refusal: null, pending: null, placed: { item: { sku: towel, bin: 'A-01-02-03' }, fromBin: 'B-02-01-03', toBin: 'A-01-02-03' } });
+    expect(placed).toMatchObject({
+      verdict: 'placed',
+      refusal: null,
+      pending: null,
+      placed: { item: { sku: towel, bin: 'A-01-02-03' }, fromBin: 'B-02-01-03', toBin: 'A-01-02-03' },
+    });
     // On disk before the answer: a fresh store on the same file has it.
     const again = new StationStore(dir);
     expect(again.eventsOfKinds(['sku.located']).map((entry) => ({ payload: entry.payload, userId: entry.userId, state: entry.state }))).toEqual([
@@ -125,7 +140,14 @@ describe('binOf', () => {
     const second = located()[1]!;
     store.settle(second.eventId, 'rejected', 'not-found');
     expect(binOf(store, branch, towel)).toBe('B-02-01-03');
-    feed([{ entity: 'sku-location', entityId: `${branch}/${towel}`, op: 'upsert', data: { branchCode: branch, sku: towel, bin: 'A-01-01-01', updatedAt: '2026-01-02T00:00:00Z' } }]);
+    feed([
+      {
+        entity: 'sku-location',
+        entityId: `${branch}/${towel}`,
+        op: 'upsert',
+        data: { branchCode: branch, sku: towel, bin: 'A-01-01-01', updatedAt: '2026-01-02T00:00:00Z' },
+      },
+    ]);
     expect(binOf(store, branch, towel)).toBe('A-01-01-01');
     expect(binsOf(store, seoul)).toEqual(new Map([[mug, 'Z-09-09-09']]));
   });

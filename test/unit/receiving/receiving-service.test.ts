@@ -59,10 +59,14 @@ beforeEach(() => {
     upsert('bundle', 'IB00000002', bundle('IB00000002', 'confirmed', '2026-12-08')),
     upsert('bundle', 'IB00000001', bundle('IB00000001', 'requested', '2026-12-07')),
     upsert('bundle', 'IB00000005', bundle('IB00000005', 'completed', '2026-12-01')),
-    upsert('bundle', 'IB00000004', bundle('IB00000004', 'arrived', '2026-12-06', [
-      { id: 'L-towel', sku: towel, quantity: 40 },
-      { id: 'L-mug', sku: mug, quantity: 35 },
-    ])),
+    upsert(
+      'bundle',
+      'IB00000004',
+      bundle('IB00000004', 'arrived', '2026-12-06', [
+        { id: 'L-towel', sku: towel, quantity: 40 },
+        { id: 'L-mug', sku: mug, quantity: 35 },
+      ]),
+    ),
   ]);
   service = new ReceivingService({ store, branchCode: branch, record: (kind, payload, userId) => void store.appendEvent(kind, payload, userId) });
 });
@@ -83,7 +87,11 @@ describe('the dock', () => {
   });
 
   it('refuses what the hub would refuse, saying why, and records nothing; takes a shipped bundle', () => {
-    expect(service.arrive('sakura-shop IB00000001', undefined, 'u-clerk')).toMatchObject({ accepted: false, refusal: 'bundle-not-confirmed', state: 'requested' });
+    expect(service.arrive('sakura-shop IB00000001', undefined, 'u-clerk')).toMatchObject({
+      accepted: false,
+      refusal: 'bundle-not-confirmed',
+      state: 'requested',
+    });
     expect(service.arrive('IB00000002', undefined, 'u-clerk')).toMatchObject({ accepted: false, refusal: 'bundle-not-shipped', state: 'confirmed' });
     expect(service.arrive('IB00000005', undefined, 'u-clerk')).toMatchObject({ accepted: false, refusal: 'bundle-wrong-state', state: 'completed' });
     expect(store.eventsOfKinds(['bundle.arrived'])).toHaveLength(0);

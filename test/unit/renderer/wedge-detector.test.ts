@@ -61,7 +61,6 @@ describe('WedgeDetector', () => {
     expect(feed(new WedgeDetector(), [...keysFor('300001289771'), enter], gaps).verdicts).toMatchObject([{ kind: 'scan', raw: '300001289771' }]);
   });
 
-
   it('reports a fast burst that never got its Enter as unfinished when the next burst starts', () => {
     const detector = new WedgeDetector();
     const first = feed(detector, keysFor('30000128'), 6);

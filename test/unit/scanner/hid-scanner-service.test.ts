@@ -1,20 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ScannerDevice } from '../../../shared/contract/schemas';
-import {
-  createHidScannerService,
-  type HidScan,
-  type HidScannerService,
-} from '../../../electron/station/scanner/hid-scanner-service';
+import { createHidScannerService, type HidScan, type HidScannerService } from '../../../electron/station/scanner/hid-scanner-service';
 import { FakeHidBackend } from './fake-hid-backend';
 import { bytesOf, snapiReports, typeKeys } from './report-encoders';
 
-const capture = JSON.parse(
-  readFileSync(new URL('../../fixtures/hid/honeywell-hidpos-revinf.json', import.meta.url), 'utf8'),
-) as { messages: { reports: number[][]; text?: string }[] };
+const capture = JSON.parse(readFileSync(new URL('../../fixtures/hid/honeywell-hidpos-revinf.json', import.meta.url), 'utf8')) as {
+  messages: { reports: number[][]; text?: string }[];
+};
 const revinf = capture.messages[0]!;
 
-const voyager = { vendorId: 0x0c2e, productId: 0x0b61, path: '/dev/hidraw3', product: 'Voyager 1602g', manufacturer: 'Honeywell', usagePage: 0x8c, usage: 0x02 };
+const voyager = {
+  vendorId: 0x0c2e,
+  productId: 0x0b61,
+  path: '/dev/hidraw3',
+  product: 'Voyager 1602g',
+  manufacturer: 'Honeywell',
+  usagePage: 0x8c,
+  usage: 0x02,
+};
 const zebraSnapi = { vendorId: 0x05e0, productId: 0x1900, path: '/dev/hidraw5', product: 'Symbol Bar Code Scanner', usagePage: 0xff00, usage: 0x01 };
 const zebraKeyboard = { vendorId: 0x05e0, productId: 0x1200, path: '/dev/hidraw6', usagePage: 0x01, usage: 0x06 };
 const officeKeyboard = { vendorId: 0x046d, productId: 0xc31c, path: '/dev/hidraw0', usagePage: 0x01, usage: 0x06 };

@@ -11,9 +11,9 @@ interface CapturedMessage {
   bytes?: number[];
 }
 
-const capture = JSON.parse(
-  readFileSync(new URL('../../fixtures/hid/honeywell-hidpos-revinf.json', import.meta.url), 'utf8'),
-) as { messages: CapturedMessage[] };
+const capture = JSON.parse(readFileSync(new URL('../../fixtures/hid/honeywell-hidpos-revinf.json', import.meta.url), 'utf8')) as {
+  messages: CapturedMessage[];
+};
 
 function pushAll(reports: readonly (number[] | Uint8Array)[]): DecodeStep[] {
   const decoder = createHoneywellHidPosDecoder();

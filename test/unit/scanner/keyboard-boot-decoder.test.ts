@@ -6,11 +6,30 @@ import { allReleased, keysHeld, leftCtrl, leftShift, typeKeys } from './report-e
 
 // HID usage ids (HID Usage Tables, keyboard page 0x07).
 const key = {
-  a: 0x04, c: 0x06, x: 0x1b,
-  d1: 0x1e, d2: 0x1f, d3: 0x20, d7: 0x24, d8: 0x25, d9: 0x26, d0: 0x27,
-  enter: 0x28, tab: 0x2b, minus: 0x2d, equal: 0x2e, leftBracket: 0x2f, rightBracket: 0x30,
-  semicolon: 0x33, quote: 0x34, grave: 0x35, keypadEnter: 0x58, keypad1: 0x59, keypad0: 0x62,
-  international1: 0x87, international3: 0x89,
+  a: 0x04,
+  c: 0x06,
+  x: 0x1b,
+  d1: 0x1e,
+  d2: 0x1f,
+  d3: 0x20,
+  d7: 0x24,
+  d8: 0x25,
+  d9: 0x26,
+  d0: 0x27,
+  enter: 0x28,
+  tab: 0x2b,
+  minus: 0x2d,
+  equal: 0x2e,
+  leftBracket: 0x2f,
+  rightBracket: 0x30,
+  semicolon: 0x33,
+  quote: 0x34,
+  grave: 0x35,
+  keypadEnter: 0x58,
+  keypad1: 0x59,
+  keypad0: 0x62,
+  international1: 0x87,
+  international3: 0x89,
 };
 const shifted = (usage: number) => [usage, leftShift] as const;
 const RSHIFT = 0x20;
@@ -26,7 +45,26 @@ const problemsOf = (steps: DecodeStep[]) => steps.flatMap((step) => step.problem
 describe('keyboard boot report decoder', () => {
   it('types an AIM-prefixed SKU and ends the scan on Enter', () => {
     // "]C0" + "300001289771-00003"
-    const sku = [key.d3, key.d0, key.d0, key.d0, key.d0, key.d1, key.d2, key.d8, key.d9, key.d7, key.d7, key.d1, key.minus, key.d0, key.d0, key.d0, key.d0, key.d3];
+    const sku = [
+      key.d3,
+      key.d0,
+      key.d0,
+      key.d0,
+      key.d0,
+      key.d1,
+      key.d2,
+      key.d8,
+      key.d9,
+      key.d7,
+      key.d7,
+      key.d1,
+      key.minus,
+      key.d0,
+      key.d0,
+      key.d0,
+      key.d0,
+      key.d3,
+    ];
     const reports = typeKeys([key.rightBracket, shifted(key.c), key.d0, ...sku, key.enter]);
 
     const steps = decode(reports);
@@ -65,8 +103,17 @@ describe('keyboard boot report decoder', () => {
 
   it('decodes the keys whose characters differ between the US and JIS tables', () => {
     const keys = [
-      shifted(key.d2), shifted(key.d7), key.equal, shifted(key.equal), key.leftBracket, key.rightBracket,
-      shifted(key.semicolon), key.quote, shifted(key.quote), shifted(key.minus), key.enter,
+      shifted(key.d2),
+      shifted(key.d7),
+      key.equal,
+      shifted(key.equal),
+      key.leftBracket,
+      key.rightBracket,
+      shifted(key.semicolon),
+      key.quote,
+      shifted(key.quote),
+      shifted(key.minus),
+      key.enter,
     ];
     const reports = typeKeys(keys);
 

@@ -77,7 +77,10 @@ describe('Zebra SNAPI decoder', () => {
   });
 
   it('ignores status report 0x21 and other reports without acking them', () => {
-    const steps = pushAll([[0x21, 0x22, 0x01, 0x00], [0x24, 0x03]]);
+    const steps = pushAll([
+      [0x21, 0x22, 0x01, 0x00],
+      [0x24, 0x03],
+    ]);
 
     expect(steps).toEqual([
       { scans: [], acks: [], problems: [] },

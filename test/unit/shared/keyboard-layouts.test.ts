@@ -3,7 +3,14 @@ import { charForKey, codeByUsage } from '../../../shared/scanning/keyboard-layou
 
 describe('keyboard layouts', () => {
   it('gives letters, digits and - . / the same on US and JIS', () => {
-    for (const [code, shift] of [['KeyA', false], ['KeyZ', true], ['Digit7', false], ['Minus', false], ['Period', false], ['Slash', false]] as const) {
+    for (const [code, shift] of [
+      ['KeyA', false],
+      ['KeyZ', true],
+      ['Digit7', false],
+      ['Minus', false],
+      ['Period', false],
+      ['Slash', false],
+    ] as const) {
       expect(charForKey('jis', code, shift)).toBe(charForKey('us', code, shift));
     }
   });

@@ -51,7 +51,12 @@ describe('the station credential cache (real station store)', () => {
 
   it('follows the feed: a rename is kept, an older version ignored, a newer one or a disabled user dropped', async () => {
     await store.credentials.remember(clerk, { pin: '4711' });
-    const user = (data: object) => ({ entity: 'user', entityId: 'u-clerk', op: 'upsert' as const, data: { id: 'u-clerk', name: '田中 花子', role: 'clerk', active: true, credentialsVersion: 3, ...data } });
+    const user = (data: object) => ({
+      entity: 'user',
+      entityId: 'u-clerk',
+      op: 'upsert' as const,
+      data: { id: 'u-clerk', name: '田中 花子', role: 'clerk', active: true, credentialsVersion: 3, ...data },
+    });
     store.applyChanges([user({ name: '田中 はな子' }), user({ credentialsVersion: 2 })], 10);
     expect(await store.credentials.checkPin('u-clerk', '4711')).toMatchObject({ kind: 'match', user: { name: '田中 はな子' } });
     store.applyChanges([user({ credentialsVersion: 4 })], 11);

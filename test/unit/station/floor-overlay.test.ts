@@ -14,21 +14,38 @@ describe('the floor overlay, one rule per event kind', () => {
       event('order.packed', { orderId: 'o-1', service: 'yamato', timeSlot: null, trackingNumber: '300000000020' }),
       event('order.shipped', { orderId: 'o-1', trackingNumber: '300000000020' }, 5),
     ];
-    expect(overlayOrder(allocated, events.slice(0, 2))).toEqual({ state: 'packed', trackingNo: '300000000016', service: 'sagawa', labelTimeSlot: '14-16', shippedAt: null });
+    expect(overlayOrder(allocated, events.slice(0, 2))).toEqual({
+      state: 'packed',
+      trackingNo: '300000000016',
+      service: 'sagawa',
+      labelTimeSlot: '14-16',
+      shippedAt: null,
+    });
     expect(overlayOrder(allocated, events.slice(0, 3))).toEqual({ state: 'picked', trackingNo: null, service: null, labelTimeSlot: null, shippedAt: null });
-    expect(overlayOrder(allocated, events)).toEqual({ state: 'in_transit', trackingNo: '300000000020', service: 'yamato', labelTimeSlot: null, shippedAt: '2026-12-07T05:00:00.000Z' });
+    expect(overlayOrder(allocated, events)).toEqual({
+      state: 'in_transit',
+      trackingNo: '300000000020',
+      service: 'yamato',
+      labelTimeSlot: null,
+      shippedAt: '2026-12-07T05:00:00.000Z',
+    });
   });
 
   it('changes nothing for a step the hub would refuse, or one the cache already shows', () => {
     const packed = { id: 'o-1', state: 'packed', trackingNo: '300000000020', service: 'yamato', labelTimeSlot: null };
     // The cache caught up with the pick and the pack: laying them again leaves the order packed with its label.
-    const again = [event('order.picked', { orderId: 'o-1', sku: '300000000001-00001', quantity: 1 }), event('order.packed', { orderId: 'o-1', service: 'sagawa', timeSlot: null, trackingNumber: '300000000016' })];
+    const again = [
+      event('order.picked', { orderId: 'o-1', sku: '300000000001-00001', quantity: 1 }),
+      event('order.packed', { orderId: 'o-1', service: 'sagawa', timeSlot: null, trackingNumber: '300000000016' }),
+    ];
     expect(overlayOrder(packed, again)).toMatchObject({ state: 'packed', trackingNo: '300000000020', service: 'yamato' });
     // Another label's number scanned out or voided: refused at the hub, nothing here.
     expect(overlayOrder(packed, [event('order.shipped', { orderId: 'o-1', trackingNumber: '300000000016' })]).state).toBe('packed');
     expect(overlayOrder(packed, [event('label.voided', { orderId: 'o-1', trackingNumber: '300000000016', reason: 'x' })]).state).toBe('packed');
     // In transit is done.
-    expect(overlayOrder({ ...packed, state: 'in_transit' }, [event('label.voided', { orderId: 'o-1', trackingNumber: '300000000020', reason: 'x' })]).state).toBe('in_transit');
+    expect(
+      overlayOrder({ ...packed, state: 'in_transit' }, [event('label.voided', { orderId: 'o-1', trackingNumber: '300000000020', reason: 'x' })]).state,
+    ).toBe('in_transit');
   });
 
   it('skips an event of an unknown kind or with a payload that does not read, and entities it was not given', () => {

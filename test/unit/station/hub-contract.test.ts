@@ -36,13 +36,19 @@ describe('a hub answer that breaks the route map', () => {
           response.writeHead(200, { 'content-type': 'application/json', 'qwms-hub-version': '9.0.0' }).end(JSON.stringify({ changes: [], next: 0 }));
         } else if (mode === 'older-hub') {
           // What Fastify answers for a route it does not have, from a hub too old to name its version.
-          response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `Route POST:${request.url} not found`, error: 'Not Found', statusCode: 404 }));
+          response
+            .writeHead(404, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ message: `Route POST:${request.url} not found`, error: 'Not Found', statusCode: 404 }));
         } else if (mode === 'wrong-shape') {
           // Looks applied to a careless reader, but `state` is not `status`, and lastSeq is missing.
-          response.writeHead(200, { 'content-type': 'application/json', 'qwms-hub-version': '9.0.0' }).end(JSON.stringify({ results: events.map((event) => ({ eventId: event.eventId, seq: event.seq, state: 'applied' })) }));
+          response
+            .writeHead(200, { 'content-type': 'application/json', 'qwms-hub-version': '9.0.0' })
+            .end(JSON.stringify({ results: events.map((event) => ({ eventId: event.eventId, seq: event.seq, state: 'applied' })) }));
         } else {
           const results = events.map((event) => ({ eventId: event.eventId, seq: event.seq, status: 'applied', reason: null, message: null }));
-          response.writeHead(200, { 'content-type': 'application/json', 'qwms-hub-version': '0.1.0' }).end(JSON.stringify({ results, lastSeq: events.at(-1)?.seq ?? 0 }));
+          response
+            .writeHead(200, { 'content-type': 'application/json', 'qwms-hub-version': '0.1.0' })
+            .end(JSON.stringify({ results, lastSeq: events.at(-1)?.seq ?? 0 }));
         }
       });
     });
@@ -66,7 +72,15 @@ describe('a hub answer that breaks the route map', () => {
     store.appendEvent('stock.adjusted', { sku: '300000000001-00001', quantity: -1, reason: '棚卸し' }, null);
     return pushable();
   };
-  const pushable = () => store.pending(10).map((entry) => ({ eventId: entry.eventId, seq: entry.seq, kind: entry.kind, payload: entry.payload, occurredAt: entry.occurredAt, userId: entry.userId }));
+  const pushable = () =>
+    store.pending(10).map((entry) => ({
+      eventId: entry.eventId,
+      seq: entry.seq,
+      kind: entry.kind,
+      payload: entry.payload,
+      occurredAt: entry.occurredAt,
+      userId: entry.userId,
+    }));
 
   it('is an error naming the route and the hub version, and no answer is returned', async () => {
     mode = 'wrong-shape';
@@ -82,7 +96,12 @@ describe('a hub answer that breaks the route map', () => {
     pendingEvents('sync');
     const statuses: HubStatus[] = [];
     const logged: string[] = [];
-    sync = new HubSync(credentials(), store, { onStatus: (status) => statuses.push(status), onOutboxDepth: () => {}, log: (line) => logged.push(line) }, { pollMs: 50, maxBackoffMs: 100 });
+    sync = new HubSync(
+      credentials(),
+      store,
+      { onStatus: (status) => statuses.push(status), onOutboxDepth: () => {}, log: (line) => logged.push(line) },
+      { pollMs: 50, maxBackoffMs: 100 },
+    );
     sync.start();
     await waitUntil(() => statuses.some((status) => status.problem), 'the contract problem on the status');
     expect(statuses.find((status) => status.problem)?.problem).toEqual({ code: 'hub-contract', route: 'sync.push', hubVersion: '9.0.0' });
@@ -106,6 +125,10 @@ describe('a hub answer that breaks the route map', () => {
     await waitUntil(() => statuses.some((status) => status.problem), 'the contract problem on the status');
     expect(statuses.find((status) => status.problem)?.problem).toEqual({ code: 'hub-contract', route: 'sync.push', hubVersion: null });
     expect(store.pendingCount()).toBe(2);
-    await expect(hubCall(credentials(), 'sync.push', { body: { events: pushable() } })).rejects.toMatchObject({ route: 'sync.push', hubVersion: null, kind: 'missing-route' });
+    await expect(hubCall(credentials(), 'sync.push', { body: { events: pushable() } })).rejects.toMatchObject({
+      route: 'sync.push',
+      hubVersion: null,
+      kind: 'missing-route',
+    });
   });
 });

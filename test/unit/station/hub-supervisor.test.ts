@@ -30,7 +30,10 @@ class FakeHubs {
   }
 }
 
-function nextStatus(hub: { onStatus(listener: (status: EmbeddedHubStatus) => void): () => void }, state: EmbeddedHubStatus['state']): Promise<EmbeddedHubStatus> {
+function nextStatus(
+  hub: { onStatus(listener: (status: EmbeddedHubStatus) => void): () => void },
+  state: EmbeddedHubStatus['state'],
+): Promise<EmbeddedHubStatus> {
   return new Promise((resolve) => {
     const stop = hub.onStatus((status) => {
       if (status.state !== state) return;

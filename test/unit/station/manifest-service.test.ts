@@ -34,7 +34,11 @@ const order = (id: string, overrides: Partial<CachedOrder> = {}): CachedOrder =>
   labelTimeSlot: null,
   ...overrides,
 });
-const cache = (...orders: ReturnType<typeof order>[]) => store.applyChanges(orders.map((data) => ({ entity: 'order', entityId: data.id, op: 'upsert' as const, data })), 1);
+const cache = (...orders: ReturnType<typeof order>[]) =>
+  store.applyChanges(
+    orders.map((data) => ({ entity: 'order', entityId: data.id, op: 'upsert' as const, data })),
+    1,
+  );
 const at = (hours: number) => tokyoInstant(day, hours);
 const sections = () => Object.fromEntries(service.day(day).sections.map((section) => [section.service, section]));
 
@@ -72,7 +76,17 @@ describe('the station manifest', () => {
     );
     const { nekopos, yamato, sagawa } = sections();
     expect(sagawa!.parcels).toEqual([
-      expect.objectContaining({ orderId: 'a', trackingNo: '300000000015', sellerName: 'さくら雑貨店', prefecture: '千葉県', timeSlot: '14-16', itemCount: 2, cartNo: 'C-a', managementNo: null, atHub: true }),
+      expect.objectContaining({
+        orderId: 'a',
+        trackingNo: '300000000015',
+        sellerName: 'さくら雑貨店',
+        prefecture: '千葉県',
+        timeSlot: '14-16',
+        itemCount: 2,
+        cartNo: 'C-a',
+        managementNo: null,
+        atHub: true,
+      }),
     ]);
     expect(yamato!.parcels.map((p) => [p.orderId, p.managementNo])).toEqual([['b', 'N-b']]);
     expect(nekopos!.parcelCount).toBe(0);
@@ -80,7 +94,7 @@ describe('the station manifest', () => {
     expect(service.day().date).toBe(day);
   });
 
-  it("adds what this station scanned out a moment ago, before the hub has it, and leaves out what the hub refused or a voided label", () => {
+  it('adds what this station scanned out a moment ago, before the hub has it, and leaves out what the hub refused or a voided label', () => {
     cache(order('a'), order('b'), order('c'), order('d', { state: 'packed', trackingNo: '300000000041', service: 'sagawa', labelTimeSlot: 'morning' }));
     store.appendEvent('order.packed', { orderId: 'a', service: 'sagawa', timeSlot: '18-20', trackingNumber: '300000000015' }, 'u', at(9));
     store.appendEvent('order.shipped', { orderId: 'a', trackingNumber: '300000000015' }, 'u', at(9));

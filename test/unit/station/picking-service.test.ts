@@ -27,7 +27,18 @@ const order = (id: string, orderNo: string, sku: string, quantity: number): Cach
   branchCode: branch,
   trackingNo: null,
 });
-const skuData = (sku: string, jan: string | null, sellerSkuCode: string) => ({ sku, inventoryCode: sku.slice(0, 12), name: `opt ${sku}`, sellerSkuCode, jan, sellerId: 'sakura-shop', lengthCm: null, widthCm: null, heightCm: null, weightG: null });
+const skuData = (sku: string, jan: string | null, sellerSkuCode: string) => ({
+  sku,
+  inventoryCode: sku.slice(0, 12),
+  name: `opt ${sku}`,
+  sellerSkuCode,
+  jan,
+  sellerId: 'sakura-shop',
+  lengthCm: null,
+  widthCm: null,
+  heightCm: null,
+  weightG: null,
+});
 const list: CachedPickList = {
   id: 'PL00000001',
   branchCode: branch,
@@ -59,7 +70,12 @@ beforeEach(() => {
     7,
   );
   // Nothing listens on port 9: the hub is away.
-  service = new PickingService({ store, branchCode: branch, hub: { url: 'http://127.0.0.1:9', stationId: 'st-1', secret: 'x' }, record: (kind, payload, userId) => store.appendEvent(kind, payload, userId) });
+  service = new PickingService({
+    store,
+    branchCode: branch,
+    hub: { url: 'http://127.0.0.1:9', stationId: 'st-1', secret: 'x' },
+    record: (kind, payload, userId) => store.appendEvent(kind, payload, userId),
+  });
 });
 afterEach(() => {
   store.close();
@@ -95,7 +111,12 @@ describe('picking on the station', () => {
     // A restarted station (a new store on the same file) still has the unit counted.
     store.close();
     store = new StationStore(dir);
-    service = new PickingService({ store, branchCode: branch, hub: { url: 'http://127.0.0.1:9', stationId: 'st-1', secret: 'x' }, record: (kind, payload, userId) => store.appendEvent(kind, payload, userId) });
+    service = new PickingService({
+      store,
+      branchCode: branch,
+      hub: { url: 'http://127.0.0.1:9', stationId: 'st-1', secret: 'x' },
+      record: (kind, payload, userId) => store.appendEvent(kind, payload, userId),
+    });
     expect(service.open(list.id).list!.lines[1]!.picked).toBe(1);
 
     expect(service.scan(list.id, towel, null)).toMatchObject({ verdict: 'order-picked', orderNo: '700000001' });
@@ -111,7 +132,10 @@ describe('picking on the station', () => {
 
   it('counts an order already picked elsewhere as done, and drops one taken off the branch', () => {
     store.appendEvent('order.picked', { orderId: 'o-1', sku: towel, quantity: 2 }, null);
-    store.applyChanges([{ entity: 'order', entityId: 'o-2', op: 'upsert', data: { ...order('o-2', '700000002', mug, 1), state: 'held', branchCode: null } }], 8);
+    store.applyChanges(
+      [{ entity: 'order', entityId: 'o-2', op: 'upsert', data: { ...order('o-2', '700000002', mug, 1), state: 'held', branchCode: null } }],
+      8,
+    );
     const view = service.open(list.id).list!;
     expect(view.lines.map((line) => [line.sku, line.expected, line.picked])).toEqual([[towel, 3, 2]]);
     expect(service.scan(list.id, towel, null)).toMatchObject({ verdict: 'complete', orderNo: '700000003' });

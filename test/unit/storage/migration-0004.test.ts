@@ -10,18 +10,61 @@ const tableNames = async (db: Kysely<unknown>) => (await db.introspection.getTab
 async function seedBundleWithLine(db: Kysely<HubDatabase>): Promise<void> {
   await db.insertInto('branches').values({ code: '0000011520', name: 'Qxpress JP Tokyo' }).execute();
   await db.insertInto('sellers').values({ id: 's1', name: 'S', balance_jpy: 0, suspended: 0, created_at: 'now' }).execute();
-  await db.insertInto('inventory_items').values({ code: '300001289771', seller_id: 's1', name: 'T', seller_item_code: null, separate_inventory: 1, created_at: 'now' }).execute();
+  await db
+    .insertInto('inventory_items')
+    .values({ code: '300001289771', seller_id: 's1', name: 'T', seller_item_code: null, separate_inventory: 1, created_at: 'now' })
+    .execute();
   await db
     .insertInto('inventory_options')
-    .values({ sku: '300001289771-00001', inventory_code: '300001289771', option_code: '00001', name: 'L', seller_sku_code: null, extra_price_jpy: 0, currency: 'JPY', jan: null, length_cm: null, width_cm: null, height_cm: null, weight_g: null, created_at: 'now' })
+    .values({
+      sku: '300001289771-00001',
+      inventory_code: '300001289771',
+      option_code: '00001',
+      name: 'L',
+      seller_sku_code: null,
+      extra_price_jpy: 0,
+      currency: 'JPY',
+      jan: null,
+      length_cm: null,
+      width_cm: null,
+      height_cm: null,
+      weight_g: null,
+      created_at: 'now',
+    })
     .execute();
   await db
     .insertInto('cargo_bundles')
-    .values({ id: 'IB00000001', seller_id: 's1', branch_code: '0000011520', state: 'arrived', estimated_arrival: '2025-01-01', carrier: null, tracking_no: null, box_count: null, boxes_received: 1, arrived_at: null, completed_at: null, hold_reason: null, reject_reason: null, created_at: 'now', updated_at: 'now' })
+    .values({
+      id: 'IB00000001',
+      seller_id: 's1',
+      branch_code: '0000011520',
+      state: 'arrived',
+      estimated_arrival: '2025-01-01',
+      carrier: null,
+      tracking_no: null,
+      box_count: null,
+      boxes_received: 1,
+      arrived_at: null,
+      completed_at: null,
+      hold_reason: null,
+      reject_reason: null,
+      created_at: 'now',
+      updated_at: 'now',
+    })
     .execute();
   await db
     .insertInto('inbound_lines')
-    .values({ id: 'line-1', seller_id: 's1', sku: '300001289771-00001', branch_code: '0000011520', quantity: 3, description: null, bundle_id: 'IB00000001', counted: null, created_at: 'now' })
+    .values({
+      id: 'line-1',
+      seller_id: 's1',
+      sku: '300001289771-00001',
+      branch_code: '0000011520',
+      quantity: 3,
+      description: null,
+      bundle_id: 'IB00000001',
+      counted: null,
+      created_at: 'now',
+    })
     .execute();
 }
 
@@ -49,9 +92,24 @@ describe.each(hubStoreFactories())('schema step 0004 (inspection findings) on $d
     expect(typeof ids[0]).toBe('number');
     expect(ids[1]).toBeGreaterThan(ids[0]!);
 
-    await expect(store.db.insertInto('inspection_findings').values({ ...finding, kind: 'lost' as never, line_id: null }).execute()).rejects.toMatchObject(refusedBy(factory.dialect, 'check'));
-    await expect(store.db.insertInto('inspection_findings').values({ ...finding, kind: 'unknown-item', line_id: null, bundle_id: 'IB99999999' }).execute()).rejects.toMatchObject(refusedBy(factory.dialect, 'foreign-key'));
-    await expect(store.db.insertInto('inspection_findings').values({ ...finding, kind: 'line-reason', line_id: 'no-such-line' }).execute()).rejects.toMatchObject(refusedBy(factory.dialect, 'foreign-key'));
+    await expect(
+      store.db
+        .insertInto('inspection_findings')
+        .values({ ...finding, kind: 'lost' as never, line_id: null })
+        .execute(),
+    ).rejects.toMatchObject(refusedBy(factory.dialect, 'check'));
+    await expect(
+      store.db
+        .insertInto('inspection_findings')
+        .values({ ...finding, kind: 'unknown-item', line_id: null, bundle_id: 'IB99999999' })
+        .execute(),
+    ).rejects.toMatchObject(refusedBy(factory.dialect, 'foreign-key'));
+    await expect(
+      store.db
+        .insertInto('inspection_findings')
+        .values({ ...finding, kind: 'line-reason', line_id: 'no-such-line' })
+        .execute(),
+    ).rejects.toMatchObject(refusedBy(factory.dialect, 'foreign-key'));
     await store.close();
   });
 

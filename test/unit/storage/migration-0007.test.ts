@@ -7,10 +7,31 @@ import { refusedBy } from './constraint-refusals';
 const tableNames = async (db: Kysely<unknown>) => (await db.introspection.getTables()).map((table) => table.name);
 
 const order = (id: string) => ({
-  id, seller_id: 's1', source: 'qoo10', order_no: id, cart_no: null, listing_id: null, sku: null, option_label: null, quantity: 1,
-  recipient_name: 'R', recipient_phone: '0312345678', postal_code: '100-0005', address: 'A', delivery_method: null, time_slot: null,
-  desired_ship_date: null, paid_at: 'now', ships_within_14_days: 0, state: 'allocated', branch_code: '0000011520', allocated_at: null,
-  tracking_no: null, service: null, shipped_at: null, created_at: 'now',
+  id,
+  seller_id: 's1',
+  source: 'qoo10',
+  order_no: id,
+  cart_no: null,
+  listing_id: null,
+  sku: null,
+  option_label: null,
+  quantity: 1,
+  recipient_name: 'R',
+  recipient_phone: '0312345678',
+  postal_code: '100-0005',
+  address: 'A',
+  delivery_method: null,
+  time_slot: null,
+  desired_ship_date: null,
+  paid_at: 'now',
+  ships_within_14_days: 0,
+  state: 'allocated',
+  branch_code: '0000011520',
+  allocated_at: null,
+  tracking_no: null,
+  service: null,
+  shipped_at: null,
+  created_at: 'now',
 });
 
 describe.each(hubStoreFactories())('schema step 0007 (pick lists) on $dialect', (factory) => {
@@ -27,12 +48,22 @@ describe.each(hubStoreFactories())('schema step 0007 (pick lists) on $dialect', 
     await store.db.insertInto('branches').values({ code: '0000011520', name: 'Qxpress JP Tokyo' }).execute();
     await store.db.insertInto('sellers').values({ id: 's1', name: 'S', balance_jpy: 0, suspended: 0, created_at: 'now' }).execute();
     // Only the columns every step so far has: later steps may add more, with defaults.
-    await (db as Kysely<any>).insertInto('orders').values([order('o1'), order('o2')]).execute();
-    for (const id of ['PL00000001', 'PL00000002']) await store.db.insertInto('pick_lists').values({ id, branch_code: '0000011520', created_at: 'now', created_by: 'u1' }).execute();
+    await (db as Kysely<any>)
+      .insertInto('orders')
+      .values([order('o1'), order('o2')])
+      .execute();
+    for (const id of ['PL00000001', 'PL00000002'])
+      await store.db.insertInto('pick_lists').values({ id, branch_code: '0000011520', created_at: 'now', created_by: 'u1' }).execute();
     await store.db.insertInto('pick_list_orders').values({ pick_list_id: 'PL00000001', order_id: 'o1', position: 0 }).execute();
-    await expect(store.db.insertInto('pick_list_orders').values({ pick_list_id: 'PL00000002', order_id: 'o1', position: 0 }).execute()).rejects.toMatchObject(refusedBy(factory.dialect, 'primary-key'));
-    await expect(store.db.insertInto('pick_list_orders').values({ pick_list_id: 'PL99999999', order_id: 'o2', position: 0 }).execute()).rejects.toMatchObject(refusedBy(factory.dialect, 'foreign-key'));
-    await expect(store.db.insertInto('pick_list_orders').values({ pick_list_id: 'PL00000002', order_id: 'no-such-order', position: 0 }).execute()).rejects.toMatchObject(refusedBy(factory.dialect, 'foreign-key'));
+    await expect(store.db.insertInto('pick_list_orders').values({ pick_list_id: 'PL00000002', order_id: 'o1', position: 0 }).execute()).rejects.toMatchObject(
+      refusedBy(factory.dialect, 'primary-key'),
+    );
+    await expect(store.db.insertInto('pick_list_orders').values({ pick_list_id: 'PL99999999', order_id: 'o2', position: 0 }).execute()).rejects.toMatchObject(
+      refusedBy(factory.dialect, 'foreign-key'),
+    );
+    await expect(
+      store.db.insertInto('pick_list_orders').values({ pick_list_id: 'PL00000002', order_id: 'no-such-order', position: 0 }).execute(),
+    ).rejects.toMatchObject(refusedBy(factory.dialect, 'foreign-key'));
     await store.close();
   });
 

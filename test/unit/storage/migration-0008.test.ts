@@ -6,7 +6,8 @@ import type { HubDatabase } from '../../../server/storage/schema';
 import { hubStoreFactories } from '../../support/hub-stores';
 
 const step = '0008-label-time-slot';
-const columnsOfOrders = async (db: Kysely<unknown>) => (await db.introspection.getTables()).find((table) => table.name === 'orders')!.columns.map((column) => column.name);
+const columnsOfOrders = async (db: Kysely<unknown>) =>
+  (await db.introspection.getTables()).find((table) => table.name === 'orders')!.columns.map((column) => column.name);
 
 /** The step before 0008, whatever other steps came in between. */
 const previousStep = (names: string[]) => names[names.indexOf(step) - 1]!;
@@ -43,7 +44,11 @@ async function seedLabelledOrders(db: Kysely<HubDatabase>): Promise<void> {
   });
   await (db as Kysely<any>)
     .insertInto('orders')
-    .values([order('shipped', 'in_transit', '300000000015', 'sagawa'), order('relabelled', 'packed', '300000000026', 'yamato'), order('open', 'picked', null, null)])
+    .values([
+      order('shipped', 'in_transit', '300000000015', 'sagawa'),
+      order('relabelled', 'packed', '300000000026', 'yamato'),
+      order('open', 'picked', null, null),
+    ])
     .execute();
   const event = (n: number, kind: string, payload: object, outcome = 'applied') => ({
     event_id: `e${n}`,

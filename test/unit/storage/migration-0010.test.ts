@@ -7,7 +7,8 @@ import { hubStoreFactories } from '../../support/hub-stores';
 const step = '0010-floor-event-times';
 /** The step before 0010, whatever other steps came in between. */
 const previousStep = (names: string[]) => names[names.indexOf(step) - 1]!;
-const columnsOf = async (db: Kysely<unknown>, name: string) => (await db.introspection.getTables()).find((table) => table.name === name)!.columns.map((column) => column.name);
+const columnsOf = async (db: Kysely<unknown>, name: string) =>
+  (await db.introspection.getTables()).find((table) => table.name === name)!.columns.map((column) => column.name);
 
 async function seed(db: Kysely<any>): Promise<void> {
   await db.insertInto('branches').values({ code: '0000011520', name: 'Qxpress JP Tokyo' }).execute();
@@ -16,11 +17,28 @@ async function seed(db: Kysely<any>): Promise<void> {
   await db.insertInto('inventory_options').values({ sku: 'SKU1', inventory_code: 'I1', option_code: '1', name: 'Opt', created_at: 'now' }).execute();
   await db
     .insertInto('stock_movements')
-    .values({ sku: 'SKU1', branch_code: '0000011520', kind: 'inbound', quantity: 5, reference: null, station_event_id: null, created_at: '2026-12-06T14:59:00.000Z' })
+    .values({
+      sku: 'SKU1',
+      branch_code: '0000011520',
+      kind: 'inbound',
+      quantity: 5,
+      reference: null,
+      station_event_id: null,
+      created_at: '2026-12-06T14:59:00.000Z',
+    })
     .execute();
   await db
     .insertInto('station_events')
-    .values({ event_id: 'e1', station_id: 'pack-1', station_seq: 1, kind: 'order.shipped', payload: '{}', outcome: 'applied', reason: null, applied_at: '2026-12-06T15:00:10.000Z' })
+    .values({
+      event_id: 'e1',
+      station_id: 'pack-1',
+      station_seq: 1,
+      kind: 'order.shipped',
+      payload: '{}',
+      outcome: 'applied',
+      reason: null,
+      applied_at: '2026-12-06T15:00:10.000Z',
+    })
     .execute();
 }
 
@@ -39,13 +57,27 @@ describe.each(hubStoreFactories())('schema step 0010 (floor event times) on $dia
     expect(await db.selectFrom('stock_movements').select(['created_at', 'occurred_at']).execute()).toEqual([
       { created_at: '2026-12-06T14:59:00.000Z', occurred_at: '2026-12-06T14:59:00.000Z' },
     ]);
-    expect(await db.selectFrom('station_events').select(['applied_at', 'occurred_at']).execute()).toEqual([{ applied_at: '2026-12-06T15:00:10.000Z', occurred_at: null }]);
+    expect(await db.selectFrom('station_events').select(['applied_at', 'occurred_at']).execute()).toEqual([
+      { applied_at: '2026-12-06T15:00:10.000Z', occurred_at: null },
+    ]);
     // A new receipt keeps both times.
     await db
       .insertInto('station_events')
-      .values({ event_id: 'e2', station_id: 'pack-1', station_seq: 2, kind: 'order.shipped', payload: '{}', outcome: 'applied', reason: null, applied_at: '2026-12-06T15:25:24.000Z', occurred_at: '2026-12-06T14:59:30.000Z' })
+      .values({
+        event_id: 'e2',
+        station_id: 'pack-1',
+        station_seq: 2,
+        kind: 'order.shipped',
+        payload: '{}',
+        outcome: 'applied',
+        reason: null,
+        applied_at: '2026-12-06T15:25:24.000Z',
+        occurred_at: '2026-12-06T14:59:30.000Z',
+      })
       .execute();
-    expect(await db.selectFrom('station_events').select('occurred_at').where('event_id', '=', 'e2').executeTakeFirst()).toEqual({ occurred_at: '2026-12-06T14:59:30.000Z' });
+    expect(await db.selectFrom('station_events').select('occurred_at').where('event_id', '=', 'e2').executeTakeFirst()).toEqual({
+      occurred_at: '2026-12-06T14:59:30.000Z',
+    });
     await store.close();
   });
 

@@ -19,8 +19,16 @@ describe.each(hubStoreFactories())('hub schema on $dialect', (factory) => {
     // A user's badge is unique.
     await store.db.insertInto('sellers').values({ id: 's1', name: 'S', balance_jpy: 0, suspended: 0, created_at: 'now' }).execute();
     const user = { role: 'clerk', seller_id: null, pin_hash: 'x', badge: 'B1', created_at: 'now' };
-    await store.db.insertInto('users').values({ id: 'u1', name: 'A', ...user }).execute();
-    await expect(store.db.insertInto('users').values({ id: 'u2', name: 'B', ...user }).execute()).rejects.toMatchObject(refusedBy(factory.dialect, 'unique'));
+    await store.db
+      .insertInto('users')
+      .values({ id: 'u1', name: 'A', ...user })
+      .execute();
+    await expect(
+      store.db
+        .insertInto('users')
+        .values({ id: 'u2', name: 'B', ...user })
+        .execute(),
+    ).rejects.toMatchObject(refusedBy(factory.dialect, 'unique'));
     await store.close();
   });
 
@@ -28,20 +36,50 @@ describe.each(hubStoreFactories())('hub schema on $dialect', (factory) => {
     const store = await factory.open({ migrate: false });
     const db = store.db as unknown as Kysely<unknown>;
     await migrateHub(db, factory.dialect, '0002-inventory-inbound-stock');
-    expect(await tableNames(db)).toEqual(expect.arrayContaining(['inventory_items', 'inventory_options', 'cargo_bundles', 'inbound_lines', 'stock_balances', 'stock_movements']));
+    expect(await tableNames(db)).toEqual(
+      expect.arrayContaining(['inventory_items', 'inventory_options', 'cargo_bundles', 'inbound_lines', 'stock_balances', 'stock_movements']),
+    );
     await store.db.insertInto('branches').values({ code: '0000011520', name: 'Qxpress JP Tokyo' }).execute();
     await store.db.insertInto('sellers').values({ id: 's1', name: 'S', balance_jpy: 0, suspended: 0, created_at: 'now' }).execute();
-    await store.db.insertInto('inventory_items').values({ code: '300001289771', seller_id: 's1', name: 'T', seller_item_code: null, separate_inventory: 1, created_at: 'now' }).execute();
+    await store.db
+      .insertInto('inventory_items')
+      .values({ code: '300001289771', seller_id: 's1', name: 'T', seller_item_code: null, separate_inventory: 1, created_at: 'now' })
+      .execute();
     await store.db
       .insertInto('inventory_options')
-      .values({ sku: '300001289771-00001', inventory_code: '300001289771', option_code: '00001', name: 'L', seller_sku_code: null, extra_price_jpy: 0, currency: 'JPY', jan: null, length_cm: null, width_cm: null, height_cm: null, weight_g: null, created_at: 'now' })
+      .values({
+        sku: '300001289771-00001',
+        inventory_code: '300001289771',
+        option_code: '00001',
+        name: 'L',
+        seller_sku_code: null,
+        extra_price_jpy: 0,
+        currency: 'JPY',
+        jan: null,
+        length_cm: null,
+        width_cm: null,
+        height_cm: null,
+        weight_g: null,
+        created_at: 'now',
+      })
       .execute();
     await expect(
       store.db.insertInto('stock_balances').values({ sku: '300001289771-00001', branch_code: '0000011520', quantity: -1 }).execute(),
     ).rejects.toMatchObject(refusedBy(factory.dialect, 'check'));
     // Foreign keys hold: no movement for an unknown SKU.
     await expect(
-      store.db.insertInto('stock_movements').values({ sku: '399999999999-00001', branch_code: '0000011520', kind: 'inbound', quantity: 1, reference: null, station_event_id: null, created_at: 'now' }).execute(),
+      store.db
+        .insertInto('stock_movements')
+        .values({
+          sku: '399999999999-00001',
+          branch_code: '0000011520',
+          kind: 'inbound',
+          quantity: 1,
+          reference: null,
+          station_event_id: null,
+          created_at: 'now',
+        })
+        .execute(),
     ).rejects.toMatchObject(refusedBy(factory.dialect, 'foreign-key'));
     await store.close();
   });
@@ -50,7 +88,9 @@ describe.each(hubStoreFactories())('hub schema on $dialect', (factory) => {
     const store = await factory.open({ migrate: false });
     const db = store.db as unknown as Kysely<unknown>;
     await migrateHub(db, factory.dialect);
-    expect(await tableNames(db)).toEqual(expect.arrayContaining(['orders', 'tracking_blocks', 'tracking_uploads', 'fee_schedules', 'fee_charges', 'changes', 'station_events']));
+    expect(await tableNames(db)).toEqual(
+      expect.arrayContaining(['orders', 'tracking_blocks', 'tracking_uploads', 'fee_schedules', 'fee_charges', 'changes', 'station_events']),
+    );
     const seqs: number[] = [];
     for (let i = 0; i < 3; i++) {
       const row = await store.db
@@ -89,7 +129,6 @@ describe.each(hubStoreFactories())('hub schema on $dialect', (factory) => {
     await expect(openHubStore(location)).rejects.toBeInstanceOf(DatabaseNewerThanCodeError);
     await expect(openHubStore(location)).rejects.toThrow(/newer version/);
   });
-
 });
 
 describe('hub schema on SQLite only', () => {
