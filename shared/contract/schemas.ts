@@ -76,7 +76,12 @@ export type ScannerDevice = z.infer<typeof scannerDeviceSchema>;
  * The hub answers but this station cannot use the answer: a hub of another version (a route missing on an older hub,
  * an answer in another shape). Pending events stay in the outbox until a hub that matches answers.
  */
-export const hubProblemSchema = z.object({ code: z.literal('hub-contract'), route: z.string(), hubVersion: z.string().nullable() });
+export const hubProblemSchema = z.discriminatedUnion('code', [
+  /** The hub answered in a shape this station does not read (a hub upgraded apart, or a route it lacks). */
+  z.object({ code: z.literal('hub-contract'), route: z.string(), hubVersion: z.string().nullable() }),
+  /** The hub's feed carries changes this station cannot read (a newer hub): kept unread and skipped, never a crash. */
+  z.object({ code: z.literal('feed-unread'), count: z.int().positive(), hubFeedVersion: z.int().nullable() }),
+]);
 export type HubProblem = z.infer<typeof hubProblemSchema>;
 
 export const hubStatusSchema = z.object({

@@ -7,7 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HubSync } from '../../electron/station/hub-client/hub-sync';
 import { PackingService } from '../../electron/station/packing/packing-service';
 import { StationStore } from '../../electron/station/store/station-store';
+import type { HubStatus } from '../../shared/contract/schemas';
 import { feedVersion } from '../../shared/hub/feed';
+import { waitUntil } from '../support/wait-until';
 
 /**
  * Guards the changes feed between a station and a NEWER hub (upgraded first): an entity the station has never heard
@@ -144,6 +146,7 @@ describe('a station pulling from a newer hub', () => {
   it('keeps an unknown entity and unreadable data unread, reads the rest, moves its cursor and still pushes', async () => {
     const event = store.appendEvent('sku.located', { sku, bin: 'A-01-01-01' }, 'u-clerk');
     const logged: string[] = [];
+    const statuses: HubStatus[] = [];
     let sawPage!: () => void;
     let drained!: () => void;
     const pageApplied = new Promise<void>((resolve) => (sawPage = resolve));
@@ -152,7 +155,7 @@ describe('a station pulling from a newer hub', () => {
       { url, stationId: 'st-1', secret: 'x' },
       store,
       {
-        onStatus: () => {},
+        onStatus: (status) => statuses.push(status),
         onOutboxDepth: (depth) => depth === 0 && drained(),
         onChanges: (changes) => changes.length > 0 && sawPage(),
         log: (message) => logged.push(message),
@@ -161,7 +164,10 @@ describe('a station pulling from a newer hub', () => {
     );
     sync.start();
     await Promise.all([pageApplied, outboxEmpty]);
+    await waitUntil(() => statuses.some((status) => status.problem?.code === 'feed-unread'), 'the status to say what was kept unread');
     await sync.stop();
+    // Said on the status bar, not only in the log: online, with the count kept unread and the hub's feed version.
+    expect(statuses.at(-1)).toMatchObject({ state: 'online', problem: { code: 'feed-unread', count: 2, hubFeedVersion: feedVersion + 1 } });
 
     expect(pushed.map((entry) => entry.eventId)).toEqual([event.eventId]);
     expect(store.setting('changes.cursor')).toBe('4');

@@ -35,6 +35,8 @@ const offsetReportStepMs = 5000;
  */
 export class HubSync {
   private stopped = false;
+  /** The feed version the hub last sent with a changes page, when it sends one. */
+  private hubFeedVersion: number | null = null;
   private kicked = false;
   private wake: (() => void) | null = null;
   private running: Promise<void> | null = null;
@@ -89,7 +91,7 @@ export class HubSync {
       try {
         await this.pushAll();
         await this.pullAll();
-        this.setState('online');
+        this.setState('online', this.feedProblem());
         backoffMs = 250;
         await this.sleep(this.pollMs, true);
       } catch (error) {
@@ -132,12 +134,19 @@ export class HubSync {
       if (page.changes.length === 0) return;
       // A change this station cannot read (a newer hub's entity or field shape) is kept unread; the feed moves on.
       const { unread } = this.store.applyChanges(page.changes, page.next);
+      if (page.feedVersion !== undefined) this.hubFeedVersion = page.feedVersion;
       if (unread > 0)
         this.events.log?.(
           `hub sync: kept ${unread} change(s) this station cannot read (feed version ${page.feedVersion ?? 'unknown'}, station knows ${feedVersion})`,
         );
       this.events.onChanges?.(page.changes);
     }
+  }
+
+  /** Changes kept unread are said on the status bar (the station should be updated), not only in the log. */
+  private feedProblem(): HubProblem | null {
+    const count = this.store.unreadCount();
+    return count > 0 ? { code: 'feed-unread', count, hubFeedVersion: this.hubFeedVersion } : null;
   }
 
   /** One call to the hub; its answer also tells how far the clocks are apart. */

@@ -226,6 +226,11 @@ export class StationStore {
   }
 
   /** Changes kept as the hub sent them because this station cannot read them, with the reason. */
+  /** How many cached changes this station keeps unread (a newer hub's entities or shapes). */
+  unreadCount(): number {
+    return this.db.prepare<[], { n: number }>('select count(*) as n from cache where unread is not null').get()?.n ?? 0;
+  }
+
   unreadCached(): { entity: string; entityId: string; data: unknown; reason: string }[] {
     return this.db
       .prepare<[], { entity: string; entity_id: string; data: string; unread: string }>(

@@ -25,9 +25,11 @@ export function StatusBar() {
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span data-testid="status-hub" className={status.hub.state === 'online' && !status.hub.problem ? 'ok' : 'warn'}>
-        {status.hub.problem
+        {status.hub.problem?.code === 'hub-contract'
           ? t('status.hubContract', { route: status.hub.problem.route, version: status.hub.problem.hubVersion ?? '?' })
-          : t(hubText[status.hub.state])}{' '}
+          : status.hub.problem?.code === 'feed-unread'
+            ? t('status.feedUnread', { count: status.hub.problem.count })
+            : t(hubText[status.hub.state])}{' '}
         <EmbeddedHubNote status={status.embeddedHub} /> <OfflineSignInMark />
       </span>
       <span data-testid="status-outbox" className={status.outboxDepth > 0 ? 'warn' : 'ok'}>
