@@ -9,6 +9,7 @@ import { PackingService } from '../../electron/station/packing/packing-service';
 import { StationStore } from '../../electron/station/store/station-store';
 import type { HubStatus } from '../../shared/contract/schemas';
 import { feedVersion } from '../../shared/hub/feed';
+import { benchBranch, benchOrder, benchSku, benchSkuView } from '../support/pack-bench-fixtures';
 import { waitUntil } from '../support/wait-until';
 
 /**
@@ -17,23 +18,9 @@ import { waitUntil } from '../support/wait-until';
  * (real StationStore, real HubSync over HTTP) keeps working: the cursor moves past them, what it can read it reads,
  * the rest is kept as the hub sent it and skipped by every screen, and its outbox is still pushed.
  */
-const branch = '0000011520';
-const sku = '300001289771-00003';
-const olderOrder = {
-  id: 'o-1',
-  sellerId: 'sakura-shop',
-  source: 'qoo10',
-  orderNo: '700000001',
-  cartNo: null,
-  optionLabel: 'L',
-  sku,
-  quantity: 1,
-  recipient: { name: '山田 太郎', phone: '03-0000-0000', postalCode: '1000001', address: '東京都千代田区千代田1-1' },
-  deliveryTime: null,
-  state: 'allocated',
-  branchCode: branch,
-  trackingNo: null,
-};
+const branch = benchBranch;
+const sku = benchSku;
+const olderOrder = benchOrder({ cartNo: null });
 const order = {
   ...olderOrder,
   recipient: { ...olderOrder.recipient, building: '千代田ビル 3F' },
@@ -74,19 +61,8 @@ const newerPage = {
       op: 'upsert',
       branchCode: null,
       sellerId: 'sakura-shop',
-      data: {
-        sku,
-        inventoryCode: '300001289771',
-        name: 'L',
-        sellerSkuCode: 'SK-L',
-        jan: null,
-        sellerId: 'sakura-shop',
-        lengthCm: 25,
-        widthCm: 20,
-        heightCm: 1,
-        weightG: 100,
-        hsCode: '6302.60',
-      },
+      // A field a newer hub added to the SKU view: kept, ignored.
+      data: { ...benchSkuView, jan: null, hsCode: '6302.60' },
       at: '2026-12-01T00:00:00Z',
     },
   ],

@@ -2,35 +2,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PackingService, type CachedOrder } from '../../../electron/station/packing/packing-service';
+import { PackingService } from '../../../electron/station/packing/packing-service';
 import { createPrintService } from '../../../electron/station/printing/print-service';
 import { savePrinter } from '../../../electron/station/printing/station-printer';
 import { StationPrinting } from '../../../electron/station/printing/station-printing';
 import { StationStore } from '../../../electron/station/store/station-store';
 import { printerProfileSchema } from '../../../shared/contract/printer-profile';
 import { startCupsForTests } from './cups-test-queues';
+import { benchBranch, benchOrder, benchSku, seedPackBench } from '../../support/pack-bench-fixtures';
 
 const cups = await startCupsForTests();
 const skipReason = 'unavailable' in cups ? cups.unavailable : null;
 if (skipReason) console.warn(`[skipped] pack bench with a missing CUPS queue: ${skipReason}`);
 
-const branch = '0000011520';
-const sku = '300001289771-00003';
-const order: CachedOrder = {
-  id: 'o-1',
-  sellerId: 'sakura-shop',
-  source: 'qoo10',
-  orderNo: '700000001',
-  cartNo: '600000001',
-  optionLabel: 'L',
-  sku,
-  quantity: 1,
-  recipient: { name: '山田 太郎', phone: '03-0000-0000', postalCode: '1000001', address: '東京都千代田区千代田1-1' },
-  deliveryTime: null,
-  state: 'allocated',
-  branchCode: branch,
-  trackingNo: null,
-};
+const branch = benchBranch;
+const order = benchOrder();
 
 describe.skipIf(skipReason !== null)('the pack bench with its shipping-label queue missing (real CUPS, real print queue)', { timeout: 60_000 }, () => {
   if (skipReason) return;
@@ -49,35 +35,7 @@ describe.skipIf(skipReason !== null)('the pack bench with its shipping-label que
   it('answers the label step with a failed job and the reason code no-such-queue, never as printed', async () => {
     // A queue chosen once and since removed from the PC (or typed wrong): lp says "The printer or class does not exist".
     savePrinter(store, 'shipping-labels', printerProfileSchema.parse({ id: 'shipping-labels', name: 'gone', kind: 'cups', queue: 'qwms-test-gone' }));
-    store.applyChanges(
-      [
-        { entity: 'order', entityId: order.id, op: 'upsert', data: order },
-        {
-          entity: 'sku',
-          entityId: sku,
-          op: 'upsert',
-          data: {
-            sku,
-            inventoryCode: '300001289771',
-            name: 'L',
-            sellerSkuCode: 'SK-L',
-            jan: '4901234567894',
-            sellerId: 'sakura-shop',
-            lengthCm: 25,
-            widthCm: 20,
-            heightCm: 1,
-            weightG: 100,
-          },
-        },
-        {
-          entity: 'tracking-block',
-          entityId: '1',
-          op: 'upsert',
-          data: { stationId: 'st-1', firstSerial: 300_000_000_00, count: 3, issuedAt: '2026-01-01T00:00:00Z' },
-        },
-      ],
-      3,
-    );
+    seedPackBench(store, [order]);
     const packing = new PackingService({
       store,
       branchCode: branch,
@@ -86,7 +44,7 @@ describe.skipIf(skipReason !== null)('the pack bench with its shipping-label que
       printLabel: (label) => printers.shippingLabel(label),
       log: () => {},
     });
-    packing.scan('o-1', sku, null);
+    packing.scan('o-1', benchSku, null);
     const result = await packing.label('o-1', 'yamato', null, null);
     expect(result.job).toMatchObject({
       state: 'failed',

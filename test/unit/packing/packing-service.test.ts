@@ -3,26 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normaliseTrackingCode, PackingService, type CachedOrder } from '../../../electron/station/packing/packing-service';
+import { benchBranch, benchOrder, benchSku, seedPackBench } from '../../support/pack-bench-fixtures';
 import { StationStore } from '../../../electron/station/store/station-store';
 import { trackingBlock } from '../../../shared/domain/tracking-numbers';
 
-const branch = '0000011520';
-const sku = '300001289771-00003';
-const order: CachedOrder = {
-  id: 'o-1',
-  sellerId: 'sakura-shop',
-  source: 'qoo10',
-  orderNo: '700000001',
-  cartNo: '600000001',
-  optionLabel: 'L',
-  sku,
-  quantity: 2,
-  recipient: { name: '山田 太郎', phone: '03-0000-0000', postalCode: '1000001', address: '東京都千代田区千代田1-1' },
-  deliveryTime: null,
-  state: 'allocated',
-  branchCode: branch,
-  trackingNo: null,
-};
+const branch = benchBranch;
+const sku = benchSku;
+const order = benchOrder({ quantity: 2 });
 
 let dir: string;
 let store: StationStore;
@@ -31,35 +18,7 @@ let service: PackingService;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'qwms-pack-'));
   store = new StationStore(dir);
-  store.applyChanges(
-    [
-      { entity: 'order', entityId: order.id, op: 'upsert', data: order },
-      {
-        entity: 'sku',
-        entityId: sku,
-        op: 'upsert',
-        data: {
-          sku,
-          inventoryCode: '300001289771',
-          name: 'L',
-          sellerSkuCode: 'SK-L',
-          jan: '4901234567894',
-          sellerId: 'sakura-shop',
-          lengthCm: 25,
-          widthCm: 20,
-          heightCm: 1,
-          weightG: 100,
-        },
-      },
-      {
-        entity: 'tracking-block',
-        entityId: '1',
-        op: 'upsert',
-        data: { stationId: 'st-1', firstSerial: 300_000_000_00, count: 3, issuedAt: '2026-01-01T00:00:00Z' },
-      },
-    ],
-    3,
-  );
+  seedPackBench(store, [order]);
   printed = [];
   service = new PackingService({
     store,
