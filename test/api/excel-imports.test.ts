@@ -6,6 +6,7 @@ import type { HubDatabase } from '../../server/storage/schema';
 import { startTestHub, type TestHub } from '../support/hub-server';
 import { hubStoreFactories } from '../support/hub-stores';
 import { located, workbookBytes } from '../unit/excel/workbook-files';
+import { rowCount } from '../support/row-count';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tokyo = '0000011520';
@@ -50,15 +51,7 @@ describe.each(hubStoreFactories())('Excel imports over HTTP on $dialect', (facto
   const medium = '300000000001-00002';
 
   const db = () => hub.hub.store.db;
-  const count = async (table: keyof HubDatabase) =>
-    Number(
-      (
-        await db()
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: keyof HubDatabase) => rowCount(db(), table);
   const counts = async () => ({
     lines: await count('inbound_lines'),
     items: await count('inventory_items'),

@@ -4,6 +4,7 @@ import { registerStation } from '../../server/services/stations';
 import type { HubDatabase } from '../../server/storage/schema';
 import { startTestHub, type TestHub } from '../support/hub-server';
 import { hubStoreFactories } from '../support/hub-stores';
+import { rowCount } from '../support/row-count';
 
 const tokyo = '0000011520';
 const seoul = '0000000082';
@@ -23,15 +24,7 @@ describe.each(hubStoreFactories())('inbound lines and cargo bundles over HTTP on
   const skuOfPoor = '300000000004-00001';
 
   const db = () => hub.hub.store.db;
-  const count = async (table: keyof HubDatabase) =>
-    Number(
-      (
-        await db()
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: keyof HubDatabase) => rowCount(db(), table);
   const counts = async () => ({
     lines: await count('inbound_lines'),
     bundles: await count('cargo_bundles'),

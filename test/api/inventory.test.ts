@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubDatabase } from '../../server/storage/schema';
 import { startTestHub, type TestHub } from '../support/hub-server';
 import { hubStoreFactories } from '../support/hub-stores';
+import { rowCount } from '../support/row-count';
 
 describe.each(hubStoreFactories())('Q-inventory, SKUs, listing links and stock over HTTP on $dialect', (factory) => {
   let hub: TestHub;
@@ -10,15 +11,7 @@ describe.each(hubStoreFactories())('Q-inventory, SKUs, listing links and stock o
   let clerk: string;
   let packer: string;
 
-  const count = async (table: keyof HubDatabase) =>
-    Number(
-      (
-        await hub.hub.store.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: keyof HubDatabase) => rowCount(hub.hub.store.db, table);
   const counts = async () => ({
     items: await count('inventory_items'),
     options: await count('inventory_options'),

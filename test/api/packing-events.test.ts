@@ -10,6 +10,7 @@ import { tokyo } from '../support/hub-fixtures';
 import { hubStoreFactories } from '../support/hub-stores';
 import { startTestHub, type TestHub } from '../support/hub-server';
 import { listing, managementLine, orderByNo, qoo10Line, sellerWithSkus, stock } from '../support/order-fixtures';
+import { rowCount } from '../support/row-count';
 
 const seoul = branches.qxpressKoreaSeoul;
 
@@ -35,15 +36,7 @@ describe.each(hubStoreFactories())('picking, packing and shipping events from th
   let shopCount = 0;
 
   const db = () => hub.hub.store.db;
-  const count = async (table: keyof HubDatabase) =>
-    Number(
-      (
-        await db()
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: keyof HubDatabase) => rowCount(db(), table);
   const stockOf = async (sku: string, branchCode: string = tokyo) =>
     (await db().selectFrom('stock_balances').select('quantity').where('sku', '=', sku).where('branch_code', '=', branchCode).executeTakeFirst())?.quantity ?? 0;
   const orderRow = (id: string) => db().selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

@@ -11,6 +11,7 @@ import type { HubDatabase } from '../../server/storage/schema';
 import { seedSellerWithSkus, tokyo } from '../support/hub-fixtures';
 import { hubStoreFactories } from '../support/hub-stores';
 import { startTestHub, type TestHub } from '../support/hub-server';
+import { rowCount } from '../support/row-count';
 
 const seoul = branches.qxpressKoreaSeoul;
 const anywhere = { onlySeller: null, onlyBranch: null };
@@ -41,15 +42,7 @@ describe.each(hubStoreFactories())('receiving and inspection events from the flo
   let seoulSku: string;
 
   const db = () => hub.hub.store.db;
-  const count = async (table: keyof HubDatabase) =>
-    Number(
-      (
-        await db()
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: keyof HubDatabase) => rowCount(db(), table);
   const bundle = async (id: string): Promise<BundleView> => (await hub.request('GET', `/api/v1/bundles/${id}`)).body;
   const counted = async (id: string) => (await bundle(id)).lines.map((line) => line.counted);
   const balanceOf = async (sellerId: string) =>
