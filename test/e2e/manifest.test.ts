@@ -7,6 +7,7 @@ import { artefactPath } from '../support/chromium';
 import { listenAsPrinter, type RawPortListener } from '../support/raw-port-listener';
 import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
 import { waitUntil } from '../support/wait-until';
+import { printToPort } from '../support/test-printers';
 
 /**
  * End of day in Chromium on the demo warehouse: parcels of different services sent out at the bench (through the
@@ -21,11 +22,8 @@ const bench = 'manifest-e2e-bench';
 beforeAll(async () => {
   station = await openStationPage();
   printer = await listenAsPrinter();
-  // The station has no document printer of its own here: the manifest goes to its (PDF) label printer.
-  station.running.station.store.setSetting(
-    'printer.labels',
-    JSON.stringify({ id: 'labels', name: 'test printer', kind: 'raw-tcp', host: '127.0.0.1', port: printer.port, format: 'pdf' }),
-  );
+  // Labels and the manifest both go to the one test port, as set on the settings screen.
+  printToPort(station.running.station.store, printer.port);
   await call('session.signIn', { method: 'pin', userId: 'u-packer', pin: '2222' });
   await signInWithPin(station.page, 'u-packer', '2222');
 });

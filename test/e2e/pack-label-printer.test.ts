@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cupsPdfOutput, pdfPageSizesMm } from '../integration/printing/cups-pdf-output';
-import { startCupsForTests } from '../integration/printing/cups-test-queues';
+import { cupsPdfOutput, pdfPageSizesMm } from '../support/cups-pdf-output';
+import { startCupsForTests } from '../support/cups-test-queues';
 import { decodePdfBarcodes } from '../support/barcode-tools';
 import { typeLikeScanner } from '../support/scanner-keyboard';
 import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';

@@ -4,6 +4,7 @@ import { listenAsPrinter, type RawPortListener } from '../support/raw-port-liste
 import { typeLikeScanner } from '../support/scanner-keyboard';
 import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
 import { feedbackKind, waitUntil } from '../support/wait-until';
+import { printToPort } from '../support/test-printers';
 
 let station: StationPage;
 let printer: RawPortListener;
@@ -11,10 +12,7 @@ let printed = 0;
 beforeAll(async () => {
   station = await openStationPage({ wedgeSettings: { maxGapMs: 400, maxMedianGapMs: 60 } });
   printer = await listenAsPrinter();
-  station.running.station.store.setSetting(
-    'printer.labels',
-    JSON.stringify({ id: 'labels', name: 'test printer', kind: 'raw-tcp', host: '127.0.0.1', port: printer.port, format: 'pdf' }),
-  );
+  printToPort(station.running.station.store, printer.port, ['shipping-labels']);
   await signInWithPin(station.page, 'u-packer', '2222');
 });
 afterAll(async () => {

@@ -6,6 +6,7 @@ import { listenAsPrinter, type RawPortListener } from '../support/raw-port-liste
 import { typeLikeScanner } from '../support/scanner-keyboard';
 import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
 import { feedbackKind, waitUntil } from '../support/wait-until';
+import { printToPort } from '../support/test-printers';
 
 let station: StationPage;
 let printer: RawPortListener;
@@ -14,14 +15,8 @@ beforeAll(async () => {
   station = await openStationPage({ wedgeSettings: { maxGapMs: 400, maxMedianGapMs: 60 } });
   printer = await listenAsPrinter();
   documents = await listenAsPrinter();
-  station.running.station.store.setSetting(
-    'printer.labels',
-    JSON.stringify({ id: 'labels', name: 'test printer', kind: 'raw-tcp', host: '127.0.0.1', port: printer.port, format: 'pdf' }),
-  );
-  station.running.station.store.setSetting(
-    'printer.documents',
-    JSON.stringify({ id: 'documents', name: 'office printer', kind: 'raw-tcp', host: '127.0.0.1', port: documents.port, format: 'pdf' }),
-  );
+  printToPort(station.running.station.store, printer.port, ['sku-labels', 'shipping-labels']);
+  printToPort(station.running.station.store, documents.port, ['documents']);
   await signInWithPin(station.page, 'u-packer', '2222');
 });
 afterAll(async () => {

@@ -4,6 +4,7 @@ import { listenAsPrinter } from '../support/raw-port-listener';
 import { typeLikeScanner } from '../support/scanner-keyboard';
 import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
 import { feedbackKind, waitUntil } from '../support/wait-until';
+import { printToPort } from '../support/test-printers';
 
 let station: StationPage;
 beforeAll(async () => {
@@ -202,10 +203,7 @@ describe('receiving floor (web mode, Chromium, demo warehouse)', () => {
   it('prints SKU labels for the counted units to the label printer, every barcode readable, and saves the report as a PDF', async () => {
     const { page } = station;
     const printer = await listenAsPrinter();
-    station.running.station.store.setSetting(
-      'printer.labels',
-      JSON.stringify({ id: 'labels', name: 'test printer', kind: 'raw-tcp', host: '127.0.0.1', port: printer.port, format: 'pdf' }),
-    );
+    printToPort(station.running.station.store, printer.port, ['sku-labels']);
     await page.getByTestId('print-labels').click();
     await page.locator('[data-testid="print-job"][data-state="done"]').waitFor();
     const pdf = await printer.job(0);

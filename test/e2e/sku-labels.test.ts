@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { savePrinter } from '../../electron/station/printing/station-printer';
-import { startCupsForTests, type CupsForTests } from '../integration/printing/cups-test-queues';
-import { cupsPdfOutput } from '../integration/printing/cups-pdf-output';
+import { startCupsForTests, type CupsForTests } from '../support/cups-test-queues';
+import { cupsPdfOutput } from '../support/cups-pdf-output';
 import { decodePdfBarcodes } from '../support/barcode-tools';
 import { typeLikeScanner } from '../support/scanner-keyboard';
 import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { testPageCodes } from '../../electron/station/printing/test-page';
-import { cupsPdfOutput, pdfPageSizesMm } from '../integration/printing/cups-pdf-output';
-import { startCupsForTests } from '../integration/printing/cups-test-queues';
+import { cupsPdfOutput, pdfPageSizesMm } from '../support/cups-pdf-output';
+import { startCupsForTests } from '../support/cups-test-queues';
 import { decodePdfBarcodes } from '../support/barcode-tools';
 import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
 

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { HubDatabase, InventoryItemsTable, InventoryOptionsTable } from '../../storage/schema';
 import { appendTo, chunked } from '../chunks';
+import type { OptionFields } from './inventory-inputs';
 
 /**
  * Q-inventory codes, their options (SKUs) and the Qoo10 listings linked to them, as the API and the changes feed
@@ -16,19 +17,11 @@ export interface BranchQuantity {
   quantity: number;
 }
 
-export interface OptionView {
+/** An option as the API shows it: its editable fields (inventory-inputs.ts) plus its identity and stock. */
+export interface OptionView extends OptionFields {
   sku: string;
   inventoryCode: string;
   optionCode: string;
-  name: string;
-  sellerSkuCode: string | null;
-  extraPriceJpy: number;
-  currency: 'JPY';
-  jan: string | null;
-  lengthCm: number | null;
-  widthCm: number | null;
-  heightCm: number | null;
-  weightG: number | null;
   totalQuantity: number;
   branchQuantities: BranchQuantity[];
   /** Listings linked to this SKU; 0 means Qoo10 orders for it cannot be allocated. */

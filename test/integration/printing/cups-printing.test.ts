@@ -5,8 +5,8 @@ import { createPrintService } from '../../../electron/station/printing/print-ser
 import { renderSkuLabelsZpl } from '../../../electron/station/printing/render-zpl';
 import { skuLabelBatchSchema } from '../../../electron/station/printing/sku-label';
 import { decodePdfBarcodes } from '../../support/barcode-tools';
-import { startCupsForTests } from './cups-test-queues';
-import { cupsPdfOutput } from './cups-pdf-output';
+import { startCupsForTests } from '../../support/cups-test-queues';
+import { cupsPdfOutput } from '../../support/cups-pdf-output';
 import { expectedSkus, mug, plainBag, towel } from './label-fixtures';
 import { listenAsPrinter } from '../../support/raw-port-listener';
 

@@ -8,7 +8,7 @@ import { savePrinter } from '../../../electron/station/printing/station-printer'
 import { StationPrinting } from '../../../electron/station/printing/station-printing';
 import { StationStore } from '../../../electron/station/store/station-store';
 import { printerProfileSchema } from '../../../shared/contract/printer-profile';
-import { startCupsForTests } from './cups-test-queues';
+import { startCupsForTests } from '../../support/cups-test-queues';
 import { benchBranch, benchOrder, benchSku, seedPackBench } from '../../support/pack-bench-fixtures';
 
 const cups = await startCupsForTests();

@@ -14,8 +14,8 @@ import { draftOf, setPrinterInput } from '../../../renderer/features/station-set
 import { setPrinterInputSchema, type PrinterKind } from '../../../shared/contract/printer-profile';
 import { trackingNumberFromSerial } from '../../../shared/domain/tracking-numbers';
 import { decodePdfBarcodes, pdfText } from '../../support/barcode-tools';
-import { cupsPdfOutput, pdfPageSizesMm } from './cups-pdf-output';
-import { startCupsForTests } from './cups-test-queues';
+import { cupsPdfOutput, pdfPageSizesMm } from '../../support/cups-pdf-output';
+import { startCupsForTests } from '../../support/cups-test-queues';
 import { expectedSkus, plainBag, towel } from './label-fixtures';
 
 const cups = await startCupsForTests();

@@ -4,8 +4,8 @@ import type { ReportWording } from '../../../shared/contract/receiving';
 import { pdfText } from '../../support/barcode-tools';
 import { waitUntil } from '../../support/wait-until';
 import { startWebStation, type RunningWebStation } from '../../support/web-station';
-import { cupsPdfOutput, pdfPageSizesMm } from './cups-pdf-output';
-import { startCupsForTests } from './cups-test-queues';
+import { cupsPdfOutput, pdfPageSizesMm } from '../../support/cups-pdf-output';
+import { startCupsForTests } from '../../support/cups-test-queues';
 
 const cups = await startCupsForTests();
 const skipReason = 'unavailable' in cups ? cups.unavailable : null;

@@ -8,7 +8,7 @@ import { savePrinter } from '../../../electron/station/printing/station-printer'
 import { StationPrinting } from '../../../electron/station/printing/station-printing';
 import { StationStore } from '../../../electron/station/store/station-store';
 import { printerProfileSchema, type PrinterKind } from '../../../shared/contract/printer-profile';
-import { startCupsForTests } from './cups-test-queues';
+import { startCupsForTests } from '../../support/cups-test-queues';
 
 const cups = await startCupsForTests();
 const skipReason = 'unavailable' in cups ? cups.unavailable : null;
