@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyFloor, layEvents, orderFloorOf, type OrderFloor } from '../../electron/station/overlay/floor-overlay';
+import { bundleFloorOf, emptyFloor, layEvents, orderFloorOf, type BundleFloor, type OrderFloor } from '../../electron/station/overlay/floor-overlay';
 import { binsOf } from '../../electron/station/putaway/bin-lookup';
 import { StationStore } from '../../electron/station/store/station-store';
 import type { FloorEvent, FloorEventKind } from '../../shared/contract/floor-events';
 import { parcelServices, sagawaTimeSlots } from '../../shared/domain/parcel-services';
+import { tokyoDate } from '../../shared/domain/tokyo-time';
 import { recordChange } from '../../server/services/changes';
+import { confirmBundle, createBundle, registerInboundLines, shipBundle } from '../../server/services/inbound';
 import { toOrderView } from '../../server/services/orders/order-view';
 import { ensureReferenceData } from '../../server/services/reference-data';
 import { registerStation } from '../../server/services/stations';
@@ -22,19 +24,23 @@ import { hubStoreFactories, type StoreFactory } from '../support/hub-stores';
  * Guards the one floor overlay (electron/station/overlay) against the hub itself: for random sequences of valid floor
  * events, what a station shows by laying its pending events over its cache is what the hub has after applying the
  * same events (server/sync/apply-floor-events.ts on SQLite), as a second station pulls it from the changes feed.
- * Compared: each order's state, tracking no., service, label slot and scan-out time (pack bench, pick list, manifest)
- * and each SKU's bin (putaway, pick walk).
+ * Compared: each order's state, tracking no., service, label slot and scan-out time (pack bench, pick list, manifest),
+ * each SKU's bin (putaway, pick walk), and the bundle's state, boxes, units counted per line and whether inspection
+ * ended (dock, inspection table).
  */
 const ordersPerRun = 3;
 const bins = ['A-01-01-01', 'A-01-02-03', 'B-02-01-01'] as const;
 
 /** What one random step wants to do; turned into a valid event against the state the station shows at that point. */
 const intent = fc.record({
-  action: fc.constantFrom('pick', 'pack', 'ship', 'void', 'locate'),
+  action: fc.constantFrom('pick', 'pack', 'ship', 'void', 'locate', 'arrive', 'count', 'key', 'undo', 'finish'),
   order: fc.nat(ordersPerRun - 1),
   service: fc.constantFrom(...parcelServices),
   slot: fc.option(fc.constantFrom(...sagawaTimeSlots), { nil: null }),
   bin: fc.constantFrom(...bins),
+  line: fc.nat(1),
+  units: fc.integer({ min: 1, max: 4 }),
+  boxes: fc.integer({ min: 1, max: 3 }),
 });
 type Intent = typeof intent extends fc.Arbitrary<infer T> ? T : never;
 
@@ -124,7 +130,27 @@ async function freshRun() {
     });
     orderIds.push(row.id);
   }
-  return { id, numbers: block.numbers as string[], orderIds };
+  return { id, numbers: block.numbers as string[], orderIds, ...(await shippedBundle()) };
+}
+
+/** A bundle of two lines on its way to Tokyo, as the dock first sees it. */
+async function shippedBundle(): Promise<{ bundleId: string; lineIds: string[] }> {
+  const now = new Date();
+  const registered = await hub.db.transaction().execute((trx) =>
+    registerInboundLines(trx, 'overlay-shop', [
+      { sku: skus[0]!, branchCode: tokyo, quantity: 3 },
+      { sku: skus[1]!, branchCode: tokyo, quantity: 2 },
+    ]),
+  );
+  if (!registered.ok) throw new Error('inbound lines refused');
+  const lineIds = registered.lines.map((line) => line.id);
+  const scope = { onlySeller: null, onlyBranch: null };
+  const created = await createBundle(hub.db, 'overlay-shop', { lineIds, estimatedArrival: tokyoDate(now) });
+  await hub.db.transaction().execute(async (trx) => {
+    await confirmBundle(trx, created.id, scope);
+    await shipBundle(trx, created.id, scope, { carrier: 'yamato', trackingNo: `1234${run}`, boxCount: 2 });
+  });
+  return { bundleId: created.id, lineIds };
 }
 
 /**
@@ -137,9 +163,11 @@ function eventsOf(
   orderIds: readonly string[],
   skuOf: (orderId: string) => { sku: string; quantity: number },
   numbers: string[],
+  bundle: { id: string; floor: BundleFloor; lineIds: readonly string[] },
 ) {
   const floor = emptyFloor();
   for (const [id, order] of orders) floor.orders.set(id, { ...order });
+  floor.bundles.set(bundle.id, { ...bundle.floor, counted: new Map(bundle.floor.counted) });
   const events: { kind: FloorEventKind; payload: Record<string, unknown> }[] = [];
   for (const step of intents) {
     const orderId = orderIds[step.order]!;
@@ -156,12 +184,42 @@ function eventsOf(
     if (step.action === 'void' && order.state === 'packed')
       event = { kind: 'label.voided', payload: { orderId, trackingNumber: order.trackingNo, reason: '汚損' } };
     if (step.action === 'locate') event = { kind: 'sku.located', payload: { sku: skuOf(orderId).sku, bin: step.bin } };
+    event ??= bundleEvent(step, bundle.id, floor.bundles.get(bundle.id)!, bundle.lineIds);
     if (!event) continue;
     events.push(event);
     layEvents(floor, [{ ...event, occurredAt: new Date().toISOString(), userId: 'u-packer' }]);
   }
   return events;
 }
+
+/** The dock and the inspection table: arrive once, then count (scan, keyed count, undo) until inspection ends. */
+function bundleEvent(
+  step: Intent,
+  bundleId: string,
+  bundle: BundleFloor,
+  lineIds: readonly string[],
+): { kind: FloorEventKind; payload: Record<string, unknown> } | null {
+  const lineId = lineIds[step.line]!;
+  const counted = bundle.counted.get(lineId) ?? 0;
+  if (step.action === 'arrive' && bundle.state === 'shipped') return { kind: 'bundle.arrived', payload: { bundleId, boxesReceived: step.boxes } };
+  if (bundle.state !== 'arrived' || bundle.finished) return null;
+  if (step.action === 'count') return { kind: 'inspection.counted', payload: { bundleId, lineId, quantity: 1, source: 'scan' } };
+  if (step.action === 'key') return { kind: 'inspection.counted', payload: { bundleId, lineId, quantity: step.units, source: 'key' } };
+  if (step.action === 'undo' && counted > 0) return { kind: 'inspection.counted', payload: { bundleId, lineId, quantity: -1, source: 'undo' } };
+  if (step.action === 'finish') return { kind: 'inspection.finished', payload: { bundleId, reasons: [] } };
+  return null;
+}
+
+/** The bundle as a screen reads it: a line nobody counted shows 0, ended inspection whatever the hub did next. */
+const bundleFields = (
+  bundle: { state: string; boxesReceived: number; finished: boolean; counted: (lineId: string) => number },
+  lineIds: readonly string[],
+) => ({
+  state: bundle.state,
+  boxesReceived: bundle.boxesReceived,
+  finished: bundle.finished,
+  counted: lineIds.map(bundle.counted),
+});
 
 const floorFields = (order: OrderFloor | undefined) =>
   order && { state: order.state, trackingNo: order.trackingNo, service: order.service, labelTimeSlot: order.labelTimeSlot, shippedAt: order.shippedAt };
@@ -170,15 +228,16 @@ describe('the floor overlay', () => {
   it('shows, from a station’s pending events over its cache, what the hub has after applying them', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(intent, { minLength: 1, maxLength: 14 }), async (intents) => {
-        const { id: stationId, numbers, orderIds } = await freshRun();
+        const { id: stationId, numbers, orderIds, bundleId, lineIds } = await freshRun();
         const station = newStore(`a${run}`);
         await pull(station, tokyo);
+        const cachedBundle = bundleFloorOf(station.cachedOne('bundle', bundleId)!);
         const cachedOrders = new Map(orderIds.map((orderId) => [orderId, orderFloorOf(station.cachedOne('order', orderId)!)]));
         const skuOf = (orderId: string) => {
           const order = station.cachedOne('order', orderId)!;
           return { sku: order.sku!, quantity: order.quantity };
         };
-        const planned = eventsOf(intents, cachedOrders, orderIds, skuOf, [...numbers]);
+        const planned = eventsOf(intents, cachedOrders, orderIds, skuOf, [...numbers], { id: bundleId, floor: cachedBundle, lineIds });
         // Recorded at the station, one second apart (floor times in the past, as the hub takes them).
         const start = Date.now() - 60_000;
         const recorded = planned.map((event, i) => station.appendEvent(event.kind, event.payload, 'u-packer', new Date(start + i * 1000)));
@@ -186,6 +245,7 @@ describe('the floor overlay', () => {
         // What the station shows: its pending events laid over its cache, by the one overlay.
         const shown = emptyFloor();
         for (const [orderId, order] of cachedOrders) shown.orders.set(orderId, order);
+        shown.bundles.set(bundleId, cachedBundle);
         layEvents(shown, station.pending(1000));
         const shownBins = binsOf(station, tokyo, skus);
 
@@ -206,6 +266,26 @@ describe('the floor overlay', () => {
         for (const orderId of orderIds)
           expect(floorFields(shown.orders.get(orderId)), orderId).toEqual(floorFields(orderFloorOf(other.cachedOne('order', orderId)!)));
         expect(Object.fromEntries(shownBins)).toEqual(Object.fromEntries(binsOf(other, tokyo, skus)));
+        const shownBundle = shown.bundles.get(bundleId)!;
+        const hubBundle = other.cachedOne('bundle', bundleId)!;
+        expect(
+          bundleFields(
+            { ...shownBundle, state: shownBundle.finished ? 'arrived' : shownBundle.state, counted: (lineId) => shownBundle.counted.get(lineId) ?? 0 },
+            lineIds,
+          ),
+        ).toEqual(
+          bundleFields(
+            {
+              // Inspection ended moves the bundle on at the hub (completed, or held for the balance); the station's copy
+              // marks it ended and leaves the next state to the hub.
+              state: hubBundle.state === 'completed' ? 'arrived' : hubBundle.state,
+              boxesReceived: hubBundle.boxesReceived,
+              finished: hubBundle.state === 'completed' || hubBundle.holdReason !== null,
+              counted: (lineId) => hubBundle.lines.find((line) => line.id === lineId)?.counted ?? 0,
+            },
+            lineIds,
+          ),
+        );
         station.close();
         other.close();
       }),

@@ -2,6 +2,7 @@ import { floorEventPayloads, type FloorEventKind } from '../../../shared/contrac
 import type { FloorPayload, FloorState, OrderFloor, BundleFloor, OverlayEvent, OverlayRule } from './floor-state';
 import { inspectionRules } from './inspection-rules';
 import { orderRules } from './order-rules';
+import { stockRules } from './stock-rules';
 
 export type { BundleFloor, FloorPayload, FloorState, InspectionStep, OrderFloor, OverlayEvent, OverlayRule } from './floor-state';
 
@@ -25,11 +26,10 @@ export const overlayRules: { [K in FloorEventKind]: OverlayRule<K> } = {
     state.bins.set(payload.sku, payload.bin);
     return state;
   },
-  /** A count correction moves the stock ledger, which no floor screen reads from the overlay. */
-  'stock.adjusted': (state) => state,
+  ...stockRules,
 };
 
-export const emptyFloor = (): FloorState => ({ orders: new Map(), bundles: new Map(), bins: new Map() });
+export const emptyFloor = (): FloorState => ({ orders: new Map(), bundles: new Map(), bins: new Map(), stock: new Map(), labelNumbers: new Set() });
 
 /**
  * Lays events over the state, oldest first. An event of a kind this station does not know, or whose payload does not

@@ -47,6 +47,13 @@ export interface FloorState {
   bundles: Map<string, BundleFloor>;
   /** SKU → bin at the station's branch (a station's events are all of its own branch). */
   bins: Map<string, string>;
+  /** SKU → units on the book at the station's branch (the hub's balance, moved by counts: stock-rules.ts). */
+  stock: Map<string, number>;
+  /**
+   * Tracking numbers this station put on a label: packed, voided, even refused by the hub. A printed number is never
+   * handed out again, whatever became of its parcel.
+   */
+  labelNumbers: Set<string>;
 }
 
 export type FloorPayload<K extends FloorEventKind> = z.infer<(typeof floorEventPayloads)[K]>;

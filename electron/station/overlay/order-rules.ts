@@ -13,6 +13,12 @@ function move(state: FloorState, orderId: string, from: readonly string[], chang
   return state;
 }
 
+/** A number on a printed label is spent, whether or not the hub takes the event that printed it. */
+function spend(state: FloorState, trackingNumber: string): FloorState {
+  state.labelNumbers.add(trackingNumber);
+  return state;
+}
+
 export const orderRules: {
   'order.picked': OverlayRule<'order.picked'>;
   'order.packed': OverlayRule<'order.packed'>;
@@ -20,9 +26,9 @@ export const orderRules: {
   'label.voided': OverlayRule<'label.voided'>;
 } = {
   'order.picked': (state, payload) => move(state, payload.orderId, ['allocated'], () => ({ state: 'picked' })),
-  /** Packed straight from the shelf (no pick reported) is allowed, as at the hub. */
+  /** Packed straight from the shelf (no pick reported) is allowed, as at the hub. The number is spent either way. */
   'order.packed': (state, payload) =>
-    move(state, payload.orderId, ['allocated', 'picked'], () => ({
+    move(spend(state, payload.trackingNumber), payload.orderId, ['allocated', 'picked'], () => ({
       state: 'packed',
       trackingNo: payload.trackingNumber,
       service: payload.service,
@@ -34,7 +40,7 @@ export const orderRules: {
       order.trackingNo === payload.trackingNumber ? { state: 'in_transit', shippedAt: event.occurredAt } : null,
     ),
   'label.voided': (state, payload) =>
-    move(state, payload.orderId, ['packed'], (order) =>
+    move(spend(state, payload.trackingNumber), payload.orderId, ['packed'], (order) =>
       order.trackingNo === payload.trackingNumber ? { state: 'picked', trackingNo: null, service: null, labelTimeSlot: null } : null,
     ),
 };

@@ -1,4 +1,5 @@
 import { isValidTrackingNumber, trackingNumberFromSerial, trackingSerial, type TrackingNumber } from '../../../shared/domain/tracking-numbers';
+import { emptyFloor, layEvents } from '../overlay/floor-overlay';
 import type { StationStore } from '../store/station-store';
 
 export interface StoredBlock {
@@ -10,6 +11,8 @@ export interface StoredBlock {
 
 /** Blocks this station was handed in a response it read, kept until the changes feed brings them too. */
 const blocksSetting = 'packing.trackingBlocks';
+/** The events that put a number on a label. */
+const labelKinds = ['order.packed', 'label.voided'] as const;
 /** Ask the hub for more while this many numbers are left, so a long hub outage does not stop the pack bench. */
 export const refillBelow = 20;
 export const blockSize = 200;
@@ -20,6 +23,9 @@ export const blockSize = 200;
  * this station ever put on a label — packed, voided, even refused by the hub: a printed number is never reused.
  */
 export class TrackingStock {
+  private readonly labels = emptyFloor();
+  private laidThrough = 0;
+
   constructor(
     private readonly store: StationStore,
     private readonly stationId: string,
@@ -45,9 +51,15 @@ export class TrackingStock {
     this.store.setSetting(blocksSetting, JSON.stringify([...saved, block]));
   }
 
-  /** Numbers already on a label from this station. */
+  /**
+   * Numbers already on a label from this station, as the overlay keeps them; the events are laid once each, as they
+   * are recorded, not all again for every label.
+   */
   used(): Set<string> {
-    return new Set(this.store.payloadValues(['order.packed', 'label.voided'], 'trackingNumber'));
+    const newer = this.store.eventsOfKinds(labelKinds, this.laidThrough);
+    layEvents(this.labels, newer);
+    this.laidThrough = newer.at(-1)?.seq ?? this.laidThrough;
+    return this.labels.labelNumbers;
   }
 
   /** The blocks' numbers less the used ones that are of them, counted without listing every number issued. */

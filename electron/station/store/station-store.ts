@@ -267,15 +267,6 @@ export class StationStore {
       .map(toEntry);
   }
 
-  /** The distinct text values of one payload field over every event of these kinds, refused ones included. */
-  payloadValues(kinds: readonly string[], field: 'trackingNumber'): string[] {
-    const marks = kinds.map(() => '?').join(', ');
-    return this.db
-      .prepare<string[], { value: unknown }>(`select distinct json_extract(payload, '$.${field}') as value from outbox where kind in (${marks})`)
-      .all(...kinds)
-      .flatMap((row) => (typeof row.value === 'string' ? [row.value] : []));
-  }
-
   /** The events of these kinds the hub has not answered yet, oldest first. */
   pendingOfKinds(kinds: readonly string[]): OutboxEntry[] {
     const marks = kinds.map(() => '?').join(', ');
@@ -285,12 +276,15 @@ export class StationStore {
       .map(toEntry);
   }
 
-  /** Every event of these kinds this station has recorded, oldest first, refused ones included (callers decide). */
-  eventsOfKinds(kinds: readonly string[]): OutboxEntry[] {
+  /**
+   * Every event of these kinds this station has recorded after `afterSeq` (all of them by default), oldest first,
+   * refused ones included (callers decide).
+   */
+  eventsOfKinds(kinds: readonly string[], afterSeq = 0): OutboxEntry[] {
     const marks = kinds.map(() => '?').join(', ');
     return this.db
-      .prepare<string[], OutboxRow>(`select * from outbox where kind in (${marks}) order by seq`)
-      .all(...kinds)
+      .prepare<(string | number)[], OutboxRow>(`select * from outbox where kind in (${marks}) and seq > ? order by seq`)
+      .all(...kinds, afterSeq)
       .map(toEntry);
   }
 

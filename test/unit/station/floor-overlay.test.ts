@@ -48,6 +48,19 @@ describe('the floor overlay, one rule per event kind', () => {
     ).toBe('in_transit');
   });
 
+  it('spends every tracking number put on a label, a refused pack and a voided label included', () => {
+    const floor = emptyFloor();
+    floor.orders.set('o-1', { state: 'allocated', trackingNo: null, service: null, labelTimeSlot: null, shippedAt: null });
+    layEvents(floor, [
+      event('order.packed', { orderId: 'o-1', service: 'yamato', timeSlot: null, trackingNumber: '300000000016' }),
+      event('label.voided', { orderId: 'o-1', trackingNumber: '300000000016', reason: '汚損' }),
+      // An order this screen was not given, or one the hub will refuse: the label was printed all the same.
+      event('order.packed', { orderId: 'o-9', service: 'yamato', timeSlot: null, trackingNumber: '300000000020' }),
+    ]);
+    expect([...floor.labelNumbers].sort()).toEqual(['300000000016', '300000000020']);
+    expect(floor.orders.get('o-1')?.state).toBe('picked');
+  });
+
   it('skips an event of an unknown kind or with a payload that does not read, and entities it was not given', () => {
     const floor = emptyFloor();
     floor.orders.set('o-1', { state: 'allocated', trackingNo: null, service: null, labelTimeSlot: null, shippedAt: null });
