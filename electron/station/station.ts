@@ -26,6 +26,8 @@ import { receivingHandlers } from './receiving/receiving-handlers';
 import { catalogHandlers } from './catalog/catalog-handlers';
 import { HubSessionService } from './session/hub-session-service';
 import { sessionHandlers } from './session/session-handlers';
+import { StockCountService } from './stock-count/stock-count-service';
+import { stockCountHandlers } from './stock-count/stock-count-handlers';
 import { scansHandlers } from './scans/scans-handlers';
 import { stationHandlers } from './status/station-handlers';
 import { StationStore } from './store/station-store';
@@ -114,6 +116,13 @@ export async function startStation(options: StationOptions): Promise<Station> {
     log,
   });
   const putaway = new PutawayService({ store, branchCode: options.branchCode, record: recordFloorEvent });
+  // A second supervisor's badge is checked without touching the sessions of this station's windows.
+  const stockCounts = new StockCountService({
+    store,
+    branchCode: options.branchCode,
+    record: recordFloorEvent,
+    badgeHolder: (badge, clientId) => sessions.badgeHolder(clientId, badge),
+  });
   const picking = new PickingService({ store, branchCode: options.branchCode, hub: options.hub, record: recordFloorEvent });
   // A block fetched while the hub is here is what the bench prints from when it is away.
   packing.refillIfLow();
@@ -157,6 +166,7 @@ export async function startStation(options: StationOptions): Promise<Station> {
     ...manifestHandlers(manifests),
     ...pickingHandlers({ picking, pickPrinting, sessions }),
     ...putawayHandlers(putaway),
+    ...stockCountHandlers(stockCounts),
   };
   const dispatch = createDispatcher(handlers, log);
 

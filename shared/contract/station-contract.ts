@@ -16,6 +16,7 @@ import {
 } from './picking';
 import { cupsQueueListSchema, printerKindSchema, printerProfileSchema, setPrinterInputSchema } from './printer-profile';
 import { putawayItemSchema, putawayStepSchema } from './putaway';
+import { stockCountConfirmInputSchema, stockCountConfirmResultSchema, stockCountRecordSchema, stockCountTargetSchema } from './stock-count';
 import { skuCardSchema, skuCodeInputSchema, skuLabelsForInputSchema, skuLabelsForResultSchema } from './sku-labels';
 import { bundleSummarySchema, dockArrivalSchema, inspectionScanResultSchema, inspectionViewSchema, lineReasonSchema, reportWordingSchema } from './receiving';
 import {
@@ -178,6 +179,16 @@ export const stationMethods = {
   'putaway.clear': { input: emptyInput, output: z.object({ cleared: z.boolean() }), access: putawayRoles },
   /** Where a SKU (label, JAN or seller SKU code) is shelved at this branch, as the station knows it; null if unknown. */
   'putaway.location': { input: z.object({ sku: z.string().min(1).max(256) }).strict(), output: putawayItemSchema.nullable(), access: putawayRoles },
+  /** Cycle count (棚卸): a bin label or SKU with its book (hub balance, this station's events laid over, picks taken off). */
+  'stockCount.open': { input: z.object({ code: z.string().min(1).max(256) }).strict(), output: stockCountTargetSchema, access: ['supervisor', 'admin'] },
+  /** A count with its reason (and a second supervisor's badge above the threshold): `stock.counted`, durable first. */
+  'stockCount.confirm': { input: stockCountConfirmInputSchema, output: stockCountConfirmResultSchema, access: ['supervisor', 'admin'] },
+  /** This station's counts, newest first, with what the hub said of each. */
+  'stockCount.recent': {
+    input: z.object({ limit: z.int().min(1).max(500).default(50) }).strict(),
+    output: z.array(stockCountRecordSchema),
+    access: ['supervisor', 'admin'],
+  },
 } as const satisfies Record<string, MethodSpec>;
 
 export type StationMethods = typeof stationMethods;

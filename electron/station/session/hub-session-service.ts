@@ -104,6 +104,29 @@ export class HubSessionService {
     return this.open(clientId, { id: check.user.id, name: check.user.name, role: check.user.role }, null);
   }
 
+  /**
+   * Whose badge this is (a second supervisor approving a count), without opening or closing a session at any window:
+   * the hub checks it, or with the hub away the station's credential cache. Null for a badge neither knows.
+   */
+  async badgeHolder(clientId: string, badge: string): Promise<User | null> {
+    try {
+      const { user } = await hubCall(this.hub, 'session.signIn', { body: { badge: badge.trim() } }, { language: this.languageOf(clientId) });
+      if (!isFloorRole(user.role)) return null;
+      if (user.credentialsVersion !== undefined) {
+        await this.store.credentials.remember(
+          { id: user.id, name: user.name, role: user.role, credentialsVersion: user.credentialsVersion },
+          { badge: badge.trim() },
+        );
+      }
+      return { id: user.id, name: user.name, role: user.role };
+    } catch (error) {
+      if (error instanceof HubRefusal && error.code === 'bad-credentials') return null;
+      if (!(error instanceof HubUnreachable)) throw this.asFailure(error, 'unknown-badge');
+      const check = await this.store.credentials.checkBadge(badge.trim());
+      return check.kind === 'match' ? { id: check.user.id, name: check.user.name, role: check.user.role } : null;
+    }
+  }
+
   private open(clientId: string, user: User, token: string | null): Session {
     const session: Session = { user, signedInAt: new Date().toISOString(), offline: token === null };
     this.signedIn.set(clientId, { session, token });

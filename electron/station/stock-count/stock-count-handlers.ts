@@ -1,0 +1,14 @@
+import type { HandlerSlice } from '../contract-host/dispatcher';
+import type { StockCountService } from './stock-count-service';
+
+/** Cycle count: open a bin or SKU with its book, confirm a count (second badge above the threshold), this station's counts. */
+export function stockCountHandlers(counts: StockCountService): HandlerSlice<'stockCount.open' | 'stockCount.confirm' | 'stockCount.recent'> {
+  return {
+    'stockCount.open': (input) => counts.open(input.code),
+    'stockCount.confirm': (input, ctx) => {
+      const user = ctx.session()?.user ?? null;
+      return counts.confirm(input, user ? { id: user.id, role: user.role } : null, ctx.clientId);
+    },
+    'stockCount.recent': (input) => counts.recent(input.limit),
+  };
+}
