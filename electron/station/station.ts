@@ -26,6 +26,8 @@ import { receivingHandlers } from './receiving/receiving-handlers';
 import { catalogHandlers } from './catalog/catalog-handlers';
 import { HubSessionService } from './session/hub-session-service';
 import { sessionHandlers } from './session/session-handlers';
+import { DailyCountsService } from './daily-counts/daily-counts-service';
+import { dailyCountsHandlers } from './daily-counts/daily-counts-handlers';
 import { StockCountService } from './stock-count/stock-count-service';
 import { stockCountHandlers } from './stock-count/stock-count-handlers';
 import { scansHandlers } from './scans/scans-handlers';
@@ -143,6 +145,14 @@ export async function startStation(options: StationOptions): Promise<Station> {
     reportsDir,
     printDocument: (pdf, title) => printers.document('pick-list', pdf, title),
   });
+  const dailyCounts = new DailyCountsService({
+    store,
+    branchCode: options.branchCode,
+    hub: options.hub,
+    reportsDir,
+    printDocument: (pdf, title) => printers.document('daily-report', pdf, title),
+    now: clock,
+  });
 
   const status = (): StationStatus => ({
     stationId: options.hub.stationId,
@@ -166,6 +176,7 @@ export async function startStation(options: StationOptions): Promise<Station> {
     ...manifestHandlers(manifests),
     ...pickingHandlers({ picking, pickPrinting, sessions }),
     ...putawayHandlers(putaway),
+    ...dailyCountsHandlers({ dailyCounts, sessions }),
     ...stockCountHandlers(stockCounts),
   };
   const dispatch = createDispatcher(handlers, log);

@@ -5,6 +5,7 @@ import type { Role } from '../domain/roles';
 import { parcelServices, sagawaTimeSlots } from '../domain/parcel-services';
 import { floorEventPayloads } from './floor-events';
 import { manifestDayInputSchema, manifestDaySchema, manifestPrintInputSchema, manifestPrintResultSchema } from './manifest';
+import { dailyCountListAnswerSchema, dailyCountListInputSchema, dailyCountsAnswerSchema, dailyCountsFileSchema, dailyCountsInputSchema, dailyCountsPrintSchema } from './daily-counts';
 import { packLabelResultSchema, packStepResultSchema, packViewSchema } from './packing';
 import {
   pickMakeResultSchema,
@@ -156,6 +157,14 @@ export const stationMethods = {
   'manifest.day': { input: manifestDayInputSchema, output: manifestDaySchema, access: packingRoles },
   /** One service's manifest as an A4 PDF, kept in the station's data folder and sent to the station's document printer. */
   'manifest.print': { input: manifestPrintInputSchema, output: manifestPrintResultSchema, access: packingRoles },
+  /** 日次集計: the hub's figures for a Tokyo day and branch; with the hub away the last ones kept here, marked stale. */
+  'dailyCounts.day': { input: dailyCountsInputSchema, output: dailyCountsAnswerSchema, access: ['supervisor', 'admin'] },
+  /** The rows behind one figure of the day (kept too, for the hub away). */
+  'dailyCounts.list': { input: dailyCountListInputSchema, output: dailyCountListAnswerSchema, access: ['supervisor', 'admin'] },
+  /** The day as an .xlsx file in the station's reports folder. */
+  'dailyCounts.export': { input: dailyCountsInputSchema, output: dailyCountsFileSchema, access: ['supervisor', 'admin'] },
+  /** The day as an A4 report (PDF, Japanese) kept in the reports folder and sent to the document printer. */
+  'dailyCounts.print': { input: dailyCountsInputSchema, output: dailyCountsPrintSchema, access: ['supervisor', 'admin'] },
   'inspection.setBlind': { input: z.object({ blind: z.boolean() }).strict(), output: z.object({ blind: z.boolean() }), access: ['supervisor', 'admin'] },
   /** Today's pick lists made by the hub (so it must be reachable) from the branch's due orders; the new lists and the held orders. */
   'picking.make': { input: z.object({ ordersPerList: z.int().min(1).max(200).optional() }).strict(), output: pickMakeResultSchema, access: packingRoles },
