@@ -27,8 +27,8 @@ export const stockCountRefusals = [
   'not-supervisor',
   /** The second badge is unknown to the hub, or (hub away) never signed in at this station. */
   'unknown-badge',
-  /** Nothing moved: found what the book says. */
-  'no-variance',
+  /** Damaged units are a shortfall: a count above the book cannot have found them damaged (the hub refuses it too). */
+  'damaged-over',
 ] as const;
 export type StockCountRefusal = (typeof stockCountRefusals)[number];
 

@@ -19,7 +19,11 @@ export const stockRules: {
   'stock.adjusted': OverlayRule<'stock.adjusted'>;
 } = {
   /** Found minus the book the counter saw: a pick between the count and the hub is not counted twice. */
-  'stock.counted': (state, payload) => move(state, payload.sku, countVariance(payload)),
+  'stock.counted': (state, payload) => {
+    const variance = countVariance(payload);
+    // Damaged units are a shortfall: the hub refuses a damaged count above the book.
+    return payload.reason === 'damaged' && variance > 0 ? state : move(state, payload.sku, variance);
+  },
   /** A supervisor's signed correction. */
   'stock.adjusted': (state, payload) => move(state, payload.sku, payload.quantity),
 };

@@ -95,9 +95,11 @@ export class StockCountService {
     }
     const { book } = shelfBooks(this.deps.store, this.deps.branchCode, [sku.sku]).get(sku.sku)!;
     const variance = countVariance({ book, counted });
-    if (variance === 0) return refused('no-variance', 0);
-    const reason: StockCountReason | null = input.reason && stockCountReasons.includes(input.reason) ? input.reason : null;
+    // A count that found the book is recorded too (the hub keeps it, with no movement): it needs no reason.
+    const given: StockCountReason | null = input.reason && stockCountReasons.includes(input.reason) ? input.reason : null;
+    const reason: StockCountReason | null = variance === 0 ? (given ?? 'count-correction') : given;
     if (!reason) return refused('no-reason', variance);
+    if (reason === 'damaged' && variance > 0) return refused('damaged-over', variance);
     const note = input.note?.trim() || null;
     if (reason === 'other' && note === null) return refused('note-required', variance);
     let secondApproverId: string | null = null;

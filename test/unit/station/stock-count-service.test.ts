@@ -126,10 +126,15 @@ describe('cycle count at the station', () => {
       [input({ reason: 'other', note: '  ' }), 'note-required'],
       [input({ branchCode: '0000099999' }), 'other-branch'],
       [input({ bin: 'Z-99-99-99' }), 'unknown-bin'],
-      [input({ counted: 18 }), 'no-variance'],
+      [input({ counted: 19, reason: 'damaged' }), 'damaged-over'],
     ] as const;
     for (const [bad, refusal] of refusals) expect((await counts.confirm(bad, supervisor, 'c1')).refusal, refusal).toBe(refusal);
     expect(outbox()).toEqual([]);
+  });
+
+  it('records a count that found the book, without a reason (the hub keeps it with no movement)', async () => {
+    expect(await counts.confirm(input({ counted: 18, reason: null }), supervisor, 'c1')).toMatchObject({ verdict: 'recorded', variance: 0 });
+    expect(outbox()[0]?.payload).toMatchObject({ book: 18, counted: 18, reason: 'count-correction' });
   });
 
   it('needs a second supervisor’s badge above the threshold: not the same person, not a clerk, not an unknown badge', async () => {

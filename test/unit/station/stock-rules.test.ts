@@ -23,13 +23,14 @@ describe('the overlay’s stock rule', () => {
     expect(state.stock.get(towel)).toBe(9);
   });
 
-  it('changes nothing for a SKU it was not given, a move below zero (the hub refuses it) or a count without its note', () => {
+  it('changes nothing for a SKU it was not given, a move below zero, a count without its note or damaged units above the book (the hub refuses them)', () => {
     const state = emptyFloor();
     state.stock.set(towel, 3);
     layEvents(state, [
       counted(mug, 0, 4),
       { kind: 'stock.adjusted', payload: { sku: towel, quantity: -4, reason: '棚卸し' }, occurredAt: at, userId: null },
       { ...counted(towel, 3, 0), payload: { ...counted(towel, 3, 0).payload, reason: 'other', note: null } },
+      { ...counted(towel, 3, 5), payload: { ...counted(towel, 3, 5).payload, reason: 'damaged' } },
     ]);
     expect(state.stock.get(towel)).toBe(3);
     expect(state.stock.has(mug)).toBe(false);
