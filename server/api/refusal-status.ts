@@ -21,6 +21,7 @@ export const refusalStatusByCode: Readonly<Record<string, number | ((refusal: Re
   'line-not-in-bundle': 400,
   'line-counted-twice': 400,
   'labels-over-counted': 400,
+  'damaged-over-counted': 400,
   'counts-incomplete': 400,
   'unknown-event-kind': 400,
   'bad-event-payload': 400,
@@ -30,6 +31,7 @@ export const refusalStatusByCode: Readonly<Record<string, number | ((refusal: Re
   'bad-credentials': 401,
   forbidden: 403,
   'badge-needs-station': 403,
+  'count-not-allowed': 403,
   'not-found': 404,
   'excel-invalid': 422,
 };

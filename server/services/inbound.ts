@@ -74,6 +74,8 @@ export interface LineCount {
   counted: number;
   /** Of the counted units, how many the warehouse labelled; the rest arrived with the seller's own label. */
   unitsToLabel?: number;
+  /** Of the counted units, how many are damaged: held as damaged stock, the rest is sellable. */
+  damaged?: number;
 }
 
 export type CompletionOutcome = { completed: true; bundle: BundleView; fees: InboundFees } | { completed: false; bundle: BundleView; refusal: Refusal };
@@ -269,7 +271,7 @@ export async function completeBundle(
   const countByLine = matchCounts(lines, counts);
   const counted = lines.map((line) => {
     const count = countByLine.get(line.id)!;
-    return { line, sku: line.sku, counted: count.counted, unitsToLabel: count.unitsToLabel ?? count.counted };
+    return { line, sku: line.sku, counted: count.counted, unitsToLabel: count.unitsToLabel ?? count.counted, damaged: count.damaged ?? 0 };
   });
 
   const quote = await quoteInboundFees(trx, bundle.branch_code, counted);
@@ -290,15 +292,20 @@ export async function completeBundle(
     return hold(trx, bundle, new Refusal(charge.reason, amounts, amounts), now);
   }
 
-  for (const { line, counted: units } of counted) {
+  for (const { line, counted: units, damaged } of counted) {
     await trx.updateTable('inbound_lines').set({ counted: units }).where('id', '=', line.id).execute();
-    // Nothing counted is nothing received: the ledger has no zero movements.
-    if (units > 0)
-      await postMovement(
-        trx,
-        { sku: line.sku, branchCode: bundle.branch_code, kind: 'inbound', quantity: units, reference: id, sellerId: bundle.seller_id, occurredAt: completedAt },
-        now,
-      );
+    // Received as counted: the damaged units into damaged stock, the rest sellable. Nothing counted is nothing
+    // received: the ledger has no zero movements.
+    const received = {
+      sku: line.sku,
+      branchCode: bundle.branch_code,
+      kind: 'inbound',
+      reference: id,
+      sellerId: bundle.seller_id,
+      occurredAt: completedAt,
+    } as const;
+    if (units - damaged > 0) await postMovement(trx, { ...received, quantity: units - damaged }, now);
+    if (damaged > 0) await postMovement(trx, { ...received, quantity: damaged, condition: 'damaged' }, now);
   }
   const completed = await moveBundle(trx, bundle, 'completed', 'warehouse', { completed_at: completedAt.toISOString(), hold_reason: null }, now);
   return { completed: true, bundle: completed, fees };
@@ -401,6 +408,7 @@ function matchCounts(lines: readonly LineRow[], counts: readonly LineCount[]): M
     if (byLine.has(count.lineId)) throw refuse('line-counted-twice', { id: count.lineId });
     if ((count.unitsToLabel ?? 0) > count.counted)
       throw refuse('labels-over-counted', { id: count.lineId, counted: count.counted, labelled: count.unitsToLabel! });
+    if ((count.damaged ?? 0) > count.counted) throw refuse('damaged-over-counted', { id: count.lineId, counted: count.counted, damaged: count.damaged! });
     byLine.set(count.lineId, count);
   }
   const missing = lines.filter((line) => !byLine.has(line.id)).map((line) => line.id);

@@ -46,6 +46,12 @@ export interface StationsTable {
   branch_code: string;
   secret_hash: string;
   created_at: string;
+  /** As the station last reported them (step 0012); null until it has. */
+  outbox_waiting: Generated<number | null>;
+  print_problems: Generated<number | null>;
+  reported_at: Generated<string | null>;
+  /** The last push, pull or report it made (step 0012). */
+  last_contact_at: Generated<string | null>;
 }
 
 export interface InventoryItemsTable {
@@ -119,7 +125,10 @@ export interface InboundLinesTable {
 export interface StockBalancesTable {
   sku: string;
   branch_code: string;
+  /** Sellable units: what allocation promises. */
   quantity: number;
+  /** Damaged units held apart (step 0013): never allocated. */
+  damaged: Generated<number>;
 }
 
 export interface StockMovementsTable {
@@ -134,6 +143,8 @@ export interface StockMovementsTable {
   created_at: string;
   /** When it happened on the floor (step 0010): a floor event's time, or `created_at` for the hub's own movements. */
   occurred_at: string | null;
+  /** The balance it moves (step 0013): `sellable` (stock_balances.quantity) or `damaged` (stock_balances.damaged). */
+  condition: Generated<string>;
 }
 
 export interface OrdersTable {
@@ -230,6 +241,10 @@ export interface StationEventsTable {
   applied_at: string;
   /** The floor time the station reported (step 0010), verbatim; null on receipts from before that step. */
   occurred_at: string | null;
+  /** The user signed in at the station (step 0012); null for receipts from before it. */
+  user_id: Generated<string | null>;
+  /** The floor time as the hub took it (guarded, ISO), step 0012: the Tokyo day's text range runs over it. */
+  floor_at: Generated<string | null>;
 }
 
 /**
@@ -285,6 +300,46 @@ export interface PickListOrdersTable {
   position: number;
 }
 
+/** A supervisor's count of one SKU at a branch (step 0013), applied or with nothing to apply (variance 0). */
+export interface StockCountsTable {
+  id: Generated<number>;
+  branch_code: string;
+  sku: string;
+  bin: string | null;
+  /** What the station's book said when counting, what was found, and counted − book. */
+  book: number;
+  counted: number;
+  variance: number;
+  reason: string;
+  note: string | null;
+  counted_by: string | null;
+  second_approver_id: string | null;
+  station_event_id: string;
+  counted_at: string;
+  created_at: string;
+}
+
+/** One run of the daily reconciliation (step 0013). */
+export interface ReconciliationRunsTable {
+  id: Generated<number>;
+  started_at: string;
+  finished_at: string;
+  balances_checked: number;
+  mismatch_count: number;
+}
+
+/** A balance that differed from the sum of its ledger at a reconciliation run: both figures, never corrected. */
+export interface StockMismatchesTable {
+  id: Generated<number>;
+  run_id: number;
+  sku: string;
+  branch_code: string;
+  condition: string;
+  stock: number;
+  ledger: number;
+  checked_at: string;
+}
+
 export interface HubDatabase {
   branches: BranchesTable;
   sellers: SellersTable;
@@ -312,4 +367,7 @@ export interface HubDatabase {
   sku_locations: SkuLocationsTable;
   pick_lists: PickListsTable;
   pick_list_orders: PickListOrdersTable;
+  stock_counts: StockCountsTable;
+  reconciliation_runs: ReconciliationRunsTable;
+  stock_mismatches: StockMismatchesTable;
 }

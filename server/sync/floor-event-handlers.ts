@@ -6,6 +6,7 @@ import type { FloorEventHandler } from './event-context';
 import { countUnits, finishInspection, recordFinding } from './inspection-events';
 import { packOrder, pickOrder, shipOrder, voidLabel } from './packing-events';
 import { locateSku } from './putaway-events';
+import { countStock } from './stock-count-events';
 
 export type { EventContext, HandlerOutcome } from './event-context';
 
@@ -26,6 +27,7 @@ export const floorEventHandlers: Handlers = {
   'inspection.counted': countUnits,
   'inspection.found': recordFinding,
   'inspection.finished': finishInspection,
+  'stock.counted': countStock,
   'stock.adjusted': async (payload, { trx, branchCode, eventId, occurredAt, now }) => {
     const option = await trx.selectFrom('inventory_options').select('sku').where('sku', '=', payload.sku).executeTakeFirst();
     if (!option) throw notFound('SKU', payload.sku);

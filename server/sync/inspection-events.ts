@@ -93,7 +93,9 @@ export const finishInspection: FloorEventHandler<'inspection.finished'> = async 
   const lines = new Map(bundle.lines.map((line) => [line.id, line]));
   for (const { lineId } of payload.reasons) if (!lines.has(lineId)) throw refuse('line-not-in-bundle', { id: lineId });
 
-  const counts = bundle.lines.map((line) => ({ lineId: line.id, counted: line.counted ?? 0 }));
+  // Units the clerk found damaged on a line go to damaged stock (completeBundle refuses more than were counted).
+  const damaged = new Map(payload.reasons.map((reason) => [reason.lineId, reason.damagedUnits ?? 0]));
+  const counts = bundle.lines.map((line) => ({ lineId: line.id, counted: line.counted ?? 0, damaged: damaged.get(line.id) ?? 0 }));
   // Completed (and its units received) when the clerk finished, on the floor; fees are charged as the hub applies it.
   const outcome = await completeBundle(context.trx, bundle.id, scope, counts, context.now, context.occurredAt);
   if (!outcome.completed) return { refusal: outcome.refusal };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { binCodeSchema } from '../domain/bin-locations';
 import { bundleIdSchema, canonicalSkuSchema } from '../domain/identifiers';
 import { parcelServices, sagawaTimeSlots } from '../domain/parcel-services';
+import { stockCountReasons } from '../domain/stock-count';
 
 /**
  * Floor events: what a station did, written to its outbox before the screen confirms it and pushed to the hub,
@@ -53,12 +54,36 @@ export const floorEventPayloads = {
       reasons: z
         .array(
           z
-            .object({ lineId: inboundLineIdSchema, reason: z.enum(['short', 'over', 'damaged', 'mixed', 'other']), note: z.string().max(200).nullable() })
+            .object({
+              lineId: inboundLineIdSchema,
+              reason: z.enum(['short', 'over', 'damaged', 'mixed', 'other']),
+              note: z.string().max(200).nullable(),
+              /** Of the line's counted units, how many are damaged: held apart as damaged stock (absent from older stations). */
+              damagedUnits: z.int().min(0).max(100_000).optional(),
+            })
             .strict(),
         )
         .max(1000),
     })
     .strict(),
+  /**
+   * A supervisor's count of one SKU (棚卸): what the book said on the station when counting and what was found, so the
+   * difference is the movement whatever happened meanwhile (a pick in between is not counted twice). Damaged units
+   * found leave sellable stock for damaged stock; lost, found and corrections move sellable stock. Above the
+   * two-badge threshold a second supervisor approved it at the station.
+   */
+  'stock.counted': z
+    .object({
+      sku: canonicalSkuSchema,
+      bin: binCodeSchema.nullable(),
+      book: z.int().min(0).max(10_000_000),
+      counted: z.int().min(0).max(10_000_000),
+      reason: z.enum(stockCountReasons),
+      note: z.string().trim().max(200).nullable(),
+      secondApproverId: z.string().min(1).max(64).nullable(),
+    })
+    .strict()
+    .refine((count) => count.reason !== 'other' || (count.note ?? '') !== '', 'note-required'),
   /** A supervisor's count correction: signed units, never zero. */
   'stock.adjusted': z
     .object({

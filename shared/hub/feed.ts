@@ -99,7 +99,8 @@ export const sellerFeedSchema = z.looseObject({ id: z.string(), name: z.string()
 export const skuLocationFeedSchema = z.looseObject({ branchCode: z.string(), sku: z.string(), bin: z.string(), updatedAt: z.string() });
 
 /** A SKU's stock balance at a branch (entity id `<sku>@<branch>`). */
-export const stockFeedSchema = z.looseObject({ sku: z.string(), branchCode: z.string(), quantity: z.int() });
+/** `quantity` is sellable units; `damaged` (held apart, never allocated) is absent from hubs before damaged stock. */
+export const stockFeedSchema = z.looseObject({ sku: z.string(), branchCode: z.string(), quantity: z.int(), damaged: z.int().optional() });
 
 /** A pick list the hub made for a branch (server/services/pick-lists.ts). */
 export const pickListFeedSchema = z.looseObject({

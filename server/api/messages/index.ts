@@ -8,6 +8,7 @@ import { orderMessages } from './orders';
 import { packingMessages } from './packing';
 import { pickingMessages } from './picking';
 import { receivingMessages } from './receiving';
+import { stockMessages } from './stock';
 import { syncMessages } from './sync';
 
 export const hubMessages: MessageCatalog = {
@@ -19,6 +20,7 @@ export const hubMessages: MessageCatalog = {
   ...receivingMessages,
   ...packingMessages,
   ...pickingMessages,
+  ...stockMessages,
 };
 
 /** The caller-facing sentence for a code; an unknown code falls back to the code itself so nothing is hidden. */

@@ -11,6 +11,8 @@ import { down0008, up0008 } from './0008-label-time-slot';
 import { down0009, up0009 } from './0009-parcel-tracking-numbers';
 import { down0010, up0010 } from './0010-floor-event-times';
 import { down0011, up0011 } from './0011-user-disable-and-credentials';
+import { down0012, up0012 } from './0012-daily-count-indexes';
+import { down0013, up0013 } from './0013-damaged-stock';
 
 /** Every schema step, in order. A new step is a new file here; a shipped step is never edited. */
 export function hubMigrations(dialect: Dialect): Record<string, Migration> {
@@ -26,5 +28,7 @@ export function hubMigrations(dialect: Dialect): Record<string, Migration> {
     '0009-parcel-tracking-numbers': { up: up0009(dialect), down: down0009 },
     '0010-floor-event-times': { up: up0010(), down: down0010 },
     '0011-user-disable-and-credentials': { up: up0011(), down: down0011 },
+    '0012-daily-count-indexes': { up: up0012(), down: down0012 },
+    '0013-damaged-stock': { up: up0013(dialect), down: down0013 },
   };
 }

@@ -33,6 +33,20 @@ describe('applyMovement', () => {
     expect(applyMovement(5, { kind: 'inbound', quantity: 0.5 })).toEqual({ ok: false, reason: 'invalid-quantity' });
   });
 
+  it('keeps damaged stock apart: each kind moves only the conditions it names, with its sign', () => {
+    expect(applyMovement(0, { kind: 'inbound', quantity: 2, condition: 'damaged' })).toEqual({ ok: true, balance: 2 });
+    expect(applyMovement(5, { kind: 'damage', quantity: -2 })).toEqual({ ok: true, balance: 3 });
+    expect(applyMovement(0, { kind: 'damage', quantity: 2, condition: 'damaged' })).toEqual({ ok: true, balance: 2 });
+    expect(applyMovement(2, { kind: 'restore', quantity: -2, condition: 'damaged' })).toEqual({ ok: true, balance: 0 });
+    expect(applyMovement(2, { kind: 'dispose', quantity: -1, condition: 'damaged' })).toEqual({ ok: true, balance: 1 });
+    expect(applyMovement(2, { kind: 'return-to-seller', quantity: -2, condition: 'damaged' })).toEqual({ ok: true, balance: 0 });
+    // Damaged units are never picked, and sellable ones are never disposed of as damaged.
+    expect(applyMovement(5, { kind: 'pick', quantity: -1, condition: 'damaged' })).toEqual({ ok: false, reason: 'wrong-condition' });
+    expect(applyMovement(5, { kind: 'dispose', quantity: -1 })).toEqual({ ok: false, reason: 'wrong-condition' });
+    expect(applyMovement(5, { kind: 'damage', quantity: 1 })).toEqual({ ok: false, reason: 'wrong-sign' });
+    expect(applyMovement(1, { kind: 'dispose', quantity: -2, condition: 'damaged' })).toEqual({ ok: false, reason: 'negative-stock' });
+  });
+
   it('validates movements with reason codes', () => {
     expect(stockMovementSchema.safeParse({ kind: 'theft', quantity: 1 }).error?.issues[0]?.message).toBe('invalid-movement-kind');
     expect(stockMovementSchema.safeParse({ kind: 'pick', quantity: 1.5 }).error?.issues[0]?.message).toBe('invalid-quantity');
@@ -68,7 +82,10 @@ describe('ledger properties', () => {
     fc.assert(
       fc.property(fc.nat(100), movement, (balance, m) => {
         const result = applyMovement(balance, m);
-        const signOk = m.kind === 'adjustment' || (m.kind === 'inbound' || m.kind === 'return' ? m.quantity > 0 : m.quantity < 0);
+        // Sellable stock (no condition given): what each kind may do to it, stated apart from the table under test.
+        const sellableSign = { adjustment: 'either', inbound: 'in', return: 'in', restore: 'in', pick: 'out', recall: 'out', damage: 'out' } as const;
+        const sign = sellableSign[m.kind as keyof typeof sellableSign];
+        const signOk = sign === 'either' || (sign === 'in' ? m.quantity > 0 : sign === 'out' && m.quantity < 0);
         const expectAccepted = m.quantity !== 0 && signOk && balance + m.quantity >= 0;
         expect(result.ok).toBe(expectAccepted);
       }),
