@@ -1,5 +1,6 @@
 import type { JSX } from 'react';
 import type { WorkArea } from '../../../shared/domain/roles';
+import { DailyCountsScreen } from '../daily-counts/DailyCountsScreen';
 import { InspectionScreen } from '../inspection/InspectionScreen';
 import { ManifestScreen } from '../manifest/ManifestScreen';
 import { PackScreen } from '../packing/PackScreen';
@@ -20,6 +21,7 @@ export const areaScreens: Partial<Record<WorkArea, () => JSX.Element>> = {
   picking: PickScreen,
   packing: PackScreen,
   manifest: ManifestScreen,
+  'daily-counts': DailyCountsScreen,
   'station-settings': StationSettingsScreen,
 };
 
