@@ -27,3 +27,42 @@ export async function registerStation(db: Kysely<HubDatabase>, station: { id: st
   }
   return secret;
 }
+
+/** What a station says of itself for the supervisor's day: events waiting in its outbox, print jobs failed or waiting. */
+export interface StationReport {
+  outboxWaiting: number;
+  printProblems: number;
+}
+
+/** Keeps the station's report, and counts it as contact. */
+export async function recordStationReport(db: Kysely<HubDatabase>, stationId: string, report: StationReport, now = new Date()): Promise<void> {
+  const at = now.toISOString();
+  await db
+    .updateTable('stations')
+    .set({ outbox_waiting: report.outboxWaiting, print_problems: report.printProblems, reported_at: at, last_contact_at: at })
+    .where('id', '=', stationId)
+    .execute();
+  lastWritten(db).set(stationId, now.getTime());
+}
+
+/**
+ * A station's pushes and pulls come every few seconds; writing the time of each would put a write behind every poll.
+ * So the last contact is written at most once per `contactResolutionMs` per station (remembered per database in
+ * memory): the supervisor sees "last contact" to within that, which is all a "is it alive" column needs.
+ */
+export const contactResolutionMs = 15_000;
+const written = new WeakMap<Kysely<HubDatabase>, Map<string, number>>();
+function lastWritten(db: Kysely<HubDatabase>): Map<string, number> {
+  let byStation = written.get(db);
+  if (!byStation) written.set(db, (byStation = new Map()));
+  return byStation;
+}
+
+/** Notes that the station called the hub (cheap: a write only when the stored time is older than the resolution). */
+export async function noteStationContact(db: Kysely<HubDatabase>, stationId: string, now = new Date()): Promise<void> {
+  const byStation = lastWritten(db);
+  const last = byStation.get(stationId);
+  if (last !== undefined && now.getTime() - last < contactResolutionMs && now.getTime() >= last) return;
+  byStation.set(stationId, now.getTime());
+  await db.updateTable('stations').set({ last_contact_at: now.toISOString() }).where('id', '=', stationId).execute();
+}

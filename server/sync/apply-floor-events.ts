@@ -101,6 +101,9 @@ async function applyOne(db: Kysely<HubDatabase>, station: PushingStation, event:
     reason,
     applied_at: now.toISOString(),
     occurred_at: event.occurredAt,
+    // Who and when as the day's figures read them (server/services/daily-counts): the guarded floor time, in ISO form.
+    user_id: event.userId,
+    floor_at: floorTime.at.toISOString(),
   });
   let refusal: { reason: string; params: Record<string, string | number> };
   try {

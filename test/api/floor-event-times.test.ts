@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FloorEvent, FloorEventKind } from '../../shared/contract/floor-events';
 import { addDays, tokyoDate, tokyoInstant } from '../../shared/domain/tokyo-time';
+import type { DailyCountsView } from '../../shared/hub/routes/daily-counts';
 import { confirmBundle, createBundle, registerInboundLines, shipBundle } from '../../server/services/inbound';
 import { registerStation } from '../../server/services/stations';
 import { postMovement } from '../../server/services/stock-ledger';
@@ -66,7 +67,12 @@ describe.each(hubStoreFactories())('floor event times on $dialect', (factory) =>
   const counts = async (date: string) => {
     const response = await hub.request('GET', `/api/v1/daily-counts?date=${date}&branchCode=${tokyo}`);
     expect(response.status, JSON.stringify(response.body)).toBe(200);
-    return response.body;
+    const day = response.body as DailyCountsView;
+    return {
+      ...day.inbound,
+      unitsReceived: day.inbound.unitsCounted,
+      ordersShipped: day.outbound.shippedByService.reduce((total, service) => total + service.orders, 0),
+    };
   };
 
   beforeAll(async () => {

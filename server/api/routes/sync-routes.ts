@@ -1,6 +1,6 @@
 import { feedVersion } from '../../../shared/hub/feed';
 import { syncRoutes as syncApi } from '../../../shared/hub/routes/sync';
-import { registerStation } from '../../services/stations';
+import { noteStationContact, recordStationReport, registerStation } from '../../services/stations';
 import { applyFloorEvents } from '../../sync/apply-floor-events';
 import type { HubRoutes } from '../build-app';
 import { explainIn } from '../messages';
@@ -17,6 +17,7 @@ export const syncRoutes: HubRoutes = (app, store) => {
 
     'sync.changes': async (request) => {
       const principal = request.principal!;
+      if (principal.kind === 'station') await noteStationContact(db, principal.stationId);
       let query = db.selectFrom('changes').selectAll().where('seq', '>', request.query.since).orderBy('seq').limit(request.query.limit);
       if (principal.kind === 'station') {
         query = query.where((eb) => eb.or([eb('branch_code', '=', principal.branchCode), eb('branch_code', 'is', null)]));
@@ -39,7 +40,15 @@ export const syncRoutes: HubRoutes = (app, store) => {
     'sync.push': async (request) => {
       const principal = request.principal!;
       if (principal.kind !== 'station') throw new Error('unreachable: the route is for stations only');
+      await noteStationContact(db, principal.stationId);
       return applyFloorEvents(db, { stationId: principal.stationId, branchCode: principal.branchCode }, request.body.events, explainIn(request.language));
+    },
+
+    'stations.report': async (request) => {
+      const principal = request.principal!;
+      if (principal.kind !== 'station') throw new Error('unreachable: the route is for stations only');
+      await recordStationReport(db, principal.stationId, request.body);
+      return null;
     },
   });
 };

@@ -38,4 +38,13 @@ export const syncRoutes = {
     status: 200,
     response: z.object({ results: z.array(pushResultSchema), lastSeq: z.int() }),
   }),
+  'stations.report': hubRoute({
+    method: 'POST',
+    path: '/api/v1/stations/me/report',
+    roles: ['station'],
+    summary: "A station's own state for the supervisor: events waiting in its outbox and print jobs failed or waiting.",
+    body: z.object({ outboxWaiting: z.int().min(0).max(10_000_000), printProblems: z.int().min(0).max(100_000) }).strict(),
+    status: 204,
+    response: z.null().describe('Recorded.'),
+  }),
 } as const;
