@@ -99,7 +99,13 @@ export const inspectionScanResultSchema = z.object({
 export type InspectionScanResult = z.infer<typeof inspectionScanResultSchema>;
 
 export const lineReasonSchema = z
-  .object({ lineId: z.string(), reason: z.enum(['short', 'over', 'damaged', 'mixed', 'other']), note: z.string().max(200).nullable() })
+  .object({
+    lineId: z.string(),
+    reason: z.enum(['short', 'over', 'damaged', 'mixed', 'other']),
+    note: z.string().max(200).nullable(),
+    /** With 'damaged': how many of the line's counted units are damaged (held apart as damaged stock by the hub). */
+    damagedUnits: z.int().min(0).max(100_000).optional(),
+  })
   .strict();
 
 /** The report's words in the clerk's language: the renderer translates, the station only lays out. */

@@ -12,6 +12,7 @@ export const workAreas = [
   'packing',
   'manifest',
   'daily-counts',
+  'stock-count',
   'station-settings',
   'admin',
 ] as const;
@@ -20,6 +21,6 @@ export type WorkArea = (typeof workAreas)[number];
 export const areasByRole: Record<Role, readonly WorkArea[]> = {
   clerk: ['receiving', 'inspection', 'putaway', 'sku-labels', 'scan-check'],
   packer: ['picking', 'packing', 'manifest', 'scan-check'],
-  supervisor: ['daily-counts', 'receiving', 'inspection', 'putaway', 'sku-labels', 'picking', 'packing', 'manifest', 'station-settings', 'scan-check'],
-  admin: ['admin', 'daily-counts', 'receiving', 'inspection', 'putaway', 'sku-labels', 'picking', 'packing', 'manifest', 'station-settings', 'scan-check'],
+  supervisor: ['daily-counts', 'stock-count', 'receiving', 'inspection', 'putaway', 'sku-labels', 'picking', 'packing', 'manifest', 'station-settings', 'scan-check'],
+  admin: ['admin', 'daily-counts', 'stock-count', 'receiving', 'inspection', 'putaway', 'sku-labels', 'picking', 'packing', 'manifest', 'station-settings', 'scan-check'],
 };

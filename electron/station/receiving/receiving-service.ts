@@ -146,7 +146,7 @@ export class ReceivingService {
 
   finish(
     bundleId: string,
-    reasons: { lineId: string; reason: 'short' | 'over' | 'damaged' | 'mixed' | 'other'; note: string | null }[],
+    reasons: { lineId: string; reason: 'short' | 'over' | 'damaged' | 'mixed' | 'other'; note: string | null; damagedUnits?: number }[],
     userId: string | null,
   ): InspectionView {
     const bundle = this.inspectable(bundleId);
@@ -154,7 +154,7 @@ export class ReceivingService {
     if (tally.finished) return this.view(bundle, this.blind(), tally);
     const view = this.view(bundle, false, tally);
     // Every line that came out over or short carries a reason; the clerk's own, or the plain fact.
-    const given = new Map(reasons.map((reason) => [reason.lineId, reason]));
+    const given = new Map(reasons.map((reason) => [reason.lineId, damagedOf(reason, view.lines)]));
     const complete = view.lines
       .filter((line) => line.status === 'short' || line.status === 'over' || given.has(line.lineId))
       .map((line) => given.get(line.lineId) ?? { lineId: line.lineId, reason: line.status === 'over' ? ('over' as const) : ('short' as const), note: null });
@@ -306,4 +306,16 @@ export class ReceivingService {
     }
     return [...rows.values()];
   }
+}
+
+/**
+ * A line's reason as the event carries it: damaged units only with the reason 'damaged', and never more than the
+ * line's counted units (a slip refused, nothing recorded).
+ */
+function damagedOf<R extends { lineId: string; reason: string; damagedUnits?: number }>(reason: R, lines: readonly { lineId: string; counted: number }[]): R {
+  const { damagedUnits, ...rest } = reason;
+  if (reason.reason !== 'damaged' || damagedUnits === undefined) return rest as R;
+  const counted = lines.find((line) => line.lineId === reason.lineId)?.counted ?? 0;
+  if (damagedUnits > counted) throw new StationFailure('bad-input', `damaged units ${damagedUnits} above the ${counted} counted on line ${reason.lineId}`);
+  return { ...rest, damagedUnits } as R;
 }

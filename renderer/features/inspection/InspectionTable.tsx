@@ -6,6 +6,7 @@ import { errorText } from '../../ui/error-text';
 import { useReveal } from '../../ui/reveal';
 import { ScanRow, ScanTable } from '../../ui/ScanTable';
 import { useFeedback } from '../scanning/feedback-store';
+import { damagedLines } from './damaged-units';
 import { DiscrepancyReport } from './DiscrepancyReport';
 import { useInspection } from './inspection-store';
 
@@ -17,6 +18,8 @@ export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionV
   const show = useInspection((state) => state.show);
   const [keyed, setKeyed] = useState<Record<string, string>>({});
   const [reasons, setReasons] = useState<Record<string, Reason> | null>(null);
+  // Of a line given the reason 'damaged': how many of its counted units are damaged (kept apart by the hub).
+  const [damaged, setDamaged] = useState<Record<string, string>>({});
   // A keyed count that would replace units already scanned waits here until the clerk says so.
   const [replacing, setReplacing] = useState<{ lineId: string; count: number } | null>(null);
   const differing = view.lines.filter(
@@ -81,14 +84,20 @@ export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionV
     (view.blind || differing.length === 0) && uncounted.length === 0
       ? finish({})
       : setReasons(view.blind ? {} : Object.fromEntries(differing.map((line) => [line.lineId, line.status === 'over' ? 'over' : 'short'])));
-  const finish = (chosen: Record<string, Reason>) =>
+  const finish = (chosen: Record<string, Reason>) => {
+    const lines = damagedLines(chosen, damaged, view);
+    if (!lines.ok) return useFeedback.getState().signal('bad', (tt) => tt('inspection.badDamaged', { counted: lines.counted }));
     void station
-      .call('inspection.finish', { bundleId, reasons: Object.entries(chosen).map(([lineId, reason]) => ({ lineId, reason, note: null })) })
+      .call('inspection.finish', {
+        bundleId,
+        reasons: Object.entries(chosen).map(([lineId, reason]) => ({ lineId, reason, note: null, ...lines.units(lineId) })),
+      })
       .then((finished) => {
         show(finished);
         useFeedback.getState().signal('done', t('inspection.finishedSignal', { id: bundleId }));
       })
       .catch(fail);
+  };
 
   return (
     <section className="screen" data-testid="inspection" aria-labelledby="inspection-title">
@@ -208,6 +217,16 @@ export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionV
                   </option>
                 ))}
               </select>
+              {reasons[line.lineId] === 'damaged' ? (
+                <input
+                  aria-label={t('inspection.damagedUnits')}
+                  placeholder={t('inspection.damagedUnits')}
+                  inputMode="numeric"
+                  value={damaged[line.lineId] ?? ''}
+                  onChange={(event) => setDamaged({ ...damaged, [line.lineId]: event.target.value })}
+                  data-testid={`damaged-${line.sku}`}
+                />
+              ) : null}
             </label>
           ))}
           <div className="row">

@@ -9,6 +9,7 @@ import { PutawayScreen } from '../putaway/PutawayScreen';
 import { DockScreen } from '../receiving/DockScreen';
 import { ScanCheckScreen } from '../scanning/ScanCheckScreen';
 import { SkuLabelsScreen } from '../sku-labels/SkuLabelsScreen';
+import { StockCountScreen } from '../stock-count/StockCountScreen';
 import { StationSettingsScreen } from '../station-settings/StationSettingsScreen';
 
 /** The screen of each work area that has one; the rest of a role's menu is shown as coming soon. */
@@ -21,6 +22,7 @@ export const areaScreens: Partial<Record<WorkArea, () => JSX.Element>> = {
   picking: PickScreen,
   packing: PackScreen,
   manifest: ManifestScreen,
+  'stock-count': StockCountScreen,
   'daily-counts': DailyCountsScreen,
   'station-settings': StationSettingsScreen,
 };
