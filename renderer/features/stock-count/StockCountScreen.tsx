@@ -34,12 +34,15 @@ export function StockCountScreen() {
     [signal],
   );
 
-  /** A scanned or typed code: a bin or SKU opens its count; a unit of a SKU in the open count adds one. */
+  /**
+   * A scanned code: a bin or SKU opens its count; a unit of a SKU in the open count adds one. A code typed into the
+   * field (`typed`) always opens: nobody types a unit.
+   */
   const take = useCallback(
-    async (text: string) => {
+    async (text: string, typed = false) => {
       const state = useStockCount.getState();
       // While a second badge is wanted, a scan is that badge, never an item.
-      if (state.confirming) {
+      if (state.confirming && !typed) {
         setBadge(text);
         return;
       }
@@ -48,12 +51,12 @@ export function StockCountScreen() {
       if (found.verdict === 'refused') return refuse(found);
       const open = state.target;
       const unit = found.verdict === 'sku' ? found.items[0] : undefined;
-      if (open && unit && open.items.some((item) => item.sku === unit.sku)) {
+      if (!typed && open && unit && open.items.some((item) => item.sku === unit.sku)) {
         const count = state.scanned(unit.sku);
         return signal('good', (tt) => tt('stockCount.scanned', { name: `${unit.itemName} ${unit.optionName}`, count }));
       }
       // A unit of another SKU while a bin is open is not this bin's: the count in progress is kept.
-      if (open?.bin && found.verdict === 'sku') return refuse({ ...found, refusal: 'not-in-count' });
+      if (!typed && open?.bin && found.verdict === 'sku') return refuse({ ...found, refusal: 'not-in-count' });
       state.open(found);
       setKeyed({});
       signal('good', (tt) => (found.bin ? tt('stockCount.countingBin', { bin: found.bin }) : tt('stockCount.countingSku', { sku: found.items[0]?.sku ?? '' })));
@@ -64,7 +67,7 @@ export function StockCountScreen() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (code.trim()) void take(code.trim());
+    if (code.trim()) void take(code.trim(), true);
     setCode('');
   };
 

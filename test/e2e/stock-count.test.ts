@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artefactPath } from '../support/chromium';
+import { typeLikeScanner } from '../support/scanner-keyboard';
+import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
+import { feedbackKind, waitUntil } from '../support/wait-until';
+
+let station: StationPage;
+beforeAll(async () => {
+  // About counting, not burst timing: a wider key gap keeps a loaded machine's jitter from splitting the codes.
+  station = await openStationPage({ wedgeSettings: { maxGapMs: 400, maxMedianGapMs: 60 } });
+  await signInWithPin(station.page, 'u-supervisor', '3333');
+});
+afterAll(async () => {
+  await station?.close();
+});
+
+const tokyo = '0000011520';
+const db = () => station.running.hub.store.db;
+const outbox = () => station.running.station.store;
+const countEvents = () =>
+  outbox()
+    .recent(1000)
+    .filter((entry) => entry.kind === 'stock.counted');
+const banner = (text: string) => station.page.getByTestId('feedback').filter({ hasText: text }).waitFor();
+
+async function skuOf(sellerSkuCode: string): Promise<string> {
+  return (await db().selectFrom('inventory_options').select('sku').where('seller_sku_code', '=', sellerSkuCode).executeTakeFirstOrThrow()).sku;
+}
+
+/** The hub's book for a count: its balance, less units of orders picked or packed and not yet scanned out. */
+async function hubShelf(sku: string): Promise<{ balance: number; shelf: number }> {
+  const balance =
+    (await db().selectFrom('stock_balances').select('quantity').where('sku', '=', sku).where('branch_code', '=', tokyo).executeTakeFirst())?.quantity ?? 0;
+  const picked = await db()
+    .selectFrom('orders')
+    .select('quantity')
+    .where('sku', '=', sku)
+    .where('branch_code', '=', tokyo)
+    .where('state', 'in', ['picked', 'packed'])
+    .execute();
+  return { balance, shelf: balance - picked.reduce((sum, order) => sum + order.quantity, 0) };
+}
+
+async function keyCount(sku: string, count: string): Promise<void> {
+  await station.page.getByTestId(`stock-count-key-${sku}`).fill(count);
+  await station.page.getByTestId(`stock-count-set-${sku}`).click();
+}
+
+describe('在庫調整・棚卸 (web mode, Chromium, demo warehouse)', () => {
+  it('counts a bin with the hub away, refuses bad input with nothing recorded, and the hub applies the count once when it is back', async () => {
+    const { page } = station;
+    const towel = await skuOf('SK-TOWEL-WH');
+    const before = await hubShelf(towel);
+    expect(before.shelf).toBeGreaterThan(3);
+
+    await page.getByTestId('area-stock-count').click();
+    await page.getByTestId('stock-count').waitFor();
+    // A bin nobody shelved anything in does not exist here: refused, in Japanese, with the bad sound.
+    await typeLikeScanner(page, 'Z-09-09-09\n');
+    await banner('この棚番には何も登録されていません');
+    expect(await feedbackKind(page)).toBe('bad');
+
+    await station.running.hub.close();
+    await typeLikeScanner(page, 'B-02-01-03\n');
+    const row = page.getByTestId(`stock-count-row-${towel}`);
+    await row.waitFor();
+    expect(await row.getAttribute('data-book')).toBe(String(before.shelf));
+
+    // Keyed, then one more unit scanned by its JAN: two fewer than the book.
+    await keyCount(towel, String(before.shelf - 3));
+    await typeLikeScanner(page, '4901234567894\n');
+    await page
+      .getByTestId(`stock-count-counted-${towel}`)
+      .filter({ hasText: String(before.shelf - 2) })
+      .waitFor();
+    await page.getByTestId(`stock-count-variance-${towel}`).filter({ hasText: '-2' }).waitFor();
+
+    // A negative count is never taken; no reason, and "other" without its text, are refused by the station.
+    await keyCount(towel, '-1');
+    await banner('数量は 0 から 100000 までの整数');
+    await page.getByTestId(`stock-count-confirm-${towel}`).click();
+    await page.getByTestId('stock-count-record').click();
+    await banner('理由を選んでください');
+    await page.getByTestId('stock-count-reason').selectOption('other');
+    await page.getByTestId('stock-count-record').click();
+    await banner('「その他」のときは内容を入力してください');
+    expect(countEvents()).toEqual([]);
+
+    await page.getByTestId('stock-count-reason').selectOption('lost');
+    await page.getByTestId('stock-count-record').click();
+    await banner('の棚卸を記録しました（差異 -2）');
+    expect(await feedbackKind(page)).toBe('done');
+    const [counted] = countEvents();
+    expect(counted).toMatchObject({ state: 'pending', userId: 'u-supervisor' });
+    expect(counted!.payload).toEqual({
+      sku: towel,
+      bin: 'B-02-01-03',
+      book: before.shelf,
+      counted: before.shelf - 2,
+      reason: 'lost',
+      note: null,
+      secondApproverId: null,
+    });
+    // The book on the station already has the count laid over it, with the hub still away.
+    await page
+      .getByTestId(`stock-count-book-${towel}`)
+      .filter({ hasText: String(before.shelf - 2) })
+      .waitFor();
+    await page.getByTestId(`stock-count-state-${counted!.eventId}`).filter({ hasText: '送信待ち' }).waitFor();
+
+    await station.running.restartHub();
+    await page.getByTestId(`stock-count-state-${counted!.eventId}`).filter({ hasText: '反映済み' }).waitFor({ timeout: 30_000 });
+    expect((await hubShelf(towel)).balance).toBe(before.balance - 2);
+    const rows = await db().selectFrom('stock_counts').selectAll().where('station_event_id', '=', counted!.eventId).execute();
+    expect(rows).toMatchObject([{ sku: towel, book: before.shelf, counted: before.shelf - 2, variance: -2, reason: 'lost', counted_by: 'u-supervisor' }]);
+    const applied = await db().selectFrom('station_events').select('outcome').where('event_id', '=', counted!.eventId).execute();
+    expect(applied).toEqual([{ outcome: 'applied' }]);
+    expect(station.pageErrors).toEqual([]);
+  });
+
+  it('needs a second supervisor’s badge above the threshold: the same person and a clerk are refused, another supervisor approves', async () => {
+    const { page } = station;
+    const mug = await skuOf('SK-MUG-AI-L');
+    const before = await hubShelf(mug);
+    const eventsBefore = countEvents().length;
+
+    // The SKU by its seller SKU code, typed at a person's pace into the code field.
+    await page.getByTestId('stock-count-code').fill('SK-MUG-AI-L');
+    await page.getByTestId('stock-count-code').press('Enter');
+    const row = page.getByTestId(`stock-count-row-${mug}`);
+    await row.waitFor();
+    expect(await row.getAttribute('data-book')).toBe(String(before.shelf));
+    await keyCount(mug, String(before.shelf + 12));
+    await page.getByTestId(`stock-count-confirm-${mug}`).click();
+    await page.getByTestId('stock-count-badge-hint').filter({ hasText: '10 点を超える' }).waitFor();
+    await page.getByTestId('stock-count-reason').selectOption('found');
+
+    await page.getByTestId('stock-count-record').click();
+    await banner('別の現場責任者の社員証をスキャンしてください');
+    // Badges are scanned: while the confirmation is open a scan is the second badge.
+    await typeLikeScanner(page, 'BADGE-0003\n');
+    await page.getByTestId('stock-count-record').click();
+    await banner('2 人目は別の人の社員証でなければなりません');
+    await typeLikeScanner(page, 'BADGE-0001\n');
+    await page.getByTestId('stock-count-record').click();
+    await banner('2 人目は現場責任者か管理者の社員証でなければなりません');
+    expect(countEvents()).toHaveLength(eventsBefore);
+    // The first supervisor is still the one signed in at this window.
+    await page.getByTestId('stock-count').waitFor();
+
+    await typeLikeScanner(page, 'BADGE-0005\n');
+    await page.getByTestId('stock-count-record').click();
+    await banner('の棚卸を記録しました（差異 +12）');
+    const counted = countEvents()[0]!;
+    expect(counted.payload).toMatchObject({
+      sku: mug,
+      bin: null,
+      book: before.shelf,
+      counted: before.shelf + 12,
+      reason: 'found',
+      secondApproverId: 'u-supervisor-2',
+    });
+    await page.getByTestId(`stock-count-state-${counted.eventId}`).filter({ hasText: '反映済み' }).waitFor({ timeout: 30_000 });
+    expect((await hubShelf(mug)).balance).toBe(before.balance + 12);
+    const rows = await db().selectFrom('stock_counts').selectAll().where('station_event_id', '=', counted.eventId).execute();
+    expect(rows).toMatchObject([{ variance: 12, reason: 'found', counted_by: 'u-supervisor', second_approver_id: 'u-supervisor-2' }]);
+
+    const png = await page.screenshot({ path: artefactPath('stock-count.png'), fullPage: true });
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(station.pageErrors).toEqual([]);
+  });
+});
