@@ -10,6 +10,7 @@ import { pickListRoutes } from '../api/routes/pick-list-routes';
 import { sellerRoutes } from '../api/routes/seller-routes';
 import { sessionRoutes } from '../api/routes/session-routes';
 import { skuLocationRoutes } from '../api/routes/sku-location-routes';
+import { stockRoutes } from '../api/routes/stock-routes';
 import { syncRoutes } from '../api/routes/sync-routes';
 import { trackingRoutes } from '../api/routes/tracking-routes';
 
@@ -28,4 +29,5 @@ export const hubRoutes: HubRoutes[] = [
   skuLocationRoutes,
   manifestRoutes,
   pickListRoutes,
+  stockRoutes,
 ];

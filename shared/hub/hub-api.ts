@@ -10,6 +10,7 @@ import { pickListRoutes } from './routes/pick-lists';
 import { sellerRoutes } from './routes/sellers';
 import { sessionRoutes } from './routes/session';
 import { skuLocationRoutes } from './routes/sku-locations';
+import { stockRoutes } from './routes/stock';
 import { syncRoutes } from './routes/sync';
 import { trackingRoutes } from './routes/tracking';
 
@@ -32,6 +33,7 @@ export const hubApi = {
   ...skuLocationRoutes,
   ...manifestRoutes,
   ...pickListRoutes,
+  ...stockRoutes,
 } as const satisfies Record<string, HubRouteSpec>;
 
 export type HubApi = typeof hubApi;

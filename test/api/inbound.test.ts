@@ -157,8 +157,8 @@ describe.each(hubStoreFactories())('inbound lines and cargo bundles over HTTP on
     ]);
     const stock = await hub.request('GET', '/api/v1/stock?sellerId=shop-a', { token: tokens.packer });
     const quantities = Object.fromEntries(stock.body.map((row: { sku: string; branchQuantities: unknown }) => [row.sku, row.branchQuantities]));
-    expect(quantities[small]).toEqual([{ branchCode: tokyo, quantity: 9 }]);
-    expect(quantities[medium]).toEqual([{ branchCode: tokyo, quantity: 5 }]);
+    expect(quantities[small]).toEqual([{ branchCode: tokyo, quantity: 9, damaged: 0 }]);
+    expect(quantities[medium]).toEqual([{ branchCode: tokyo, quantity: 5, damaged: 0 }]);
     const movements = await db().selectFrom('stock_movements').select(['sku', 'kind', 'quantity', 'reference']).orderBy('id').execute();
     expect(movements).toEqual([
       { sku: small, kind: 'inbound', quantity: 9, reference: id },
@@ -187,8 +187,8 @@ describe.each(hubStoreFactories())('inbound lines and cargo bundles over HTTP on
     expect(await balanceOf('shop-a')).toBe(before - 240);
     const stock = await hub.request('GET', `/api/v1/stock?sku=${small}`, { token: tokens.sellerA });
     expect(stock.body[0].branchQuantities).toEqual([
-      { branchCode: seoul, quantity: 4 },
-      { branchCode: tokyo, quantity: 9 },
+      { branchCode: seoul, quantity: 4, damaged: 0 },
+      { branchCode: tokyo, quantity: 9, damaged: 0 },
     ]);
   });
 

@@ -223,8 +223,8 @@ describe.each(hubStoreFactories())('Q-inventory, SKUs, listing links and stock o
         sellerId: 'shop-a',
         totalQuantity: 9,
         branchQuantities: [
-          { branchCode: '0000000082', quantity: 2 },
-          { branchCode: '0000011520', quantity: 7 },
+          { branchCode: '0000000082', quantity: 2, damaged: 0 },
+          { branchCode: '0000011520', quantity: 7, damaged: 0 },
         ],
       }),
     ]);
@@ -239,8 +239,8 @@ describe.each(hubStoreFactories())('Q-inventory, SKUs, listing links and stock o
     expect(sneakers.options[1]).toMatchObject({
       totalQuantity: 9,
       branchQuantities: [
-        { branchCode: '0000000082', quantity: 2 },
-        { branchCode: '0000011520', quantity: 7 },
+        { branchCode: '0000000082', quantity: 2, damaged: 0 },
+        { branchCode: '0000011520', quantity: 7, damaged: 0 },
       ],
     });
 

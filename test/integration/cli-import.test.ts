@@ -114,7 +114,7 @@ describe('qwms import, stock and demo', () => {
     expect(json.status).toBe(0);
     const stock = JSON.parse(json.stdout);
     expect(stock.map((sku: any) => [sku.sku, sku.totalQuantity, sku.branchQuantities])).toEqual(
-      skus.map((sku) => [sku, 5, [{ branchCode: tokyo, quantity: 5 }]]),
+      skus.map((sku) => [sku, 5, [{ branchCode: tokyo, quantity: 5, damaged: 0 }]]),
     );
 
     const one = JSON.parse(qwms(['stock', '--sku', skus[1]!, '--json', '--db', database]).stdout);

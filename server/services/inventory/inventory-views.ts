@@ -14,7 +14,10 @@ type Db = Kysely<HubDatabase> | Transaction<HubDatabase>;
 
 export interface BranchQuantity {
   branchCode: string;
+  /** Sellable units. */
   quantity: number;
+  /** Damaged units, held apart and never allocated. */
+  damaged: number;
 }
 
 /** An option as the API shows it: its editable fields (inventory-inputs.ts) plus its identity and stock. */
@@ -23,6 +26,7 @@ export interface OptionView extends OptionFields {
   inventoryCode: string;
   optionCode: string;
   totalQuantity: number;
+  totalDamaged: number;
   branchQuantities: BranchQuantity[];
   /** Listings linked to this SKU; 0 means Qoo10 orders for it cannot be allocated. */
   linkedProductCount: number;
@@ -55,7 +59,7 @@ export async function withQuantities(db: Db, options: readonly OptionRow[]): Pro
     500,
   )) {
     const balanceRows = await db.selectFrom('stock_balances').selectAll().where('sku', 'in', skus).orderBy('sku').orderBy('branch_code').execute();
-    for (const row of balanceRows) appendTo(balances, row.sku, { branchCode: row.branch_code, quantity: row.quantity });
+    for (const row of balanceRows) appendTo(balances, row.sku, { branchCode: row.branch_code, quantity: row.quantity, damaged: row.damaged });
     const linkRows = await db
       .selectFrom('listing_links')
       .select(['sku', (eb) => eb.fn.countAll<number>().as('links')])
@@ -69,6 +73,7 @@ export async function withQuantities(db: Db, options: readonly OptionRow[]): Pro
     return {
       ...optionFields(option),
       totalQuantity: branchQuantities.reduce((sum, branch) => sum + branch.quantity, 0),
+      totalDamaged: branchQuantities.reduce((sum, branch) => sum + branch.damaged, 0),
       branchQuantities,
       linkedProductCount: links.get(option.sku) ?? 0,
       createdAt: option.created_at,

@@ -12,6 +12,7 @@ export interface SkuStockView {
   optionName: string;
   sellerSkuCode: string | null;
   totalQuantity: number;
+  totalDamaged: number;
   branchQuantities: BranchQuantity[];
 }
 
@@ -37,6 +38,7 @@ export async function readStock(db: Db, filter: { sellerId: string | null; sku?:
     optionName: row.name,
     sellerSkuCode: row.seller_sku_code,
     totalQuantity: views[i]!.totalQuantity,
+    totalDamaged: views[i]!.totalDamaged,
     branchQuantities: views[i]!.branchQuantities,
   }));
 }

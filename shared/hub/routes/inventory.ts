@@ -52,7 +52,8 @@ export const optionPatchSchema = z
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, { error: 'nothing-to-change' });
 
-const branchQuantitySchema = z.object({ branchCode: z.string(), quantity: z.int() });
+/** A SKU's stock at a branch: `quantity` sellable units (what allocation uses), `damaged` units held apart. */
+const branchQuantitySchema = z.object({ branchCode: z.string(), quantity: z.int(), damaged: z.int() });
 
 export const optionSchema = z.object({
   sku: z.string(),
@@ -68,6 +69,8 @@ export const optionSchema = z.object({
   heightCm: z.number().nullable(),
   weightG: z.int().nullable(),
   totalQuantity: z.int(),
+  /** Damaged units over all branches, not counted in totalQuantity. */
+  totalDamaged: z.int(),
   branchQuantities: z.array(branchQuantitySchema),
   linkedProductCount: z.int(),
   createdAt: z.string(),
@@ -92,6 +95,7 @@ export const stockSchema = z.object({
   optionName: z.string(),
   sellerSkuCode: z.string().nullable(),
   totalQuantity: z.int(),
+  totalDamaged: z.int(),
   branchQuantities: z.array(branchQuantitySchema),
 });
 
