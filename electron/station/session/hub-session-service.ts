@@ -84,7 +84,7 @@ export class HubSessionService {
       answer = await hubCall(this.hub, 'session.signIn', { body }, { language: this.languageOf(clientId) });
     } catch (error) {
       if (error instanceof HubUnreachable) return this.signInOffline(clientId, input);
-      throw this.asFailure(error, input.method === 'badge' ? 'unknown-badge' : 'bad-credentials');
+      throw wrongCredentials(error, input.method === 'badge' ? 'unknown-badge' : 'bad-credentials');
     }
     const { user } = answer;
     if (!isFloorRole(user.role)) throw new StationFailure('forbidden', `role ${user.role} has no floor screens`);
@@ -121,7 +121,7 @@ export class HubSessionService {
       return { id: user.id, name: user.name, role: user.role };
     } catch (error) {
       if (error instanceof HubRefusal && error.code === 'bad-credentials') return null;
-      if (!(error instanceof HubUnreachable)) throw this.asFailure(error, 'unknown-badge');
+      if (!(error instanceof HubUnreachable)) throw error;
       const check = await this.store.credentials.checkBadge(badge.trim());
       return check.kind === 'match' ? { id: check.user.id, name: check.user.name, role: check.user.role } : null;
     }
@@ -141,13 +141,12 @@ export class HubSessionService {
     this.signedIn.delete(clientId);
     this.languages.delete(clientId);
   }
+}
 
-  private asFailure(error: unknown, credentialsCode: 'unknown-badge' | 'bad-credentials'): unknown {
-    if (error instanceof HubUnreachable) return new StationFailure('hub-offline', error.message);
-    if (error instanceof HubRefusal) {
-      if (error.code === 'bad-credentials') return new StationFailure(credentialsCode, error.message);
-      return new StationFailure('hub-refused', error.message, error.hubMessage);
-    }
-    return error;
-  }
+/**
+ * The hub's "wrong name, PIN or badge" as the sign-in screen words it (a badge nobody holds is not a wrong PIN); any
+ * other hub error goes on to the one error policy (contract-host/error-policy.ts).
+ */
+function wrongCredentials(error: unknown, code: 'unknown-badge' | 'bad-credentials'): unknown {
+  return error instanceof HubRefusal && error.code === 'bad-credentials' ? new StationFailure(code, error.message) : error;
 }
