@@ -88,6 +88,9 @@ export const stockCountRecordSchema = z.object({
   note: z.string().nullable(),
   userId: z.string().nullable(),
   secondApproverId: z.string().nullable(),
+  /** The names of the counter and the second supervisor as the station's user list has them (null if it has none). */
+  userName: z.string().nullable(),
+  secondApproverName: z.string().nullable(),
   at: z.string(),
   /** pending: in the outbox; applied: the hub moved the ledger; rejected: the hub refused (with its words). */
   state: z.enum(['pending', 'applied', 'rejected']),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artefactPath } from '../support/chromium';
 import { typeLikeScanner } from '../support/scanner-keyboard';
 import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
-import { feedbackKind, waitUntil } from '../support/wait-until';
+import { feedbackKind } from '../support/wait-until';
 
 let station: StationPage;
 beforeAll(async () => {
@@ -167,6 +167,54 @@ describe('在庫調整・棚卸 (web mode, Chromium, demo warehouse)', () => {
 
     const png = await page.screenshot({ path: artefactPath('stock-count.png'), fullPage: true });
     expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(station.pageErrors).toEqual([]);
+  });
+
+  it('checks the second badge with the hub away against the station’s cache: a badge never used here is unknown, one used here approves', async () => {
+    const { page } = station;
+    const mug = await skuOf('SK-MUG-AI-L');
+    const before = await hubShelf(mug);
+    const balanceBefore = await db()
+      .selectFrom('stock_balances')
+      .select(['quantity', 'damaged'])
+      .where('sku', '=', mug)
+      .where('branch_code', '=', tokyo)
+      .executeTakeFirstOrThrow();
+    await station.running.hub.close();
+
+    await page.getByTestId('stock-count-code').fill(mug);
+    await page.getByTestId('stock-count-code').press('Enter');
+    await page
+      .getByTestId(`stock-count-book-${mug}`)
+      .filter({ hasText: String(before.shelf) })
+      .waitFor();
+    await keyCount(mug, String(before.shelf - 11));
+    await page.getByTestId(`stock-count-confirm-${mug}`).click();
+    await page.getByTestId('stock-count-reason').selectOption('damaged');
+    // The admin's badge never signed in at this station: with the hub away nothing here can say whose it is.
+    await typeLikeScanner(page, 'BADGE-0004\n');
+    await page.getByTestId('stock-count-record').click();
+    await banner('不明な社員証です');
+    const eventsBefore = countEvents().length;
+    // The second supervisor's badge was checked by the hub in the last count: the station kept its keyed hash.
+    await typeLikeScanner(page, 'BADGE-0005\n');
+    await page.getByTestId('stock-count-record').click();
+    await banner('の棚卸を記録しました（差異 -11）');
+    expect(countEvents()).toHaveLength(eventsBefore + 1);
+    const counted = countEvents()[0]!;
+    expect(counted.payload).toMatchObject({ reason: 'damaged', book: before.shelf, counted: before.shelf - 11, secondApproverId: 'u-supervisor-2' });
+    await page.getByTestId(`stock-count-state-${counted.eventId}`).filter({ hasText: '送信待ち' }).waitFor();
+
+    await station.running.restartHub();
+    await page.getByTestId(`stock-count-state-${counted.eventId}`).filter({ hasText: '反映済み' }).waitFor({ timeout: 30_000 });
+    // Damaged units leave sellable stock for damaged stock, once.
+    const after = await db()
+      .selectFrom('stock_balances')
+      .select(['quantity', 'damaged'])
+      .where('sku', '=', mug)
+      .where('branch_code', '=', tokyo)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual({ quantity: balanceBefore.quantity - 11, damaged: balanceBefore.damaged + 11 });
     expect(station.pageErrors).toEqual([]);
   });
 });

@@ -149,10 +149,16 @@ export class StockCountService {
       note: payload.note,
       userId: entry.userId,
       secondApproverId: payload.secondApproverId,
+      userName: this.userName(entry.userId),
+      secondApproverName: this.userName(payload.secondApproverId),
       at: entry.occurredAt,
       state: entry.state,
       rejectedReason: entry.state === 'rejected' ? (entry.message ?? entry.reason) : null,
     };
+  }
+
+  private userName(id: string | null): string | null {
+    return id === null ? null : (this.deps.store.cachedOne('user', id)?.name ?? null);
   }
 
   private items(skus: readonly string[]): StockCountItem[] {

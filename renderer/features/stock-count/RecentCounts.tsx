@@ -44,7 +44,15 @@ export function RecentCounts({ version }: { version: number }) {
               tone={count.state === 'rejected' ? 'bad' : null}
               data={{ 'data-sku': count.sku, 'data-state': count.state, 'data-variance': count.variance }}
             >
-              <td>{formatTime(count.at, { seconds: true })}</td>
+              <td>
+                {formatTime(count.at, { seconds: true })}
+                {count.userName ? (
+                  <>
+                    <br />
+                    <small>{count.userName}</small>
+                  </>
+                ) : null}
+              </td>
               <td>
                 {count.itemName}
                 <br />
@@ -60,7 +68,7 @@ export function RecentCounts({ version }: { version: number }) {
                 {count.secondApproverId ? (
                   <>
                     <br />
-                    <small>{t('stockCount.approvedBy', { id: count.secondApproverId })}</small>
+                    <small>{t('stockCount.approvedBy', { id: count.secondApproverName ?? count.secondApproverId })}</small>
                   </>
                 ) : null}
               </td>
