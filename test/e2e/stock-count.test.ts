@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artefactPath } from '../support/chromium';
 import { typeLikeScanner } from '../support/scanner-keyboard';
 import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
-import { feedbackKind } from '../support/wait-until';
+import { feedbackKind, waitUntil } from '../support/wait-until';
 
 let station: StationPage;
 beforeAll(async () => {
@@ -215,6 +215,62 @@ describe('在庫調整・棚卸 (web mode, Chromium, demo warehouse)', () => {
       .where('branch_code', '=', tokyo)
       .executeTakeFirstOrThrow();
     expect(after).toEqual({ quantity: balanceBefore.quantity - 11, damaged: balanceBefore.damaged + 11 });
+    expect(station.pageErrors).toEqual([]);
+  });
+
+  it('lets the clerk say at the end of inspection how many of a line’s units are damaged: the hub keeps them as damaged stock', async () => {
+    const { page } = station;
+    const bundle = await db()
+      .selectFrom('cargo_bundles')
+      .select('id')
+      .where('seller_id', '=', 'sakura-shop')
+      .where('state', '=', 'arrived')
+      .executeTakeFirstOrThrow();
+    const lines = await db().selectFrom('inbound_lines').select(['id', 'sku', 'quantity']).where('bundle_id', '=', bundle.id).orderBy('id').execute();
+    const [first, ...rest] = lines as [(typeof lines)[number], ...typeof lines];
+    const stockOf = (sku: string) =>
+      db().selectFrom('stock_balances').select(['quantity', 'damaged']).where('sku', '=', sku).where('branch_code', '=', tokyo).executeTakeFirst();
+    const before = (await stockOf(first.sku)) ?? { quantity: 0, damaged: 0 };
+
+    await page.keyboard.press('Escape');
+    await page.getByTestId('area-inspection').click();
+    await page.getByTestId(`bundle-action-${bundle.id}`).click();
+    await page.getByTestId('inspection').waitFor();
+    // The first line one short, the rest exact.
+    for (const line of lines) {
+      const count = line === first ? line.quantity - 1 : line.quantity;
+      await page.getByTestId(`key-${line.sku}`).fill(String(count));
+      await page.getByTestId(`key-${line.sku}`).press('Enter');
+      await page
+        .getByTestId(`counted-${line.sku}`)
+        .filter({ hasText: new RegExp(`^${count}$`) })
+        .waitFor();
+    }
+    expect(rest.length).toBeGreaterThan(0);
+    await page.getByTestId('inspection-finish').click();
+    await page.getByTestId(`reason-${first.sku}`).selectOption('damaged');
+    // More damaged units than counted is a slip: said, and nothing finished.
+    await page.getByTestId(`damaged-${first.sku}`).fill(String(first.quantity));
+    await page.getByTestId('finish-confirm').click();
+    await banner(`破損数は 0 から数えた数量（${first.quantity - 1}）までの整数`);
+    expect(
+      outbox()
+        .recent(1000)
+        .filter((entry) => entry.kind === 'inspection.finished'),
+    ).toEqual([]);
+    await page.getByTestId(`damaged-${first.sku}`).fill('2');
+    await page.getByTestId('finish-confirm').click();
+    await page.getByTestId('discrepancy-report').waitFor();
+    const [finished] = outbox()
+      .recent(1000)
+      .filter((entry) => entry.kind === 'inspection.finished');
+    expect((finished!.payload as { reasons: unknown[] }).reasons).toEqual([{ lineId: first.id, reason: 'damaged', note: null, damagedUnits: 2 }]);
+
+    await waitUntil(
+      async () => (await db().selectFrom('cargo_bundles').select('state').where('id', '=', bundle.id).executeTakeFirstOrThrow()).state === 'completed',
+      'the hub to complete the bundle',
+    );
+    expect(await stockOf(first.sku)).toEqual({ quantity: before.quantity + first.quantity - 3, damaged: before.damaged + 2 });
     expect(station.pageErrors).toEqual([]);
   });
 });
