@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DailyCountsAnswer } from '../../../shared/contract/daily-counts';
 import { branchNames } from '../../../shared/domain/identifiers';
@@ -12,10 +12,15 @@ import { useStationCall, useStationLoad } from '../../ui/use-station';
 import { PrintJobResult } from '../printing/PrintJobResult';
 import { signalPrint } from '../printing/print-signal';
 import { useFeedback } from '../scanning/feedback-store';
-import { DailyCountsCharts } from './DailyCountsCharts';
 import { dayInput, useDailyCounts, type BranchChoice } from './daily-counts-store';
 import { orderStateText, reasonText, serviceText, timeLeftText } from './daily-counts-text';
 import { DrillDownPanel } from './DrillDownPanel';
+
+/**
+ * The chart library is loaded with the screen that draws it, as a chunk of its own (from the app's own files, as the
+ * CSP wants): the floor screens of clerks and packers do not carry it.
+ */
+const DailyCountsCharts = lazy(() => import('./DailyCountsCharts').then((module) => ({ default: module.DailyCountsCharts })));
 
 /** The figures are asked again this often while the screen is open (the floor moves; the hub may come back). */
 const refreshMs = 30_000;
@@ -201,7 +206,9 @@ export function DailyCountsScreen() {
             <DrillDownPanel key={`${open}-${JSON.stringify(input)}`} figure={open} input={input} onClose={() => useDailyCounts.getState().drill(null)} />
           ) : null}
           <Floor counts={answer.counts} />
-          <DailyCountsCharts counts={answer.counts} />
+          <Suspense fallback={<p className="waiting">{t('stationCall.loading')}</p>}>
+            <DailyCountsCharts counts={answer.counts} />
+          </Suspense>
           <Mismatches counts={answer.counts} />
         </>
       ) : null}
@@ -209,7 +216,7 @@ export function DailyCountsScreen() {
   );
 }
 
-/** Inbound and outbound, side by side where the screen is wide enough. */
+/** Inbound and outbound side by side where the screen is wide enough, then what is at risk, full width. */
 function DayFigures({ counts }: { counts: DailyCountsView }) {
   const { t } = useTranslation();
   const { dateTime } = useDisplayTime();
@@ -220,33 +227,64 @@ function DayFigures({ counts }: { counts: DailyCountsView }) {
   // Time left is reckoned from when the figures were taken: kept figures do not pretend to know later.
   const asOf = new Date(counts.asOf);
   return (
-    <div className="daily-sections">
-      <section className="report" data-testid="daily-inbound" aria-labelledby="daily-inbound-title">
-        <h2 id="daily-inbound-title">{t('dailyCounts.sections.inbound')}</h2>
-        <ul className="figure-list">
-          <FigureRow figure="bundlesArrived" value={inbound.bundlesArrived} />
-          <FigureRow figure="bundlesInspected" value={inbound.bundlesInspected} />
-          <FigureRow figure="bundlesCompleted" value={inbound.bundlesCompleted} />
-          <FigureRow figure="bundlesHeld" value={inbound.bundlesHeld.length}>
-            {inbound.bundlesHeld.map((held) => (
-              <div key={held.bundleId} data-testid={`daily-held-${held.bundleId}`}>
-                {t('dailyCounts.heldBecause', { bundle: held.bundleId, reason: reasonText(t, held.reason) })}
-              </div>
-            ))}
-          </FigureRow>
-          <FigureRow figure="bundlesRejected" value={inbound.bundlesRejected} />
-          <FigureRow figure="unitsCounted" value={inbound.unitsCounted} />
-          <FigureRow figure="discrepancies" value={discrepancyTotal}>
-            {(['short', 'over', 'unknown', 'damaged'] as const).map((kind) => (
-              <span key={kind} className="figure-part" data-testid={`daily-discrepancy-${kind}`} data-value={inbound.discrepancies[kind]}>
-                {t(`dailyCounts.discrepancyKinds.${kind}`)} {inbound.discrepancies[kind]}
-              </span>
-            ))}
-          </FigureRow>
-          <FigureRow figure="lateBundles" value={inbound.lateBundles.length} />
-          <FigureRow figure="dueToday" value={inbound.dueToday.length} />
-        </ul>
-        {inbound.lateBundles.length + inbound.dueToday.length > 0 ? (
+    <>
+      <div className="daily-sections">
+        <section className="report" data-testid="daily-inbound" aria-labelledby="daily-inbound-title">
+          <h2 id="daily-inbound-title">{t('dailyCounts.sections.inbound')}</h2>
+          <ul className="figure-list">
+            <FigureRow figure="bundlesArrived" value={inbound.bundlesArrived} />
+            <FigureRow figure="bundlesInspected" value={inbound.bundlesInspected} />
+            <FigureRow figure="bundlesCompleted" value={inbound.bundlesCompleted} />
+            <FigureRow figure="bundlesHeld" value={inbound.bundlesHeld.length}>
+              {inbound.bundlesHeld.map((held) => (
+                <div key={held.bundleId} data-testid={`daily-held-${held.bundleId}`}>
+                  {t('dailyCounts.heldBecause', { bundle: held.bundleId, reason: reasonText(t, held.reason) })}
+                </div>
+              ))}
+            </FigureRow>
+            <FigureRow figure="bundlesRejected" value={inbound.bundlesRejected} />
+            <FigureRow figure="unitsCounted" value={inbound.unitsCounted} />
+            <FigureRow figure="discrepancies" value={discrepancyTotal}>
+              {(['short', 'over', 'unknown', 'damaged'] as const).map((kind) => (
+                <span key={kind} className="figure-part" data-testid={`daily-discrepancy-${kind}`} data-value={inbound.discrepancies[kind]}>
+                  {t(`dailyCounts.discrepancyKinds.${kind}`)} {inbound.discrepancies[kind]}
+                </span>
+              ))}
+            </FigureRow>
+            <FigureRow figure="lateBundles" value={inbound.lateBundles.length} />
+            <FigureRow figure="dueToday" value={inbound.dueToday.length} />
+          </ul>
+        </section>
+        <section className="report" data-testid="daily-outbound" aria-labelledby="daily-outbound-title">
+          <h2 id="daily-outbound-title">{t('dailyCounts.sections.outbound')}</h2>
+          <ul className="figure-list">
+            <FigureRow figure="ordersPaid" value={outbound.ordersPaid} />
+            <FigureRow figure="ordersAllocated" value={outbound.ordersAllocated} />
+            <FigureRow figure="waiting" value={waitingTotal}>
+              {outbound.waiting.map((group) => (
+                <div key={group.reason} data-testid={`daily-waiting-${group.reason}`} data-value={group.orders}>
+                  {t('dailyCounts.waitingBy', { reason: reasonText(t, group.reason), orders: group.orders })}
+                </div>
+              ))}
+            </FigureRow>
+            <FigureRow figure="ordersPicked" value={outbound.ordersPicked} />
+            <FigureRow figure="ordersPacked" value={outbound.ordersPacked} />
+            <FigureRow figure="ordersShipped" value={shippedTotal}>
+              {outbound.shippedByService.map((group) => (
+                <div key={group.service} data-testid={`daily-shipped-${group.service}`} data-orders={group.orders} data-parcels={group.parcels}>
+                  {t('dailyCounts.shippedBy', { service: serviceText(t, group.service), orders: group.orders, parcels: group.parcels })}
+                </div>
+              ))}
+            </FigureRow>
+            <FigureRow figure="dueNotShipped" value={outbound.dueNotShipped.length} />
+          </ul>
+        </section>
+      </div>
+      {inbound.lateBundles.length + inbound.dueToday.length > 0 ? (
+        <section className="report" data-testid="daily-deadline-list" aria-labelledby="daily-deadline-title">
+          <h2 id="daily-deadline-title">
+            {t('dailyCounts.figures.lateBundles')} / {t('dailyCounts.figures.dueToday')}
+          </h2>
           <ScanTable
             testId="daily-deadlines"
             headers={[t('dailyCounts.columns.id'), t('dailyCounts.columns.seller'), t('dailyCounts.columns.at'), t('dailyCounts.columns.detail')]}
@@ -274,32 +312,11 @@ function DayFigures({ counts }: { counts: DailyCountsView }) {
               </ScanRow>
             ))}
           </ScanTable>
-        ) : null}
-      </section>
-      <section className="report" data-testid="daily-outbound" aria-labelledby="daily-outbound-title">
-        <h2 id="daily-outbound-title">{t('dailyCounts.sections.outbound')}</h2>
-        <ul className="figure-list">
-          <FigureRow figure="ordersPaid" value={outbound.ordersPaid} />
-          <FigureRow figure="ordersAllocated" value={outbound.ordersAllocated} />
-          <FigureRow figure="waiting" value={waitingTotal}>
-            {outbound.waiting.map((group) => (
-              <div key={group.reason} data-testid={`daily-waiting-${group.reason}`} data-value={group.orders}>
-                {t('dailyCounts.waitingBy', { reason: reasonText(t, group.reason), orders: group.orders })}
-              </div>
-            ))}
-          </FigureRow>
-          <FigureRow figure="ordersPicked" value={outbound.ordersPicked} />
-          <FigureRow figure="ordersPacked" value={outbound.ordersPacked} />
-          <FigureRow figure="ordersShipped" value={shippedTotal}>
-            {outbound.shippedByService.map((group) => (
-              <div key={group.service} data-testid={`daily-shipped-${group.service}`} data-orders={group.orders} data-parcels={group.parcels}>
-                {t('dailyCounts.shippedBy', { service: serviceText(t, group.service), orders: group.orders, parcels: group.parcels })}
-              </div>
-            ))}
-          </FigureRow>
-          <FigureRow figure="dueNotShipped" value={outbound.dueNotShipped.length} />
-        </ul>
-        {outbound.dueNotShipped.length > 0 ? (
+        </section>
+      ) : null}
+      {outbound.dueNotShipped.length > 0 ? (
+        <section className="report" data-testid="daily-due-list" aria-labelledby="daily-due-title">
+          <h2 id="daily-due-title">{t('dailyCounts.figures.dueNotShipped')}</h2>
           <ScanTable
             testId="daily-due-orders"
             headers={[
@@ -320,9 +337,9 @@ function DayFigures({ counts }: { counts: DailyCountsView }) {
               </ScanRow>
             ))}
           </ScanTable>
-        ) : null}
-      </section>
-    </div>
+        </section>
+      ) : null}
+    </>
   );
 }
 
