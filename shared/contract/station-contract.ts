@@ -5,7 +5,14 @@ import type { Role } from '../domain/roles';
 import { parcelServices, sagawaTimeSlots } from '../domain/parcel-services';
 import { floorEventPayloads } from './floor-events';
 import { manifestDayInputSchema, manifestDaySchema, manifestPrintInputSchema, manifestPrintResultSchema } from './manifest';
-import { dailyCountListAnswerSchema, dailyCountListInputSchema, dailyCountsAnswerSchema, dailyCountsFileSchema, dailyCountsInputSchema, dailyCountsPrintSchema } from './daily-counts';
+import {
+  dailyCountListAnswerSchema,
+  dailyCountListInputSchema,
+  dailyCountsAnswerSchema,
+  dailyCountsFileSchema,
+  dailyCountsInputSchema,
+  dailyCountsPrintSchema,
+} from './daily-counts';
 import { packLabelResultSchema, packStepResultSchema, packViewSchema } from './packing';
 import {
   pickMakeResultSchema,

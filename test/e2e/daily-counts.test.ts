@@ -115,6 +115,12 @@ describe('日次集計 as a supervisor after a clerk and a packer worked (web mo
     );
 
     const { page } = station;
+    // The page's own report of anything its CSP refused (the console may word it differently per Chromium version).
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
     await signInWithPin(page, 'u-supervisor', '3333');
     await page.getByTestId('area-daily-counts').click();
     await page.getByTestId('daily-counts').waitFor();
@@ -167,6 +173,7 @@ describe('日次集計 as a supervisor after a clerk and a packer worked (web mo
     expect(await page.getByTestId('daily-chart-by-hour').locator('.recharts-bar-rectangle path, path.recharts-rectangle').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('daily-chart-last-days').locator('.recharts-line-curve').count()).toBe(3);
     expect(cspViolations).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
     expect(station.pageErrors).toEqual([]);
     // The screen scrolls inside the window: a window as tall as the screen shows all of it in one picture.
     const height = await page.evaluate(() => document.documentElement.scrollHeight + (document.querySelector('main')?.scrollHeight ?? 0));
