@@ -2,13 +2,16 @@ import { Command, InvalidArgumentError } from 'commander';
 import { personRoles, type PersonRole } from '../../shared/hub/hub-roles';
 import { hubMessage } from '../api/messages';
 import { languageOf } from '../api/language';
+import { startDailyReconciliation } from '../hub/daily-reconciliation';
 import { startHub } from '../hub/start-hub';
+import { secondBadgeAbove } from '../services/inventory/stock-count-settings';
 import { Refusal } from '../services/refusal';
 import { registerStation } from '../services/stations';
 import { addUser, changeUserCredentials, disableUser } from '../services/users';
 import { loadDemoData } from '../demo/demo-data';
 import { defaultDatabase } from './default-database';
 import { registerDataCommands } from './data-commands';
+import { registerReconcileCommand } from './reconcile-command';
 import { withStore } from './with-store';
 
 const language = languageOf(process.env.QWMS_LANG ?? process.env.LANG?.replace('_', '-').split('.')[0]);
@@ -31,6 +34,8 @@ program
   .option('--demo', 'load the demo warehouse when the database is empty')
   .option('--exit-with-stdin', 'stop when standard input closes: an embedded hub ends with the station that started it')
   .action(async (options: { port: number; host: string; db?: string; station?: string; demo?: boolean; exitWithStdin?: boolean }) => {
+    // A bad two-badge threshold stops the hub here, not at the first count it would let through.
+    secondBadgeAbove();
     const hub = await startHub({ database: options.db ?? defaultDatabase(), port: options.port, host: options.host });
     if (options.demo && (await loadDemoData(hub.store))) console.log('loaded the demo warehouse');
     if (options.station) {
@@ -39,7 +44,10 @@ program
       await registerStation(hub.store.db, { id, secret, branchCode, name: id });
     }
     console.log(`QWMS hub ready at ${hub.url} (database: ${hub.store.location})`);
+    const reconciliation = startDailyReconciliation(hub.store, (message) => console.log(message));
     const stop = async () => {
+      reconciliation.stop();
+      await reconciliation.first;
       await hub.close();
       process.exit(0);
     };
@@ -104,6 +112,7 @@ program
   });
 
 registerDataCommands(program, language);
+registerReconcileCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof Refusal) console.error(hubMessage(error.code, language, error.params));
