@@ -72,9 +72,9 @@ describe.each(hubStoreFactories())('stock reconciliation on $dialect', (factory)
 
     const run = await reconcileStock(db());
     const expected = [
-      { sku: skus[0], branchCode: tokyo, condition: 'sellable', stock: 7, ledger: 12 },
-      { sku: skus[1], branchCode: tokyo, condition: 'damaged', stock: 7, ledger: 2 },
-      { sku: skus[2], branchCode: seoul, condition: 'sellable', stock: 0, ledger: 4 },
+      { sku: skus[0]!, branchCode: tokyo, condition: 'sellable', stock: 7, ledger: 12 },
+      { sku: skus[1]!, branchCode: tokyo, condition: 'damaged', stock: 7, ledger: 2 },
+      { sku: skus[2]!, branchCode: seoul, condition: 'sellable', stock: 0, ledger: 4 },
     ];
     const sorted = <T extends { branchCode: string; sku: string }>(rows: T[]) =>
       [...rows].sort((a, b) => (a.branchCode + a.sku).localeCompare(b.branchCode + b.sku));
