@@ -199,6 +199,14 @@ export const stationMethods = {
   'stockCount.open': { input: z.object({ code: z.string().min(1).max(256) }).strict(), output: stockCountTargetSchema, access: ['supervisor', 'admin'] },
   /** A count with its reason (and a second supervisor's badge above the threshold): `stock.counted`, durable first. */
   'stockCount.confirm': { input: stockCountConfirmInputSchema, output: stockCountConfirmResultSchema, access: ['supervisor', 'admin'] },
+  /** Units of variance above which this station asks for a second supervisor's badge. */
+  'stockCount.threshold': { input: emptyInput, output: z.object({ secondBadgeAbove: z.int().nonnegative() }), access: ['supervisor', 'admin'] },
+  /** An admin sets it (a supervisor raising it would skip the second badge; the hub checks its own threshold anyway). */
+  'stockCount.setThreshold': {
+    input: z.object({ secondBadgeAbove: z.int().min(0).max(100_000) }).strict(),
+    output: z.object({ secondBadgeAbove: z.int().nonnegative() }),
+    access: ['admin'],
+  },
   /** This station's counts, newest first, with what the hub said of each. */
   'stockCount.recent': {
     input: z.object({ limit: z.int().min(1).max(500).default(50) }).strict(),

@@ -53,6 +53,12 @@ export class StockCountService {
     return Number.isInteger(value) && value >= 0 ? value : defaultSecondBadgeAbove;
   }
 
+  /** Sets the threshold (an admin's station setting). */
+  setSecondBadgeAbove(units: number): number {
+    this.deps.store.setSetting(secondBadgeSetting, String(units));
+    return this.secondBadgeAbove();
+  }
+
   /** A bin label (every SKU shelved there) or a SKU (its label, JAN or seller SKU code) with its book. */
   open(code: string): StockCountTarget {
     const text = code.trim();

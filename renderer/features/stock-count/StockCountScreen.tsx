@@ -1,7 +1,7 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StockCountTarget } from '../../../shared/contract/stock-count';
-import { countVariance } from '../../../shared/domain/stock-count';
+import { countVariance, needsSecondBadge } from '../../../shared/domain/stock-count';
 import { ScanRow, ScanTable } from '../../ui/ScanTable';
 import { useStationCall } from '../../ui/use-station';
 import { useFeedback } from '../scanning/feedback-store';
@@ -9,7 +9,16 @@ import { useScanConsumer } from '../scanning/scan-consumer';
 import { ConfirmCount } from './ConfirmCount';
 import { parseCount, signed } from './count-input';
 import { RecentCounts } from './RecentCounts';
+import { ThresholdSetting } from './ThresholdSetting';
+import { useSession } from '../sign-in/session-store';
 import { useStockCount } from './stock-count-store';
+
+/** Whether the count being confirmed is above the threshold, so the next scan is the second supervisor's badge. */
+function wantsBadge(state: { target: StockCountTarget | null; counts: Record<string, number>; confirming: string | null }): boolean {
+  const item = state.target?.items.find((candidate) => candidate.sku === state.confirming);
+  const counted = item ? state.counts[item.sku] : undefined;
+  return item !== undefined && counted !== undefined && needsSecondBadge(countVariance({ book: item.book, counted }), state.target!.secondBadgeAbove);
+}
 
 /**
  * 在庫調整・棚卸 (cycle count): scan a bin label (every SKU shelved there) or an item, then scan each unit found or
@@ -28,6 +37,7 @@ export function StockCountScreen() {
   const [badge, setBadge] = useState('');
   const [recorded, setRecorded] = useState(0);
   const signal = useFeedback((state) => state.signal);
+  const admin = useSession((state) => state.session?.user.role === 'admin');
 
   const refuse = useCallback(
     (found: StockCountTarget) => signal('bad', (tt) => tt(`stockCount.refusals.${found.refusal ?? 'unknown-code'}`, { threshold: found.secondBadgeAbove })),
@@ -42,7 +52,7 @@ export function StockCountScreen() {
     async (text: string, typed = false) => {
       const state = useStockCount.getState();
       // While a second badge is wanted, a scan is that badge, never an item.
-      if (state.confirming && !typed) {
+      if (!typed && wantsBadge(state)) {
         setBadge(text);
         return;
       }
@@ -199,6 +209,18 @@ export function StockCountScreen() {
         <p className="waiting">{t('stockCount.scanTarget')}</p>
       )}
       <RecentCounts version={recorded} />
+      {admin ? (
+        <ThresholdSetting
+          onSaved={() => {
+            // The open count asks again, so its threshold is the new one.
+            const open = useStockCount.getState().target;
+            if (open)
+              void run('stockCount.open', { code: open.bin ?? open.items[0]?.sku ?? '' }).then(
+                (again) => again && again.verdict !== 'refused' && useStockCount.getState().open(again),
+              );
+          }}
+        />
+      ) : null}
     </section>
   );
 }

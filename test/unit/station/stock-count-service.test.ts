@@ -150,7 +150,8 @@ describe('cycle count at the station', () => {
   });
 
   it('takes the threshold from the station setting', async () => {
-    store.setSetting(secondBadgeSetting, '3');
+    expect(counts.setSecondBadgeAbove(3)).toBe(3);
+    expect(store.setting(secondBadgeSetting)).toBe('3');
     expect(counts.open(towel).secondBadgeAbove).toBe(3);
     expect((await counts.confirm(input({ counted: 14 }), supervisor, 'c1')).refusal).toBe('second-badge-needed');
     expect((await counts.confirm(input({ counted: 15 }), supervisor, 'c1')).verdict).toBe('recorded');
