@@ -105,6 +105,8 @@ export async function startStation(options: StationOptions): Promise<Station> {
   const receiving = new ReceivingService({ store, branchCode: options.branchCode, record: recordFloorEvent });
 
   const printing = createPrintService({ dataDir: join(options.dataDir, 'print-jobs'), log, onJobStatus: (job) => bus.emit('print.job', job) });
+  // The supervisor's day shows each station's print problems: jobs failed or waiting for their printer, not yet dealt with.
+  sync.reportPrintProblems(() => printing.jobs().filter((job) => (job.state === 'failed' || job.state === 'waiting-for-printer') && !job.dismissed).length);
   // Each kind of document on its own printer setting; a call answers once the printer has (or after a few seconds).
   const printers = new StationPrinting({ printing, store, stationId: options.hub.stationId });
 

@@ -107,6 +107,12 @@ beforeEach(async () => {
       });
       return;
     }
+    // A newer hub takes the station's report too (outbox and print problems, for the supervisor's day).
+    if (request.method === 'POST' && requestUrl.pathname === '/api/v1/stations/me/report') {
+      request.resume();
+      response.writeHead(204).end();
+      return;
+    }
     response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => hub.listen(0, '127.0.0.1', resolve));

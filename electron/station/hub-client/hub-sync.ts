@@ -24,6 +24,8 @@ export interface HubSyncOptions {
   maxBackoffMs?: number;
   /** The station's clock (tests set it off to see the skew warning); the same clock stamps the outbox. */
   now?: () => Date;
+  /** How often at most the station tells the hub its outbox and print problems (`stations.report`); 30 s by default. */
+  reportEveryMs?: number;
 }
 
 /** A new offset is reported only when it moved this much: the Date header has whole seconds, so it jitters by one. */
@@ -46,6 +48,11 @@ export class HubSync {
   private readonly maxBackoffMs: number;
   private readonly now: () => Date;
   private offsetMs: number | null = null;
+  private readonly reportEveryMs: number;
+  /** When the last report went (a monotonic clock: the station's own may be set off); null before the first. */
+  private reportedAt: number | null = null;
+  private lastReportError: string | null = null;
+  private printProblems: () => number = () => 0;
 
   constructor(
     private readonly credentials: HubCredentials,
@@ -57,6 +64,7 @@ export class HubSync {
     this.batchSize = options.batchSize ?? 200;
     this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
     this.now = options.now ?? (() => new Date());
+    this.reportEveryMs = options.reportEveryMs ?? 30_000;
     this.status = { state: 'offline', url: credentials.url, since: this.now().toISOString() };
   }
 
@@ -71,6 +79,11 @@ export class HubSync {
 
   start(): void {
     this.running ??= this.loop();
+  }
+
+  /** Where the print problems it reports come from (failed or waiting print jobs); the print service starts later. */
+  reportPrintProblems(count: () => number): void {
+    this.printProblems = count;
   }
 
   /** Something was appended to the outbox: push now instead of at the next poll. */
@@ -91,6 +104,7 @@ export class HubSync {
       try {
         await this.pushAll();
         await this.pullAll();
+        await this.reportIfDue();
         this.setState('online', this.feedProblem());
         backoffMs = 250;
         await this.sleep(this.pollMs, true);
@@ -140,6 +154,26 @@ export class HubSync {
           `hub sync: kept ${unread} change(s) this station cannot read (feed version ${page.feedVersion ?? 'unknown'}, station knows ${feedVersion})`,
         );
       this.events.onChanges?.(page.changes);
+    }
+  }
+
+  /**
+   * After a push and pull, at most every `reportEveryMs`: the outbox's waiting events and the print problems, for the
+   * supervisor's day (日次集計). A report the hub does not take (an older hub without the route) changes nothing of
+   * the sync: it is logged once and tried again at the next interval.
+   */
+  private async reportIfDue(): Promise<void> {
+    const at = performance.now();
+    if (this.reportedAt !== null && at - this.reportedAt < this.reportEveryMs) return;
+    this.reportedAt = at;
+    try {
+      await this.call('stations.report', { body: { outboxWaiting: this.store.pendingCount(), printProblems: this.printProblems() } });
+      this.lastReportError = null;
+    } catch (error) {
+      if (error instanceof HubUnreachable) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      if (message !== this.lastReportError) this.events.log?.(`hub sync: the station's report was not taken: ${message}`);
+      this.lastReportError = message;
     }
   }
 

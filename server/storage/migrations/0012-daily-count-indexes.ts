@@ -11,8 +11,8 @@ import { sql, type Kysely } from 'kysely';
  *   in the hub's own ISO form, so a Tokyo day is a text range over it. Receipts from before this step know no user;
  *   their floor time is their stated time where that is not after their arrival, else the arrival.
  * - Indexes: every figure of the day is a range over one time column (bundles arrived, completed; orders paid,
- *   allocated, picked, packed, shipped; events by kind and floor time), and the ledger's day of inbound units is
- *   read from the index alone (kind, occurred_at, branch_code, quantity).
+ *   allocated, picked, packed, shipped; events by kind and floor time); the ledger's inbound units and the shipped
+ *   orders' services, parcels and due days are read from the indexes alone.
  */
 export function up0012() {
   return async (db: Kysely<unknown>) => {
@@ -32,9 +32,16 @@ export function up0012() {
     await db.schema.createIndex('cargo_bundles_completed').on('cargo_bundles').column('completed_at').execute();
     await db.schema.createIndex('cargo_bundles_state').on('cargo_bundles').columns(['state', 'updated_at']).execute();
 
-    for (const column of ['paid_at', 'allocated_at', 'picked_at', 'packed_at', 'shipped_at']) {
+    for (const column of ['paid_at', 'allocated_at', 'picked_at', 'packed_at']) {
       await db.schema.createIndex(`orders_${column}`).on('orders').column(column).execute();
     }
+    // Parcels per service and hour, and the 14 days' shipped and late orders (due day from source, payment and the
+    // scheduled date), read from the index alone.
+    await db.schema
+      .createIndex('orders_shipped_at')
+      .on('orders')
+      .columns(['shipped_at', 'branch_code', 'service', 'tracking_no', 'source', 'paid_at', 'desired_ship_date'])
+      .execute();
 
     await db.schema.createIndex('stock_movements_kind_day').on('stock_movements').columns(['kind', 'occurred_at', 'branch_code', 'quantity']).execute();
     // Covered by the wider index above.
