@@ -26,13 +26,15 @@ export const figureNamesJa: Readonly<Record<DailyCountFigure, string>> = {
 export const discrepancyNamesJa = { short: '不足', over: '過剰', unknown: '不明品', damaged: '破損' } as const;
 
 /** The allocator's reasons (shared/domain/allocation.ts) and the hub's hold reasons; an unknown one is shown as is. */
-const reasonNamesJa: Readonly<Record<string, string>> = {
+export const reasonNamesJa: Readonly<Record<string, string>> = {
   'not-linked': '商品が未連携',
   'out-of-stock': '在庫不足',
   'cart-incomplete': 'カートの商品がそろっていない',
   'seller-suspended': '出品者の出荷停止中',
   'already-allocated': '別の拠点で引当済み',
   'not-due': 'まだ出荷日ではない',
+  held: '注文が保留中',
+  'allocated-later': '翌日以降に引当済み',
   'insufficient-balance': 'Q-cash 残高不足',
   'fee-needs-quote': '手数料の見積もりが必要',
 };
@@ -47,12 +49,13 @@ export function serviceJa(service: string): string {
   return serviceNamesJa[service] ?? service;
 }
 
-const orderStateNamesJa: Readonly<Record<string, string>> = {
+export const orderStateNamesJa: Readonly<Record<string, string>> = {
   paid: '入金済み',
   allocated: '引当済み',
   picked: 'ピッキング済み',
   packed: '梱包済み',
   in_transit: '出荷済み',
+  held: '保留中',
 };
 
 export function orderStateJa(state: string): string {
