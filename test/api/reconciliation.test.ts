@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { branches } from '../../shared/domain/identifiers';
+import { tokyoDate } from '../../shared/domain/tokyo-time';
+import { dailyCounts } from '../../server/services/daily-counts';
 import { startDailyReconciliation } from '../../server/hub/daily-reconciliation';
 import { latestMismatches, reconcileStock } from '../../server/services/inventory/reconciliation';
 import { ensureReferenceData } from '../../server/services/reference-data';
@@ -81,6 +83,11 @@ describe.each(hubStoreFactories())('stock reconciliation on $dialect', (factory)
     expect(sorted(run.mismatches)).toEqual(sorted(expected.map((row) => ({ ...row, checkedAt: expect.any(String) }))));
     expect(sorted(await latestMismatches(db(), null))).toEqual(sorted(run.mismatches));
     expect(await latestMismatches(db(), seoul)).toEqual([expect.objectContaining({ sku: skus[2], stock: 0, ledger: 4 })]);
+    // The supervisor's daily counts carry them, per branch.
+    const day = await dailyCounts(store, tokyoDate(new Date()), seoul);
+    expect(day.mismatches).toEqual([
+      expect.objectContaining({ sku: skus[2], branchCode: seoul, stock: 0, ledger: 4, checkedAt: run.mismatches[0]!.checkedAt }),
+    ]);
 
     // Never fixed: the balances are as they were left.
     expect(await balance(skus[0]!, tokyo)).toEqual({ quantity: 7, damaged: 0 });

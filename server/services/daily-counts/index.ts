@@ -1,6 +1,7 @@
 import type { TokyoDate } from '../../../shared/domain/tokyo-time';
 import type { DailyCountFigure, DailyCountsView } from '../../../shared/hub/routes/daily-counts';
 import type { HubStore } from '../../storage/database';
+import { latestMismatches } from '../inventory/reconciliation';
 import { dayOf } from './day';
 import { peopleAndHours, stationFloor } from './floor';
 import { lastDays } from './history';
@@ -21,12 +22,13 @@ export async function dailyCounts(
   now = new Date(),
 ): Promise<DailyCountsView> {
   const day = dayOf(store.db, store.dialect, date, branchCode, now);
-  const [inbound, outbound, stations, floor, days] = await Promise.all([
+  const [inbound, outbound, stations, floor, days, mismatches] = await Promise.all([
     inboundCounts(day),
     outboundCounts(day),
     stationFloor(day),
     peopleAndHours(day),
     lastDays(day),
+    latestMismatches(store.db, branchCode),
   ]);
   return {
     date,
@@ -38,9 +40,9 @@ export async function dailyCounts(
     people: floor.people,
     byHour: floor.byHour,
     lastDays: days,
-    // The daily reconciliation (helper H3's server/services/inventory/reconciliation.ts, issue 11 item 5) fills this
-    // with the SKUs whose balance differed from their ledger at its last run; it is wired in there, not computed here.
-    mismatches: [],
+    // What the last daily reconciliation found (server/services/inventory/reconciliation.ts): not of this day, the
+    // latest there is, since a mismatch stays a supervisor's business until put right.
+    mismatches,
   };
 }
 
