@@ -77,11 +77,18 @@ describe.skipIf(skipReason !== null)('the Electron station window', () => {
   });
 
   it('stays on its page when the page tries to navigate away', async () => {
+    // The main process hears the attempt after its own guard (registered when the window was made) has answered it.
+    const attempt = app!.evaluate(
+      ({ webContents }) =>
+        new Promise<{ url: string; prevented: boolean }>((resolve) => {
+          const station = webContents.getAllWebContents().find((contents) => contents.getURL().startsWith('app://station/'))!;
+          station.once('will-navigate', (event) => resolve({ url: event.url, prevented: event.defaultPrevented }));
+        }),
+    );
     await page.evaluate(() => {
       window.location.href = 'https://example.com/';
     });
-    // A blocked navigation leaves no event to wait for; give an unblocked one ample time to commit.
-    await page.waitForTimeout(1_000);
+    expect(await attempt).toEqual({ url: 'https://example.com/', prevented: true });
     expect(page.url()).toMatch(/^app:\/\/station\//);
   });
 });
