@@ -8,7 +8,7 @@ import { hubCall, HubUnreachable, type HubCredentials } from '../hub-client/hub-
 import { keepReport } from '../printing/keep-report';
 import type { StationStore } from '../store/station-store';
 import { buildDailyCountsWorkbook } from './daily-counts-workbook';
-import { renderDailyReportPdf } from './render-daily-report';
+import { renderDailyReportPdf } from '../printing/render-daily-report';
 
 export interface DailyCountsDeps {
   store: StationStore;

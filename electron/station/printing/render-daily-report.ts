@@ -2,10 +2,10 @@ import PDFDocument from 'pdfkit';
 import { formatDateTime, formatDay } from '../../../shared/domain/display-time';
 import { branchNames } from '../../../shared/domain/identifiers';
 import type { DailyCountsView } from '../../../shared/hub/routes/daily-counts';
-import { labelFont } from '../printing/label-font';
-import { collect } from '../printing/render-pdf';
-import { mmToPt } from '../printing/units';
-import { discrepancyNamesJa, figureNamesJa, orderStateJa, reasonJa, serviceJa } from './daily-counts-words-ja';
+import { labelFont } from './label-font';
+import { collect } from './render-pdf';
+import { mmToPt } from './units';
+import { discrepancyNamesJa, figureNamesJa, orderStateJa, reasonJa, serviceJa } from '../daily-counts/daily-counts-words-ja';
 
 const fontName = 'daily-report';
 const marginPt = mmToPt(15);
