@@ -273,4 +273,36 @@ describe('在庫調整・棚卸 (web mode, Chromium, demo warehouse)', () => {
     expect(await stockOf(first.sku)).toEqual({ quantity: before.quantity + first.quantity - 3, damaged: before.damaged + 2 });
     expect(station.pageErrors).toEqual([]);
   });
+
+  it('lets an admin set the two-badge threshold, and shows the screen in each language with no untranslated key', async () => {
+    const { page } = station;
+    const towel = await skuOf('SK-TOWEL-WH');
+    await page.getByTestId('sign-out').click();
+    await signInWithPin(page, 'u-admin', '4444');
+    await page.getByTestId('area-stock-count').click();
+    await page.getByTestId('stock-count-threshold').filter({ hasText: '現在 10' }).waitFor();
+    await page.getByTestId('stock-count-code').fill('B-02-01-03');
+    await page.getByTestId('stock-count-code').press('Enter');
+    await page.getByTestId(`stock-count-row-${towel}`).waitFor();
+    await page.getByTestId('stock-count-threshold-units').fill('1');
+    await page.getByTestId('stock-count-threshold-units').press('Enter');
+    await banner('2 人承認のしきい値を 1 点にしました');
+    expect(outbox().setting('stockCount.secondBadgeAbove')).toBe('1');
+    // Two fewer than the book is now above the threshold: the second badge is asked for.
+    const book = Number(await page.getByTestId(`stock-count-row-${towel}`).getAttribute('data-book'));
+    await keyCount(towel, String(book - 2));
+    await page.getByTestId(`stock-count-confirm-${towel}`).click();
+    await page.getByTestId('stock-count-badge-hint').filter({ hasText: '1 点を超える' }).waitFor();
+
+    const headings = { en: 'Stock count', 'zh-CN': '库存调整', ko: '재고 조정', ja: '在庫調整・棚卸' };
+    for (const [code, heading] of Object.entries(headings)) {
+      await page.getByTestId(`language-${code}`).click();
+      await page.waitForFunction((lang) => document.documentElement.lang === lang, code);
+      await page.locator('#stock-count-title').filter({ hasText: heading }).waitFor();
+      expect(await page.locator('body').innerText(), code).not.toMatch(/\bstockCount\.[\w.-]+/);
+      if (code === 'en') await page.screenshot({ path: artefactPath('stock-count-en.png'), fullPage: true });
+    }
+    expect(await page.evaluate(() => document.documentElement.dataset.missingTranslations)).toBeUndefined();
+    expect(station.pageErrors).toEqual([]);
+  });
 });
