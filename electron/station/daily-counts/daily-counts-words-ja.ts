@@ -61,3 +61,10 @@ export const orderStateNamesJa: Readonly<Record<string, string>> = {
 export function orderStateJa(state: string): string {
   return orderStateNamesJa[state] ?? state;
 }
+
+/** Where an order came from: Qoo10, or another platform's shipment (管理番号). */
+const sourceNamesJa: Readonly<Record<string, string>> = { qoo10: 'Qoo10', management: '他プラットフォーム' };
+
+export function sourceJa(source: string): string {
+  return sourceNamesJa[source] ?? source;
+}

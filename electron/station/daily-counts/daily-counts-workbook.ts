@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { formatDateTime } from '../../../shared/domain/display-time';
 import type { DailyCountsView } from '../../../shared/hub/routes/daily-counts';
-import { discrepancyNamesJa, figureNamesJa, orderStateJa, reasonJa, serviceJa } from './daily-counts-words-ja';
+import { discrepancyNamesJa, figureNamesJa, orderStateJa, reasonJa, serviceJa, sourceJa } from './daily-counts-words-ja';
 
 export const dailyCountsSheetNames = { inbound: '入荷', outbound: '出荷', floor: '現場', byHour: '時間帯別', lastDays: '直近14日' } as const;
 
@@ -96,7 +96,7 @@ export async function buildDailyCountsWorkbook(counts: DailyCountsView, meta: { 
       order.orderId,
       order.orderNo,
       order.sellerId,
-      order.source,
+      sourceJa(order.source),
       orderStateJa(order.state),
       formatDateTime(order.cutoff, 'ja'),
     ]),

@@ -5,7 +5,7 @@ import type { DailyCountsView } from '../../../shared/hub/routes/daily-counts';
 import { labelFont } from './label-font';
 import { collect } from './render-pdf';
 import { mmToPt } from './units';
-import { discrepancyNamesJa, figureNamesJa, orderStateJa, reasonJa, serviceJa } from '../daily-counts/daily-counts-words-ja';
+import { discrepancyNamesJa, figureNamesJa, orderStateJa, reasonJa, serviceJa, sourceJa } from '../daily-counts/daily-counts-words-ja';
 
 const fontName = 'daily-report';
 const marginPt = mmToPt(15);
@@ -181,7 +181,7 @@ export function renderDailyReportPdf(counts: DailyCountsView, meta: { stale: boo
     limited(outbound.dueNotShipped).map((order) => [
       order.orderNo,
       order.sellerId,
-      order.source,
+      sourceJa(order.source),
       orderStateJa(order.state),
       formatDateTime(order.cutoff, 'ja'),
     ]),
