@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bundleStates } from '../domain/bundle-states';
+import { orderStates } from './routes/orders';
 
 /**
  * The hub's changes feed, as one union keyed by entity: for each entity the hub publishes, the zod schema of its
@@ -30,8 +31,11 @@ export const orderFeedSchema = z.looseObject({
   quantity: z.int(),
   recipient: orderRecipient,
   deliveryTime: z.looseObject({ date: z.string(), slot: z.string().nullable() }).nullable(),
-  /** paid, held, allocated, picked, packed, in_transit (server/services/orders.ts orderStates). */
-  state: z.string(),
+  /**
+   * A state a station does not know (a newer hub's) makes the entry unreadable: kept, shown as a status-bar problem,
+   * never packed or picked on a guess.
+   */
+  state: z.enum(orderStates),
   branchCode: z.string().nullable(),
   trackingNo: z.string().nullable(),
   shippedAt: z.string().nullable().optional(),

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { dueShipDay, type CutoffOrder } from '../../../shared/domain/cutoffs';
 import type { OrdersTable } from '../../storage/schema';
 import type { OrderView } from '../../../shared/hub/routes/orders';
-import type { OrderSource } from './order-states';
+import type { OrderSource, OrderState } from './order-states';
 
 /** An order as stored, and as the API and the changes feed show it. */
 export type OrderRow = Selectable<OrdersTable>;
@@ -49,7 +49,7 @@ export function toOrderView(row: OrderRow): OrderView {
     registeredAt: management ? row.paid_at : null,
     shipsWithin14Days: row.ships_within_14_days === 1,
     dueShipDate: dueShipDay(cutoffOrderOf(row)),
-    state: row.state,
+    state: row.state as OrderState,
     branchCode: row.branch_code,
     allocatedAt: row.allocated_at,
     trackingNo: row.tracking_no,

@@ -40,7 +40,7 @@ export const orderViewSchema = z.object({
   registeredAt: z.string().nullable(),
   shipsWithin14Days: z.boolean(),
   dueShipDate: z.string(),
-  state: z.string(),
+  state: z.enum(orderStates),
   branchCode: z.string().nullable(),
   allocatedAt: z.string().nullable(),
   trackingNo: z.string().nullable(),
