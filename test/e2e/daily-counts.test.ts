@@ -6,6 +6,7 @@ import type { CallResult } from '../../shared/contract/wire';
 import { tokyoDate } from '../../shared/domain/tokyo-time';
 import { pdfText } from '../support/barcode-tools';
 import { artefactPath } from '../support/chromium';
+import { inView } from '../support/layout-checks';
 import { listenAsPrinter, type RawPortListener } from '../support/raw-port-listener';
 import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
 import { printToPort } from '../support/test-printers';
@@ -92,6 +93,9 @@ describe('日次集計 as a supervisor after a clerk and a packer worked (web mo
 
   it('shows the day moved by exactly what the clerk and the packer did, with a late bundle and who did what', async () => {
     await call('office', 'session.signIn', { method: 'pin', userId: 'u-supervisor', pin: '3333' });
+    // Supervisors and admins only: a packer's window is refused by the station before the hub is asked.
+    await call('packer-window', 'session.signIn', { method: 'pin', userId: 'u-packer', pin: '2222' });
+    await expect(call('packer-window', 'dailyCounts.day', {})).rejects.toThrow(/^dailyCounts.day: forbidden/);
     // A bundle that arrived five days ago and was never inspected: the demo's arrivals are all today.
     const waiting = await db()
       .selectFrom('cargo_bundles')
@@ -162,6 +166,8 @@ describe('日次集計 as a supervisor after a clerk and a packer worked (web mo
     expect(await page.getByTestId(`daily-drill-row-${received.bundleId}`).innerText()).toContain('sakura-shop');
     await page.getByTestId('daily-figure-lateBundles').click();
     await page.getByTestId(`daily-drill-row-${late.bundleId}`).waitFor();
+    // The list opens under the figures: brought into view, not left below the fold.
+    await expect.poll(() => inView(page, 'daily-drill')).toBe(true);
     await page.getByTestId('daily-drill-close').click();
     await page.getByTestId('daily-drill').waitFor({ state: 'detached' });
   });
@@ -172,6 +178,8 @@ describe('日次集計 as a supervisor after a clerk and a packer worked (web mo
     await page.getByTestId('daily-chart-last-days').locator('svg.recharts-surface').first().waitFor();
     expect(await page.getByTestId('daily-chart-by-hour').locator('.recharts-bar-rectangle path, path.recharts-rectangle').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('daily-chart-last-days').locator('.recharts-line-curve').count()).toBe(3);
+    // Nothing wider than the window at the floor PCs' 1280 × 800.
+    expect(await page.evaluate(() => document.querySelector('main')!.scrollWidth <= document.querySelector('main')!.clientWidth)).toBe(true);
     expect(cspViolations).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
     expect(station.pageErrors).toEqual([]);
