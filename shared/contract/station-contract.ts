@@ -24,7 +24,7 @@ import {
 } from './picking';
 import { cupsQueueListSchema, printerKindSchema, printerProfileSchema, setPrinterInputSchema } from './printer-profile';
 import { putawayItemSchema, putawayStepSchema } from './putaway';
-import { stockCountConfirmInputSchema, stockCountConfirmResultSchema, stockCountRecordSchema, stockCountTargetSchema } from './stock-count';
+import { stockCountCodeSchema, stockCountConfirmInputSchema, stockCountConfirmResultSchema, stockCountRecordSchema, stockCountTargetSchema } from './stock-count';
 import { skuCardSchema, skuCodeInputSchema, skuLabelsForInputSchema, skuLabelsForResultSchema } from './sku-labels';
 import { bundleSummarySchema, dockArrivalSchema, inspectionScanResultSchema, inspectionViewSchema, lineReasonSchema, reportWordingSchema } from './receiving';
 import {
@@ -197,6 +197,8 @@ export const stationMethods = {
   'putaway.location': { input: z.object({ sku: z.string().min(1).max(256) }).strict(), output: putawayItemSchema.nullable(), access: putawayRoles },
   /** Cycle count (棚卸): a bin label or SKU with its book (hub balance, this station's events laid over, picks taken off). */
   'stockCount.open': { input: z.object({ code: z.string().min(1).max(256) }).strict(), output: stockCountTargetSchema, access: ['supervisor', 'admin'] },
+  /** What a scanned code is (a bin, a SKU, or neither), without the book: one unit scanned while counting. */
+  'stockCount.resolve': { input: z.object({ code: z.string().min(1).max(256) }).strict(), output: stockCountCodeSchema, access: ['supervisor', 'admin'] },
   /** A count with its reason (and a second supervisor's badge above the threshold): `stock.counted`, durable first. */
   'stockCount.confirm': { input: stockCountConfirmInputSchema, output: stockCountConfirmResultSchema, access: ['supervisor', 'admin'] },
   /** Units of variance above which this station asks for a second supervisor's badge. */

@@ -60,6 +60,14 @@ export const stockCountTargetSchema = z.object({
 });
 export type StockCountTarget = z.infer<typeof stockCountTargetSchema>;
 
+/** What a scanned code is, without the book (a unit scanned while counting must be quick). */
+export const stockCountCodeSchema = z.object({
+  kind: z.enum(['bin', 'sku', 'unknown']),
+  /** The bin's code or the canonical SKU. */
+  code: z.string().nullable(),
+});
+export type StockCountCode = z.infer<typeof stockCountCodeSchema>;
+
 export const stockCountConfirmInputSchema = z
   .object({
     branchCode: z.string().min(1).max(32),

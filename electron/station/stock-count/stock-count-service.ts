@@ -4,6 +4,7 @@ import {
   maxCountUnits,
   type StockCountConfirmInput,
   type StockCountConfirmResult,
+  type StockCountCode,
   type StockCountItem,
   type StockCountRecord,
   type StockCountRefusal,
@@ -72,6 +73,15 @@ export class StockCountService {
     const sku = resolveSku(this.deps.store, text, null);
     if (!sku) return { ...base, verdict: 'refused', refusal: 'unknown-code', bin: null, items: [] };
     return { ...base, verdict: 'sku', refusal: null, bin: null, items: this.items([sku.sku]) };
+  }
+
+  /** What a code is, by the same rules as `open`, without reading the book: a unit scanned while counting. */
+  resolve(code: string): StockCountCode {
+    const text = code.trim();
+    const bin = normaliseBinCode(text);
+    if (bin) return { kind: 'bin', code: bin };
+    const sku = resolveSku(this.deps.store, text, null);
+    return sku ? { kind: 'sku', code: sku.sku } : { kind: 'unknown', code: null };
   }
 
   /**

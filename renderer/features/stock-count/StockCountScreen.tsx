@@ -56,18 +56,24 @@ export function StockCountScreen() {
         setBadge(text);
         return;
       }
+      const open = state.target;
+      if (!typed && open) {
+        // A unit while counting: only what the code is, not the book again (quick, scan after scan).
+        const code = await run('stockCount.resolve', { code: text });
+        if (!code) return;
+        if (code.kind === 'unknown') return refuse({ ...open, refusal: 'unknown-code' });
+        const unit = open.items.find((item) => item.sku === code.code);
+        if (unit) {
+          const count = useStockCount.getState().scanned(unit.sku);
+          return signal('good', (tt) => tt('stockCount.scanned', { name: `${unit.itemName} ${unit.optionName}`, count }));
+        }
+        // A unit of another SKU while a bin is open is not this bin's: the count in progress is kept.
+        if (open.bin && code.kind === 'sku') return refuse({ ...open, refusal: 'not-in-count' });
+      }
       const found = await run('stockCount.open', { code: text });
       if (!found) return;
       if (found.verdict === 'refused') return refuse(found);
-      const open = state.target;
-      const unit = found.verdict === 'sku' ? found.items[0] : undefined;
-      if (!typed && open && unit && open.items.some((item) => item.sku === unit.sku)) {
-        const count = state.scanned(unit.sku);
-        return signal('good', (tt) => tt('stockCount.scanned', { name: `${unit.itemName} ${unit.optionName}`, count }));
-      }
-      // A unit of another SKU while a bin is open is not this bin's: the count in progress is kept.
-      if (!typed && open?.bin && found.verdict === 'sku') return refuse({ ...found, refusal: 'not-in-count' });
-      state.open(found);
+      useStockCount.getState().open(found);
       setKeyed({});
       signal('good', (tt) => (found.bin ? tt('stockCount.countingBin', { bin: found.bin }) : tt('stockCount.countingSku', { sku: found.items[0]?.sku ?? '' })));
     },

@@ -98,6 +98,10 @@ describe('cycle count at the station', () => {
       [towel, 18, 2], // 20 on the book, 2 picked and not shipped: counted against the 18 left
       [mug, 0, 0],
     ]);
+    // A unit scanned while counting is only resolved (no book read): the same rules, bin first.
+    expect(counts.resolve('4901234567894')).toEqual({ kind: 'sku', code: towel });
+    expect(counts.resolve(' a-01-01-01 ')).toEqual({ kind: 'bin', code: 'A-01-01-01' });
+    expect(counts.resolve('no-such-thing')).toEqual({ kind: 'unknown', code: null });
     expect(counts.open('4901234567894')).toMatchObject({ verdict: 'sku', items: [{ sku: towel, itemName: 'タオル', bin: 'A-01-01-01', book: 18 }] });
   });
 
