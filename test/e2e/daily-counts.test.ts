@@ -219,6 +219,19 @@ describe('日次集計 as a supervisor after a clerk and a packer worked (web mo
     expect(text).toContain('直近14日');
   });
 
+  it('says it all in English, Chinese and Korean too, with no word missing', async () => {
+    const { page } = station;
+    await page.getByTestId('daily-figure-waiting').click();
+    await page.getByTestId('daily-drill').waitFor();
+    for (const language of ['en', 'zh-CN', 'ko', 'ja']) {
+      await page.getByTestId(`language-${language}`).click();
+      await page.waitForFunction((code) => document.documentElement.lang === code, language);
+      if (language === 'en') expect(await page.locator('#daily-counts-title').innerText()).toBe('Daily counts');
+    }
+    expect(await page.evaluate(() => document.documentElement.dataset.missingTranslations)).toBeUndefined();
+    await page.getByTestId('daily-drill-close').click();
+  });
+
   it('keeps the figures with the hub away, marked stale with the time they are from', async () => {
     const { page } = station;
     const completed = await figure('bundlesCompleted');
