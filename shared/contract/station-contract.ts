@@ -24,7 +24,13 @@ import {
 } from './picking';
 import { cupsQueueListSchema, printerKindSchema, printerProfileSchema, setPrinterInputSchema } from './printer-profile';
 import { putawayItemSchema, putawayStepSchema } from './putaway';
-import { stockCountCodeSchema, stockCountConfirmInputSchema, stockCountConfirmResultSchema, stockCountRecordSchema, stockCountTargetSchema } from './stock-count';
+import {
+  stockCountCodeSchema,
+  stockCountConfirmInputSchema,
+  stockCountConfirmResultSchema,
+  stockCountRecordSchema,
+  stockCountTargetSchema,
+} from './stock-count';
 import { skuCardSchema, skuCodeInputSchema, skuLabelsForInputSchema, skuLabelsForResultSchema } from './sku-labels';
 import { bundleSummarySchema, dockArrivalSchema, inspectionScanResultSchema, inspectionViewSchema, lineReasonSchema, reportWordingSchema } from './receiving';
 import {
