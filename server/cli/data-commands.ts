@@ -110,19 +110,21 @@ function registerStock(program: Command): void {
     });
 }
 
-/** One line per SKU and branch; a SKU never received shows once, with no branch and 0. */
+/** One line per SKU and branch; a SKU never received shows once, with no branch and 0s. */
 function stockTable(stock: readonly SkuStockView[]): string {
-  const header = ['SKU', 'NAME', 'OPTION', 'BRANCH', 'QTY'];
+  // QTY is sellable stock (what orders are allocated from); DAMAGED is held apart.
+  const header = ['SKU', 'NAME', 'OPTION', 'BRANCH', 'QTY', 'DAMAGED'];
   const lines = stock.flatMap((sku) => {
-    const branches = sku.branchQuantities.length > 0 ? sku.branchQuantities : [{ branchCode: '-', quantity: 0 }];
-    return branches.map((branch) => [sku.sku, sku.inventoryName, sku.optionName, branch.branchCode, String(branch.quantity)]);
+    const branches = sku.branchQuantities.length > 0 ? sku.branchQuantities : [{ branchCode: '-', quantity: 0, damaged: 0 }];
+    return branches.map((branch) => [sku.sku, sku.inventoryName, sku.optionName, branch.branchCode, String(branch.quantity), String(branch.damaged)]);
   });
   const widths = header.map((title, column) => Math.max(displayWidth(title), ...lines.map((line) => displayWidth(line[column]!))));
   const format = (cells: string[]) =>
     cells
       .map((cell, column) => {
         const padding = ' '.repeat(widths[column]! - displayWidth(cell));
-        return column === cells.length - 1 ? padding + cell : cell + padding;
+        // The two counts are right-aligned, the text left.
+        return column >= cells.length - 2 ? padding + cell : cell + padding;
       })
       .join('  ');
   return [header, ...lines].map(format).join('\n');

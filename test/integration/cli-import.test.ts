@@ -121,8 +121,8 @@ describe('qwms import, stock and demo', () => {
     expect(one.map((sku: any) => sku.sku)).toEqual([skus[1]]);
 
     const table = qwms(['stock', '--db', database]).stdout.trim().split('\n');
-    expect(table[0]).toMatch(/^SKU\s+NAME\s+OPTION\s+BRANCH\s+QTY$/);
-    expect(table.slice(1).map((line) => line.split(/\s{2,}/))).toEqual(skus.map((sku, i) => [sku, 'テスト T シャツ', `サイズ ${i + 1}`, tokyo, '5']));
+    expect(table[0]).toMatch(/^SKU\s+NAME\s+OPTION\s+BRANCH\s+QTY\s+DAMAGED$/);
+    expect(table.slice(1).map((line) => line.split(/\s{2,}/))).toEqual(skus.map((sku, i) => [sku, 'テスト T シャツ', `サイズ ${i + 1}`, tokyo, '5', '0']));
   });
 
   it('loads the demo warehouse into an empty database once, and then leaves it alone', () => {
