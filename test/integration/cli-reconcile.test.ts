@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,5 +55,31 @@ describe('qwms reconcile', () => {
       { mismatch_count: 1 },
     ]);
     await after.close();
+  });
+
+  it('runs in the hub process once at start, and a hub with a bad two-badge threshold does not start', async () => {
+    const hub = spawn(process.execPath, ['bin/qwms.mjs', 'hub', '--db', database, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<void>((resolve) => hub.once('exit', () => resolve()));
+    const line = await new Promise<string>((resolve, reject) => {
+      let output = '';
+      hub.stdout.on('data', (data: Buffer) => {
+        output += data.toString();
+        const match = /stock reconciliation: .*/.exec(output);
+        if (match) resolve(match[0]);
+      });
+      hub.once('exit', (code) => reject(new Error(`hub exited with ${code}: ${output}`)));
+    });
+    hub.kill('SIGTERM');
+    await exited;
+    // The balance edited by hand in the test before is still there, still unfixed.
+    expect(line).toBe('stock reconciliation: 1 balances checked, 1 differ from their ledger');
+
+    const refused = spawnSync(process.execPath, ['bin/qwms.mjs', 'hub', '--db', database, '--port', '0'], {
+      encoding: 'utf8',
+      env: { ...process.env, QWMS_SECOND_BADGE_ABOVE: 'ten' },
+      timeout: 60_000,
+    });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('QWMS_SECOND_BADGE_ABOVE');
   });
 });
