@@ -108,6 +108,11 @@ describe.each(hubStoreFactories())('damaged stock on $dialect', (factory) => {
     // A later run still finds nothing to give the first order while the damaged units stay damaged.
     const again = await hub.request('POST', '/api/v1/allocations/run', { body: { sellerId } });
     expect(again.body).toMatchObject({ allocated: 0, waiting: { 'out-of-stock': 1 } });
+    // Nor can it be allocated by hand at the branch holding the damaged units.
+    const waiting = await orderByNo(db(), sellerId, four.orderNo);
+    const byHand = await hub.request('POST', `/api/v1/orders/${waiting.id}/allocation`, { body: { branchCode: tokyo } });
+    expect(byHand).toMatchObject({ status: 409, body: { error: { code: 'out-of-stock' } } });
+    expect((await orderByNo(db(), sellerId, four.orderNo)).state).toBe('paid');
     // A supervisor judges 4 of them sellable after all: now the order can be allocated.
     const supervisor = await hub.tokenFor('supervisor');
     const restored = await hub.request('POST', `/api/v1/stock/${sku}/damaged`, {
