@@ -20,6 +20,11 @@ export interface DailyCountsDeps {
   /** Queues a finished PDF on the station's document printer. */
   printDocument(pdf: Buffer, title: string): Promise<PrintJobStatus>;
   now?: () => Date;
+  /**
+   * How many answers (a day's figures, or one figure's rows) are kept for the hub away: the latest asked; the oldest
+   * is emptied when more come, so a year of supervisors' days does not grow the store without end. Default 200.
+   */
+  keptAnswers?: number;
 }
 
 /**
@@ -37,6 +42,8 @@ interface Day {
   branchCode: string | null;
 }
 
+const keptIndexKey = 'daily-counts:kept';
+
 const keptList = z.object({ rows: z.array(dailyCountRowSchema), truncated: z.boolean(), asOf: z.string() });
 
 /**
@@ -53,7 +60,7 @@ export class DailyCountsService {
     const stationBranch = this.deps.branchCode;
     try {
       const counts = await hubCall(this.deps.hub, 'dailyCounts.get', { query: this.query(day) }, this.options(caller));
-      this.deps.store.setSetting(key, JSON.stringify(counts));
+      this.keep(key, JSON.stringify(counts));
       return { counts, stale: false, stationBranch };
     } catch (error) {
       const kept = this.kept(key, dailyCountsSchema);
@@ -68,7 +75,7 @@ export class DailyCountsService {
     try {
       const answer = await hubCall(this.deps.hub, 'dailyCounts.list', { params: { figure: input.figure }, query: this.query(day) }, this.options(caller));
       const asOf = (this.deps.now?.() ?? new Date()).toISOString();
-      this.deps.store.setSetting(key, JSON.stringify({ rows: answer.rows, truncated: answer.truncated, asOf }));
+      this.keep(key, JSON.stringify({ rows: answer.rows, truncated: answer.truncated, asOf }));
       return { figure: input.figure, rows: answer.rows, truncated: answer.truncated, stale: false, asOf };
     } catch (error) {
       const kept = this.kept(key, keptList);
@@ -112,6 +119,17 @@ export class DailyCountsService {
   private options(caller: DailyCountsCaller): { userToken?: string; language: string } {
     const token = caller.token();
     return token ? { userToken: token, language: caller.language } : { language: caller.language };
+  }
+
+  /** Keeps an answer under `key`, and empties the oldest kept answer beyond the first `keptAnswers`. */
+  private keep(key: string, text: string): void {
+    const { store } = this.deps;
+    const index = this.kept(keptIndexKey, z.array(z.string())) ?? [];
+    const limit = this.deps.keptAnswers ?? 200;
+    const keys = [key, ...index.filter((other) => other !== key)];
+    for (const evicted of keys.slice(limit)) store.setSetting(evicted, '');
+    store.setSetting(key, text);
+    store.setSetting(keptIndexKey, JSON.stringify(keys.slice(0, limit)));
   }
 
   /** What was kept under `key`, if it still reads as the schema says (an older station's copy is ignored). */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DailyCountsService, type DailyCountsCaller } from '../../../electron/station/daily-counts/daily-counts-service';
+import { DailyCountsService, type DailyCountsCaller, type DailyCountsDeps } from '../../../electron/station/daily-counts/daily-counts-service';
 import { dailyCountsSheetNames } from '../../../electron/station/daily-counts/daily-counts-workbook';
 import { HubRefusal, HubUnreachable } from '../../../electron/station/hub-client/hub-http';
 import { StationStore } from '../../../electron/station/store/station-store';
@@ -24,6 +24,7 @@ describe('the station’s daily counts (日次集計) against a real hub', () =>
   let hub: RunningHub;
   let store: StationStore;
   let service: DailyCountsService;
+  let deps: DailyCountsDeps;
   let supervisor: DailyCountsCaller;
   let clerk: DailyCountsCaller;
   const printed: { pdf: Buffer; title: string }[] = [];
@@ -62,13 +63,14 @@ describe('the station’s daily counts (日次集計) against a real hub', () =>
     await bundle('late-open', jst('2025-03-06', 12), 'arrived'); // its limit ended with the 9th
     await bundle('due-today', jst('2025-03-07', 12), 'arrived'); // its limit ends with the 10th
     store = new StationStore(join(dir, 'station'));
-    service = new DailyCountsService({
+    deps = {
       store,
       branchCode: tokyo,
       hub: { url: hub.url, stationId: 'st-office', secret: 'office-secret-1234' },
       reportsDir: join(dir, 'reports'),
       printDocument: (pdf, title) => (printed.push({ pdf, title }), Promise.resolve({ jobId: 'j-1', printer: 'documents', state: 'done', message: null })),
-    });
+    };
+    service = new DailyCountsService(deps);
     const supervisorToken = await tokenOf('office-supervisor', 'supervisor');
     const clerkToken = await tokenOf('floor-clerk', 'clerk');
     supervisor = { token: () => supervisorToken, language: 'ja' };
@@ -142,7 +144,15 @@ describe('the station’s daily counts (日次集計) against a real hub', () =>
   it('answers the kept figures marked stale with the hub away, and says the hub is away for a day it never had', async () => {
     const fresh = await service.day({ date: day }, supervisor);
     const list = await service.list({ date: day, figure: 'bundlesArrived' }, supervisor);
+    // A station that keeps two answers: the oldest of three days asked is let go.
+    const smallStore = new StationStore(join(dir, 'small-station'));
+    const small = new DailyCountsService({ ...deps, store: smallStore, keptAnswers: 2 });
+    for (const date of ['2025-02-01', '2025-02-02', '2025-02-03']) await small.day({ date }, supervisor);
     await hub.close();
+    await expect(small.day({ date: '2025-02-03' }, supervisor)).resolves.toMatchObject({ stale: true });
+    await expect(small.day({ date: '2025-02-02' }, supervisor)).resolves.toMatchObject({ stale: true });
+    await expect(small.day({ date: '2025-02-01' }, supervisor)).rejects.toBeInstanceOf(HubUnreachable);
+    smallStore.close();
     const kept = await service.day({ date: day }, supervisor);
     expect(kept.stale).toBe(true);
     expect(kept.counts).toEqual(fresh.counts);
