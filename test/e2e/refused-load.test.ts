@@ -43,4 +43,24 @@ describe('a load the station refuses (web mode, Chromium)', () => {
     await page.getByTestId('bundle-list').waitFor();
     expect(await refused.count()).toBe(0);
   });
+
+  it('the pick lists say the reason instead of "no lists today", and load on retry', async () => {
+    const { page, running } = station;
+    await page.getByTestId('sign-out').click();
+    await signInWithPin(page, 'u-packer', '2222');
+    const clientId = [...clientIds].at(-1)!;
+    running.station.disconnectClient(clientId);
+
+    await page.getByTestId('area-picking').click();
+    const refused = page.getByTestId('pick-lists-load-refused');
+    await refused.waitFor();
+    await expect(refused.innerText()).resolves.toContain('先にサインインしてください。');
+    expect(await page.getByTestId('pick-no-lists').count()).toBe(0);
+
+    const signedIn = await running.station.dispatch('session.signIn', { method: 'pin', userId: 'u-packer', pin: '2222' }, clientId);
+    expect(signedIn.ok).toBe(true);
+    await page.getByTestId('pick-lists-load-retry').click();
+    await page.locator('[data-testid="pick-no-lists"], [data-testid="pick-lists"]').first().waitFor();
+    expect(await refused.count()).toBe(0);
+  });
 });

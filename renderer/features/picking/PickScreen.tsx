@@ -11,7 +11,9 @@ import { PrintJobResult } from '../printing/PrintJobResult';
 import { printOutcome, printProblemText } from '../printing/print-job-text';
 import { usePick } from './pick-store';
 import { ItemCell } from '../../ui/ItemCell';
+import { LoadState } from '../../ui/LoadState';
 import { ScanRow, ScanTable } from '../../ui/ScanTable';
+import { useStationLoad } from '../../ui/use-station';
 
 /**
  * Picking: make today's pick lists (the hub batches the due orders), open one by scanning its id or choosing it, walk
@@ -21,10 +23,11 @@ import { ScanRow, ScanTable } from '../../ui/ScanTable';
 export function PickScreen() {
   const { t, i18n } = useTranslation();
   const { day } = useDisplayTime();
-  const lists = usePick((state) => state.lists);
   const held = usePick((state) => state.held);
   const open = usePick((state) => state.open);
-  const { setLists, setHeld, show } = usePick.getState();
+  const { setHeld, show } = usePick.getState();
+  // Asked again whenever the lists are shown anew (back from a list being picked), and after lists are made.
+  const lists = useStationLoad('picking.lists', {}, { enabled: open === null });
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<LastAnswer | null>(null);
@@ -42,23 +45,12 @@ export function PickScreen() {
   );
   const fail = useCallback((error: unknown) => say('bad', (tr) => errorText(tr, error)), [say]);
 
-  const refresh = useCallback(async () => {
-    try {
-      setLists(await station.call('picking.lists', {}));
-    } catch (error) {
-      fail(error);
-    }
-  }, [fail, setLists]);
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
   const make = async () => {
     setBusy(true);
     try {
       const result = await station.call('picking.make', {});
       setHeld(result.held);
-      await refresh();
+      lists.reload();
       say(result.lists.length > 0 ? 'done' : 'good', (tr) => tr('picking.made', { count: result.lists.length, held: result.held.length }));
     } catch (error) {
       fail(error);
@@ -160,15 +152,7 @@ export function PickScreen() {
           <button type="button" className="primary" data-testid="pick-print" onClick={() => void print(open.id)}>
             {t('picking.print')}
           </button>
-          <button
-            type="button"
-            className="secondary"
-            data-testid="pick-close"
-            onClick={() => {
-              show(null);
-              void refresh();
-            }}
-          >
+          <button type="button" className="secondary" data-testid="pick-close" onClick={() => show(null)}>
             {t('picking.back')}
           </button>
         </div>
@@ -196,13 +180,14 @@ export function PickScreen() {
       </form>
       <PickResult last={last} />
       <h2>{t('picking.lists')}</h2>
-      {lists.length === 0 ? (
+      <LoadState load={lists} testId="pick-lists-load" />
+      {lists.data === null ? null : lists.data.length === 0 ? (
         <p className="hint" data-testid="pick-no-lists">
           {t('picking.noLists')}
         </p>
       ) : (
         <ScanTable testId="pick-lists" headers={[t('picking.listId'), t('picking.orders'), t('picking.progress'), null]}>
-          {lists.map((list) => (
+          {lists.data.map((list) => (
             <ScanRow key={list.id} testId={`pick-list-${list.id}`} data={{ 'data-complete': list.complete }}>
               <td className="code">{list.id}</td>
               <td>{list.orders}</td>
