@@ -231,6 +231,8 @@ describe('在庫調整・棚卸 (web mode, Chromium, demo warehouse)', () => {
     const stockOf = (sku: string) =>
       db().selectFrom('stock_balances').select(['quantity', 'damaged']).where('sku', '=', sku).where('branch_code', '=', tokyo).executeTakeFirst();
     const before = (await stockOf(first.sku)) ?? { quantity: 0, damaged: 0 };
+    const second = rest[0]!;
+    const secondBefore = (await stockOf(second.sku)) ?? { quantity: 0, damaged: 0 };
 
     await page.keyboard.press('Escape');
     await page.getByTestId('area-inspection').click();
@@ -247,8 +249,10 @@ describe('在庫調整・棚卸 (web mode, Chromium, demo warehouse)', () => {
         .waitFor();
     }
     expect(rest.length).toBeGreaterThan(0);
-    await page.getByTestId('inspection-finish').click();
+    // Finishing with damage to record: the short line takes a reason, a matching line its damaged units alone.
+    await page.getByTestId('inspection-finish-damaged').click();
     await page.getByTestId(`reason-${first.sku}`).selectOption('damaged');
+    await page.getByTestId(`damaged-${second.sku}`).fill('1');
     // More damaged units than counted is a slip: said, and nothing finished.
     await page.getByTestId(`damaged-${first.sku}`).fill(String(first.quantity));
     await page.getByTestId('finish-confirm').click();
@@ -264,13 +268,17 @@ describe('在庫調整・棚卸 (web mode, Chromium, demo warehouse)', () => {
     const [finished] = outbox()
       .recent(1000)
       .filter((entry) => entry.kind === 'inspection.finished');
-    expect((finished!.payload as { reasons: unknown[] }).reasons).toEqual([{ lineId: first.id, reason: 'damaged', note: null, damagedUnits: 2 }]);
+    expect((finished!.payload as { reasons: unknown[] }).reasons).toEqual([
+      { lineId: first.id, reason: 'damaged', note: null, damagedUnits: 2 },
+      { lineId: second.id, reason: 'damaged', note: null, damagedUnits: 1 },
+    ]);
 
     await waitUntil(
       async () => (await db().selectFrom('cargo_bundles').select('state').where('id', '=', bundle.id).executeTakeFirstOrThrow()).state === 'completed',
       'the hub to complete the bundle',
     );
     expect(await stockOf(first.sku)).toEqual({ quantity: before.quantity + first.quantity - 3, damaged: before.damaged + 2 });
+    expect(await stockOf(second.sku)).toEqual({ quantity: secondBefore.quantity + second.quantity - 1, damaged: secondBefore.damaged + 1 });
     expect(station.pageErrors).toEqual([]);
   });
 

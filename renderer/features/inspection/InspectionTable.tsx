@@ -20,6 +20,8 @@ export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionV
   const [reasons, setReasons] = useState<Record<string, Reason> | null>(null);
   // Of a line given the reason 'damaged': how many of its counted units are damaged (kept apart by the hub).
   const [damaged, setDamaged] = useState<Record<string, string>>({});
+  // Finishing with damage to record: every counted line offers its damaged units, not only the lines that differ.
+  const [withDamage, setWithDamage] = useState(false);
   // A keyed count that would replace units already scanned waits here until the clerk says so.
   const [replacing, setReplacing] = useState<{ lineId: string; count: number } | null>(null);
   const differing = view.lines.filter(
@@ -80,11 +82,17 @@ export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionV
       .catch(fail);
   // Blind mode cannot ask about differences it may not show (the station records them as short or over), but it
   // can and does list the lines nobody counted.
-  const askReasons = () =>
-    (view.blind || differing.length === 0) && uncounted.length === 0
-      ? finish({})
-      : setReasons(view.blind ? {} : Object.fromEntries(differing.map((line) => [line.lineId, line.status === 'over' ? 'over' : 'short'])));
-  const finish = (chosen: Record<string, Reason>) => {
+  const askReasons = (damage = false) => {
+    setWithDamage(damage);
+    if ((view.blind || differing.length === 0) && uncounted.length === 0 && !damage) return finish({});
+    setReasons(view.blind ? {} : Object.fromEntries(differing.map((line) => [line.lineId, line.status === 'over' ? 'over' : 'short'])));
+  };
+  const shownDiffering = view.blind ? [] : differing;
+  // Lines that match (or, blind, every line): with damage to record, their damaged units alone.
+  const damageOnly = withDamage ? view.lines.filter((line) => line.counted > 0 && !shownDiffering.includes(line)) : [];
+  const finish = (given: Record<string, Reason>) => {
+    const chosen: Record<string, Reason> = { ...given };
+    for (const line of damageOnly) if ((damaged[line.lineId] ?? '').trim() !== '' && damaged[line.lineId]!.trim() !== '0') chosen[line.lineId] = 'damaged';
     const lines = damagedLines(chosen, damaged, view);
     if (!lines.ok) return useFeedback.getState().signal('bad', (tt) => tt('inspection.badDamaged', { counted: lines.counted }));
     void station
@@ -164,7 +172,10 @@ export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionV
           <button type="button" disabled={!view.canUndo} onClick={undo} data-testid="inspection-undo">
             {t('inspection.undo')}
           </button>
-          <button type="button" className="primary" onClick={askReasons} data-testid="inspection-finish">
+          <button type="button" className="secondary" onClick={() => askReasons(true)} data-testid="inspection-finish-damaged">
+            {t('inspection.finishWithDamage')}
+          </button>
+          <button type="button" className="primary" onClick={() => askReasons()} data-testid="inspection-finish">
             {t('inspection.finish')}
           </button>
         </div>
@@ -201,7 +212,7 @@ export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionV
             </div>
           ) : null}
           {view.blind || differing.length === 0 ? null : <p>{t('inspection.confirmFinish')}</p>}
-          {(view.blind ? [] : differing).map((line) => (
+          {shownDiffering.map((line) => (
             <label key={line.lineId} className="row">
               <span>
                 {line.itemName} {line.optionName} ({line.counted} / {line.expected ?? '—'})
@@ -227,6 +238,22 @@ export function InspectionTable({ view, onAnswer, onClose }: { view: InspectionV
                   data-testid={`damaged-${line.sku}`}
                 />
               ) : null}
+            </label>
+          ))}
+          {damageOnly.length > 0 ? <p>{t('inspection.damagedHint')}</p> : null}
+          {damageOnly.map((line) => (
+            <label key={line.lineId} className="row">
+              <span>
+                {line.itemName} {line.optionName} ({line.counted})
+              </span>
+              <input
+                aria-label={t('inspection.damagedUnits')}
+                placeholder={t('inspection.damagedUnits')}
+                inputMode="numeric"
+                value={damaged[line.lineId] ?? ''}
+                onChange={(event) => setDamaged({ ...damaged, [line.lineId]: event.target.value })}
+                data-testid={`damaged-${line.sku}`}
+              />
             </label>
           ))}
           <div className="row">
