@@ -67,6 +67,29 @@ describe.each(hubStoreFactories())('damaged stock on $dialect', (factory) => {
     ]);
   });
 
+  it('receives damaged units when inspection is completed over the API too', async () => {
+    const { sellerId, sku } = await freshSku();
+    const registered = await db()
+      .transaction()
+      .execute((trx) => registerInboundLines(trx, sellerId, [{ sku, quantity: 4, branchCode: tokyo }]));
+    if (!registered.ok) throw new Error(JSON.stringify(registered.problems));
+    const lineId = registered.lines[0]!.id;
+    const { id } = await createBundle(db(), sellerId, { lineIds: [lineId], estimatedArrival: tokyoDate(new Date()) });
+    await db()
+      .transaction()
+      .execute((trx) => confirmBundle(trx, id, anywhere));
+    await db()
+      .transaction()
+      .execute((trx) => shipBundle(trx, id, anywhere, { carrier: 'ヤマト運輸', trackingNo: '3', boxCount: 1 }));
+    expect(await dock.one('bundle.arrived', { bundleId: id, boxesReceived: 1 }, clerk)).toMatchObject({ status: 'applied' });
+    const tooMany = await hub.request('POST', `/api/v1/bundles/${id}/complete`, { body: { lines: [{ lineId, counted: 4, damaged: 5 }] } });
+    expect(tooMany).toMatchObject({ status: 400, body: { error: { code: 'damaged-over-counted' } } });
+    expect(await balanceOf(hub, sku, tokyo)).toEqual({ quantity: 0, damaged: 0 });
+    const completed = await hub.request('POST', `/api/v1/bundles/${id}/complete`, { body: { lines: [{ lineId, counted: 4, damaged: 1 }] } });
+    expect(completed.status, JSON.stringify(completed.body)).toBe(200);
+    expect(await balanceOf(hub, sku, tokyo)).toEqual({ quantity: 3, damaged: 1 });
+  });
+
   it('refuses more damaged units than a line counted, receiving nothing', async () => {
     const { sellerId, sku } = await freshSku();
     const registered = await db()

@@ -184,6 +184,8 @@ export const inboundRoutes = {
                 counted: z.int().min(0).max(1_000_000),
                 /** Units the warehouse labelled; defaults to all counted units. */
                 unitsToLabel: z.int().min(0).max(1_000_000).optional(),
+                /** Of the counted units, how many are damaged: received as damaged stock (none when absent). */
+                damaged: z.int().min(0).max(1_000_000).optional(),
               })
               .strict(),
           )
