@@ -63,4 +63,25 @@ describe('a load the station refuses (web mode, Chromium)', () => {
     await page.locator('[data-testid="pick-no-lists"], [data-testid="pick-lists"]').first().waitFor();
     expect(await refused.count()).toBe(0);
   });
+
+  it('the end-of-day manifest says the reason instead of "loading" forever, and shows the day on retry', async () => {
+    const { page, running } = station;
+    const clientId = [...clientIds].at(-1)!;
+    await page.keyboard.press('Escape');
+    running.station.disconnectClient(clientId);
+    await page.getByTestId('area-manifest').click();
+    const refused = page.getByTestId('manifest-load-refused');
+    await refused.waitFor();
+    await expect(refused.innerText()).resolves.toContain('先にサインインしてください。');
+
+    const signedIn = await running.station.dispatch('session.signIn', { method: 'pin', userId: 'u-packer', pin: '2222' }, clientId);
+    expect(signedIn.ok).toBe(true);
+    // The screen asks again every few seconds by itself: the button may be gone before it is pressed.
+    await page
+      .getByTestId('manifest-load-retry')
+      .click({ timeout: 1000 })
+      .catch(() => undefined);
+    await page.getByTestId('manifest-total').waitFor();
+    expect(await refused.count()).toBe(0);
+  });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManifestDayView } from '../../../shared/contract/manifest';
 import type { ParcelService } from '../../../shared/domain/parcel-services';
@@ -6,6 +6,7 @@ import { addDays } from '../../../shared/domain/tokyo-time';
 import { station } from '../../station-client/station-client';
 import { useDisplayTime } from '../../ui/display-time';
 import { errorText } from '../../ui/error-text';
+import { LoadState } from '../../ui/LoadState';
 import { useFeedback } from '../scanning/feedback-store';
 import { PrintJobResult } from '../printing/PrintJobResult';
 import { signalPrint } from '../printing/print-signal';
@@ -31,6 +32,8 @@ export function ManifestScreen() {
   const view = useManifest((state) => state.view);
   const printed = useManifest((state) => state.printed);
   const fail = useCallback((error: unknown) => useFeedback.getState().signal('bad', (tr) => errorText(tr, error)), []);
+  // Why the last load was refused: the screen says so (and asks again by itself) instead of "loading" forever.
+  const [refusal, setRefusal] = useState<unknown>(null);
 
   // Every floor event of the station moves the outbox depth: while a day is being built, further requests wait for it
   // and the latest of them is built once after, rather than each starting a build of its own.
@@ -44,7 +47,9 @@ export function ManifestScreen() {
       loading.current.busy = true;
       try {
         useManifest.getState().show(await station.call('manifest.day', day ? { date: day } : {}));
+        setRefusal(null);
       } catch (error) {
+        setRefusal(error);
         fail(error);
       } finally {
         loading.current.busy = false;
@@ -207,6 +212,8 @@ export function ManifestScreen() {
             );
           })}
         </>
+      ) : refusal ? (
+        <LoadState load={{ data: null, loading: false, error: refusal, reload: () => void load(useManifest.getState().date) }} testId="manifest-load" />
       ) : (
         <p className="waiting">{t('manifest.loading')}</p>
       )}
