@@ -27,6 +27,8 @@ export const stockCountRefusals = [
   'not-supervisor',
   /** The second badge is unknown to the hub, or (hub away) never signed in at this station. */
   'unknown-badge',
+  /** The station has never pulled the hub's stock: it has no book to count against (a count would move the wrong units). */
+  'no-book',
   /** Damaged units are a shortfall: a count above the book cannot have found them damaged (the hub refuses it too). */
   'damaged-over',
 ] as const;

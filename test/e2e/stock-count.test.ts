@@ -60,6 +60,8 @@ describe('在庫調整・棚卸 (web mode, Chromium, demo warehouse)', () => {
     await banner('この棚番には何も登録されていません');
     expect(await feedbackKind(page)).toBe('bad');
 
+    // The station has the hub's stock before the hub goes away (its first pull of the changes feed).
+    await waitUntil(() => outbox().cachedOne('stock', `${towel}@${tokyo}`) !== null, 'the stock pulled from the hub');
     await station.running.hub.close();
     await typeLikeScanner(page, 'B-02-01-03\n');
     const row = page.getByTestId(`stock-count-row-${towel}`);

@@ -64,6 +64,7 @@ export class StockCountService {
   open(code: string): StockCountTarget {
     const text = code.trim();
     const base = { branchCode: this.deps.branchCode, secondBadgeAbove: this.secondBadgeAbove() };
+    if (!this.hasBook()) return { ...base, verdict: 'refused', refusal: 'no-book', bin: null, items: [] };
     const bin = normaliseBinCode(text);
     if (bin) {
       const skus = [...binsOf(this.deps.store, this.deps.branchCode)].filter(([, at]) => at === bin).map(([sku]) => sku);
@@ -98,6 +99,7 @@ export class StockCountService {
       recorded: null,
     });
     if (input.branchCode !== this.deps.branchCode) return refused('other-branch');
+    if (!this.hasBook()) return refused('no-book');
     const counted = input.counted;
     if (!Number.isInteger(counted) || counted < 0 || counted > maxCountUnits) return refused('bad-count');
     const sku = this.deps.store.cachedOne('sku', input.sku);
@@ -171,6 +173,11 @@ export class StockCountService {
       state: entry.state,
       rejectedReason: entry.state === 'rejected' ? (entry.message ?? entry.reason) : null,
     };
+  }
+
+  /** Whether the station has pulled the hub's changes at least once: before that, every book would read 0. */
+  private hasBook(): boolean {
+    return Number(this.deps.store.setting('changes.cursor') ?? 0) > 0;
   }
 
   private userName(id: string | null): string | null {

@@ -153,6 +153,25 @@ describe('cycle count at the station', () => {
     expect(outbox()).toHaveLength(1);
   });
 
+  it('refuses to count on a station that has never pulled the hub’s stock: every book would read 0', async () => {
+    const freshDir = mkdtempSync(join(tmpdir(), 'qwms-count-fresh-'));
+    const fresh = new StationStore(freshDir);
+    try {
+      const service = new StockCountService({
+        store: fresh,
+        branchCode: branch,
+        record: (kind, payload, userId) => fresh.appendEvent(kind, payload, userId),
+        badgeHolder: async () => null,
+      });
+      expect(service.open(towel)).toMatchObject({ verdict: 'refused', refusal: 'no-book' });
+      expect((await service.confirm(input({}), supervisor, 'c1')).refusal).toBe('no-book');
+      expect(fresh.recent(10)).toEqual([]);
+    } finally {
+      fresh.close();
+      rmSync(freshDir, { recursive: true, force: true });
+    }
+  });
+
   it('takes the threshold from the station setting', async () => {
     expect(counts.setSecondBadgeAbove(3)).toBe(3);
     expect(store.setting(secondBadgeSetting)).toBe('3');
