@@ -224,6 +224,14 @@ describe.each(hubStoreFactories())('daily counts over HTTP on $dialect', (factor
         service: 'sagawa',
         trackingNo: '100000000033',
       });
+    // Paid at the cut-off itself: due the next day, so shipped on the 10th it is on time.
+    await order('1009', {
+      paidAt: jst('2025-03-09', 16),
+      state: 'in_transit',
+      shippedAt: jst('2025-03-10', 12),
+      service: 'yamato',
+      trackingNo: '100000000044',
+    });
     await order('1006', { paidAt: jst('2025-03-10', 17), state: 'paid', sku: null, branchCode: null });
     await order('1007', { paidAt: jst('2025-03-10', 8), state: 'held', branchCode: null });
     await order('1008', { paidAt: jst('2025-03-10', 8, 30), state: 'allocated', allocatedAt: jst('2025-03-11', 9) });
@@ -278,7 +286,7 @@ describe.each(hubStoreFactories())('daily counts over HTTP on $dialect', (factor
     ]);
     expect(outbound.shippedByService).toEqual([
       { service: 'sagawa', orders: 2, parcels: 1 },
-      { service: 'yamato', orders: 1, parcels: 1 },
+      { service: 'yamato', orders: 2, parcels: 2 },
     ]);
     expect(outbound.dueNotShipped.map((due) => [due.orderNo, due.cutoff])).toEqual([
       ['1001', jst('2025-03-09', 16)],
@@ -299,9 +307,9 @@ describe.each(hubStoreFactories())('daily counts over HTTP on $dialect', (factor
     expect(counts.people).toHaveLength(2);
     const hour = (h: number) => counts.byHour[h]!;
     expect([hour(9).unitsCounted, hour(10).unitsCounted, hour(12).unitsCounted, hour(9).itemsPicked]).toEqual([4, 3, 4, 2]);
-    expect([hour(15).parcelsShipped, hour(23).parcelsShipped, hour(0).parcelsShipped]).toEqual([1, 1, 0]);
+    expect([hour(12).parcelsShipped, hour(15).parcelsShipped, hour(23).parcelsShipped, hour(0).parcelsShipped]).toEqual([1, 1, 1, 0]);
     expect(counts.lastDays).toHaveLength(14);
-    expect(counts.lastDays.at(-1)).toEqual({ date: '2025-03-10', received: 9, shipped: 3, late: 1 });
+    expect(counts.lastDays.at(-1)).toEqual({ date: '2025-03-10', received: 9, shipped: 4, late: 1 });
     expect(counts.lastDays.at(-2)).toEqual({ date: '2025-03-09', received: 50, shipped: 0, late: 0 });
     expect(counts.lastDays[0]!.date).toBe('2025-02-25');
     expect(counts.stations).toEqual([
@@ -347,6 +355,7 @@ describe.each(hubStoreFactories())('daily counts over HTTP on $dialect', (factor
       ['1006', 'not-linked'],
     ]);
     expect((await list('ordersShipped')).rows.map((row) => [row.id, row.detail])).toEqual([
+      ['1009', 'yamato 100000000044'],
       ['1004', 'sagawa 100000000033'],
       ['1005', 'sagawa 100000000033'],
       ['1002', 'yamato 100000000011'],
