@@ -291,6 +291,8 @@ describe('在庫調整・棚卸 (web mode, Chromium, demo warehouse)', () => {
     await signInWithPin(page, 'u-admin', '4444');
     await page.getByTestId('area-stock-count').click();
     await page.getByTestId('stock-count-threshold').filter({ hasText: '現在 10' }).waitFor();
+    // The supervisor's count in progress belonged to the supervisor: gone for the next user.
+    expect(await page.getByTestId('stock-count-target').count()).toBe(0);
     await page.getByTestId('stock-count-code').fill('B-02-01-03');
     await page.getByTestId('stock-count-code').press('Enter');
     await page.getByTestId(`stock-count-row-${towel}`).waitFor();

@@ -7,6 +7,7 @@ import { usePutaway } from '../putaway/putaway-store';
 import { useFeedback } from '../scanning/feedback-store';
 import { useScanLog } from '../scanning/scan-store';
 import { useSkuLabels } from '../sku-labels/sku-labels-store';
+import { useStockCount } from '../stock-count/stock-count-store';
 import { useNavigation } from './navigation-store';
 
 /**
@@ -22,6 +23,7 @@ const perUserStores: readonly UseBoundStore<StoreApi<object>>[] = [
   useInspection,
   useSkuLabels,
   useManifest,
+  useStockCount,
   useNavigation,
   useFeedback,
   useScanLog,
