@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../shared/domain/display-time';
 import { LoadState } from '../../ui/LoadState';
@@ -16,7 +16,15 @@ export function RecentCounts({ version }: { version: number }) {
   const depth = useStationStatus((state) => state.status?.outboxDepth ?? null);
   const load = useStationLoad('stockCount.recent', { limit: 20 });
   const { reload } = load;
-  useEffect(() => reload(), [depth, version, reload]);
+  // Asked again when the outbox moves or a count is recorded; the first load is the hook's own.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    reload();
+  }, [depth, version, reload]);
   const counts = load.data ?? [];
   return (
     <>
