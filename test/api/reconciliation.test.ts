@@ -86,7 +86,7 @@ describe.each(hubStoreFactories())('stock reconciliation on $dialect', (factory)
     // The supervisor's daily counts carry them, per branch.
     const day = await dailyCounts(store, tokyoDate(new Date()), seoul);
     expect(day.mismatches).toEqual([
-      expect.objectContaining({ sku: skus[2], branchCode: seoul, stock: 0, ledger: 4, checkedAt: run.mismatches[0]!.checkedAt }),
+      expect.objectContaining({ sku: skus[2], branchCode: seoul, condition: 'sellable', stock: 0, ledger: 4, checkedAt: run.mismatches[0]!.checkedAt }),
     ]);
 
     // Never fixed: the balances are as they were left.

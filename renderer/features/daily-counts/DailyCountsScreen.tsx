@@ -426,15 +426,21 @@ function Mismatches({ counts }: { counts: DailyCountsView }) {
           headers={[
             t('dailyCounts.columns.sku'),
             t('dailyCounts.branch'),
+            t('dailyCounts.columns.condition'),
             t('dailyCounts.columns.stock'),
             t('dailyCounts.columns.ledger'),
             t('dailyCounts.columns.checkedAt'),
           ]}
         >
           {counts.mismatches.map((mismatch) => (
-            <ScanRow key={`${mismatch.sku}-${mismatch.branchCode}`} testId={`daily-mismatch-${mismatch.sku}`} tone="bad">
+            <ScanRow
+              key={`${mismatch.sku}-${mismatch.branchCode}-${mismatch.condition}`}
+              testId={`daily-mismatch-${mismatch.sku}-${mismatch.condition}`}
+              tone="bad"
+            >
               <td className="code">{mismatch.sku}</td>
               <td>{branchNames[mismatch.branchCode] ?? mismatch.branchCode}</td>
+              <td>{t(`dailyCounts.conditions.${mismatch.condition}`)}</td>
               <td>{mismatch.stock}</td>
               <td>{mismatch.ledger}</td>
               <td>{dateTime(mismatch.checkedAt)}</td>

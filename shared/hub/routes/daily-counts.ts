@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { branchCodeSchema } from '../../domain/identifiers';
+import { stockConditions } from '../../domain/stock-ledger';
 import { tokyoDateSchema } from '../../domain/tokyo-time';
 import { hubRoute, office } from '../route';
 
@@ -101,7 +102,17 @@ export const dailyCountsSchema = z.object({
    * SKUs whose stock differs from the sum of their ledger at the last reconciliation; never fixed silently. Filled by
    * the daily reconciliation (server/services/inventory/reconciliation.ts); empty until that is wired in.
    */
-  mismatches: z.array(z.object({ sku: z.string(), branchCode: z.string(), stock: z.int(), ledger: z.int(), checkedAt: isoInstant })),
+  mismatches: z.array(
+    z.object({
+      sku: z.string(),
+      branchCode: z.string(),
+      /** Which balance is off: sellable units or damaged ones (each is checked against its own ledger sum). */
+      condition: z.enum(stockConditions),
+      stock: z.int(),
+      ledger: z.int(),
+      checkedAt: isoInstant,
+    }),
+  ),
 });
 export type DailyCountsView = z.infer<typeof dailyCountsSchema>;
 
