@@ -25,8 +25,8 @@ export function shelfBooks(store: StationStore, branchCode: string, skus: readon
   const state = emptyFloor();
   for (const sku of wanted) state.stock.set(sku, store.cachedOne('stock', stockId(branchCode, sku))?.quantity ?? 0);
   const orders = new Map<string, { sku: string; quantity: number; cachedState: string }>();
-  for (const order of store.cached('order')) {
-    if (order.branchCode !== branchCode || order.sku === null || !wanted.has(order.sku) || !pickableStates.has(order.state)) continue;
+  for (const order of [...wanted].flatMap((sku) => store.cachedWhere('order', 'sku', sku))) {
+    if (order.branchCode !== branchCode || order.sku === null || !pickableStates.has(order.state)) continue;
     orders.set(order.id, { sku: order.sku, quantity: order.quantity, cachedState: order.state });
     state.orders.set(order.id, orderFloorOf(order));
   }

@@ -1,4 +1,4 @@
-import type { FloorEventKind } from '../../../shared/contract/floor-events';
+import { floorEventPayloads, type FloorEventKind } from '../../../shared/contract/floor-events';
 import type { Role } from '../../../shared/domain/roles';
 import {
   maxCountUnits,
@@ -144,15 +144,8 @@ export class StockCountService {
   }
 
   private describe(entry: OutboxEntry): StockCountRecord {
-    const payload = entry.payload as {
-      sku: string;
-      bin: string | null;
-      book: number;
-      counted: number;
-      reason: StockCountReason;
-      note: string | null;
-      secondApproverId: string | null;
-    };
+    // Written by this station with the same schema: it reads back as one.
+    const payload = floorEventPayloads['stock.counted'].parse(entry.payload);
     const sku = this.deps.store.cachedOne('sku', payload.sku);
     const item = sku ? this.deps.store.cachedOne('inventory-item', sku.inventoryCode) : null;
     return {

@@ -24,7 +24,7 @@ interface OutboxRow {
   message: string | null;
 }
 
-const schemaVersion = 4;
+const schemaVersion = 5;
 
 /**
  * The station's own SQLite file: the durable outbox of floor events (written and fsynced before the screen says
@@ -48,6 +48,7 @@ export class StationStore {
     if (version < 2) this.indexOrderLookups();
     if (version < 3) this.addCredentialCache();
     if (version < 4) this.addUnreadMark();
+    if (version < 5) this.indexOrderSkus();
     this.credentials = new CredentialCache(this.db);
     this.recheckUnread();
   }
@@ -64,6 +65,14 @@ export class StationStore {
       this.db.exec('create index cache_unread on cache (entity) where unread is not null');
       this.db.pragma('user_version = 4');
     })();
+  }
+
+  /** Schema step 5: orders by SKU, for a count's book (the orders of one SKU being picked) without reading every order. */
+  private indexOrderSkus(): void {
+    this.db.exec(`
+      create index if not exists cache_sku on cache (entity, json_extract(data, '$.sku'));
+      pragma user_version = 5;
+    `);
   }
 
   /** Rows kept unread by an older version of this station that this one can read now. */
@@ -206,7 +215,7 @@ export class StationStore {
   }
 
   /** Cached rows of an entity whose JSON field has this value (each of these fields is indexed). */
-  cachedWhere<E extends FeedEntity>(entity: E, field: 'orderNo' | 'cartNo' | 'jan' | 'sellerSkuCode', value: string): FeedView<E>[] {
+  cachedWhere<E extends FeedEntity>(entity: E, field: 'orderNo' | 'cartNo' | 'jan' | 'sellerSkuCode' | 'sku', value: string): FeedView<E>[] {
     return this.db
       .prepare<[string, string], { data: string }>(
         `select data from cache where entity = ? and json_extract(data, '$.${field}') = ? and unread is null order by entity_id`,
