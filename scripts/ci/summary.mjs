@@ -4,13 +4,24 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 const reportPath = process.argv[2] ?? 'test-results/vitest.json';
+// The dependency audit (scripts/audit-check.mjs) is one more check: failed, or absent when it was asked for, it
+// counts as one failure.
+const auditPath = process.argv[3];
+let auditFailed = 0;
+if (auditPath) {
+  const audit = existsSync(auditPath) ? JSON.parse(readFileSync(auditPath, 'utf8')) : null;
+  if (audit?.ok !== true) {
+    auditFailed = 1;
+    console.log(audit ? 'npm audit failed: a high/critical advisory not allowed, or the audit could not run (see above)' : `no audit report at ${auditPath}`);
+  }
+}
 if (!existsSync(reportPath)) {
   console.log(`no test report at ${reportPath}: the checks before the tests failed (see above)`);
-  console.log('0 passed, 1 failed');
+  console.log(`0 passed, ${1 + auditFailed} failed`);
   process.exit(0);
 }
 const report = JSON.parse(readFileSync(reportPath, 'utf8'));
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 // A test file that fails to load has no tests in the counts; count it as a failure so it cannot pass unseen.
 const brokenFiles = (report.testResults ?? []).filter((file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0).length;
-console.log(`${report.numPassedTests} passed, ${report.numFailedTests + brokenFiles} failed, ${skipped} skipped`);
+console.log(`${report.numPassedTests} passed, ${report.numFailedTests + brokenFiles + auditFailed} failed, ${skipped} skipped`);
