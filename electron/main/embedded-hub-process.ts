@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { utilityProcess } from 'electron';
-import { embeddedHubArgs, waitForHubUrl } from '../station/embedded-hub/embedded-hub-args';
+import { embeddedHubArgs, embeddedHubEnv, waitForHubUrl } from '../station/embedded-hub/embedded-hub-args';
 import { superviseEmbeddedHub, type EmbeddedHub, type HubExit } from '../station/embedded-hub/hub-supervisor';
 import type { StationIdentity } from '../station/embedded-hub/station-identity';
 
@@ -15,6 +15,8 @@ export function startHubUtilityProcess(appRoot: string, dataDir: string, identit
       const child = utilityProcess.fork(path.join(appRoot, 'dist', 'electron', 'hub.cjs'), embeddedHubArgs(dataDir, identity, port), {
         stdio: 'pipe',
         serviceName: 'QWMS hub',
+        // The station secret goes in the environment, never the arguments (see embeddedHubArgs).
+        env: embeddedHubEnv(identity),
       });
       // A utilityProcess reports only its exit code (a crash or kill shows as a non-zero code).
       const exited = new Promise<HubExit>((resolve) => child.once('exit', (code) => resolve({ code, signal: null })));

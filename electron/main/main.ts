@@ -5,6 +5,7 @@ import type { EmbeddedHub } from '../station/embedded-hub/hub-child-process';
 import { stationIdentity } from '../station/embedded-hub/station-identity';
 import { startStation, type Station } from '../station/station';
 import { startHubUtilityProcess } from './embedded-hub-process';
+import { osSecretProtector } from './os-secret-protector';
 import { appEntryUrl } from './app-origin';
 import { registerStationIpc } from './ipc/validated-ipc';
 import { registerAppScheme, serveRendererFrom } from './protocol/app-protocol';
@@ -69,7 +70,8 @@ async function startApp(): Promise<void> {
   serveRendererFrom(rendererDir);
 
   const dataDir = app.getPath('userData');
-  const identity = stationIdentity(dataDir);
+  // The station secret sealed by the OS where it can (safeStorage), else in a 0600 file: os-secret-protector.ts.
+  const identity = stationIdentity(dataDir, process.env, osSecretProtector(log));
   // Without QWMS_HUB_URL this PC is the whole warehouse: its own hub on SQLite in the user-data folder.
   const embeddedHub = process.env.QWMS_HUB_URL ? null : await startHubUtilityProcess(appRoot, dataDir, identity, log);
   const hub = { url: process.env.QWMS_HUB_URL ?? embeddedHub!.url, stationId: identity.stationId, secret: identity.secret };

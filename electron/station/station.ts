@@ -54,6 +54,8 @@ export interface StationOptions {
 export interface Station {
   dispatch(method: string, rawInput: unknown, clientId: string): Promise<CallResult>;
   disconnectClient(clientId: string): void;
+  /** Whether a user has signed in on this window (the web host sends floor events only to such windows). */
+  signedIn(clientId: string): boolean;
   onEvent(listener: (event: AnyStationEvent) => void): () => void;
   /** The local store, for tests and tools that inspect the outbox. */
   readonly store: StationStore;
@@ -190,6 +192,7 @@ export async function startStation(options: StationOptions): Promise<Station> {
       sessions.forget(clientId);
       putaway.clear(clientId);
     },
+    signedIn: (clientId) => sessions.current(clientId) !== null,
     onEvent: (listener) => bus.subscribe(listener),
     close: async () => {
       stopFollowingHub?.();

@@ -10,6 +10,7 @@ import { registerStation } from '../services/stations';
 import { addUser, changeUserCredentials, disableUser } from '../services/users';
 import { loadDemoData } from '../demo/demo-data';
 import { defaultDatabase } from './default-database';
+import { embeddedStation } from './embedded-station';
 import { registerDataCommands } from './data-commands';
 import { registerReconcileCommand } from './reconcile-command';
 import { withStore } from './with-store';
@@ -30,19 +31,17 @@ program
   .option('--port <n>', 'port to listen on', port, 4820)
   .option('--host <address>', 'address to listen on', '127.0.0.1')
   .option('--db <path|url>', 'SQLite file or postgres:// URL (default: QWMS_DATABASE_URL or ~/.local/share/qwms-hub/hub.sqlite)')
-  .option('--station <id:secret:branch>', 'register (or re-key) this station at start, for an embedded hub')
+  .option('--station <id:branch>', 'register (or re-key) this station at start, for an embedded hub; its secret is read from QWMS_STATION_SECRET')
   .option('--demo', 'load the demo warehouse when the database is empty')
   .option('--exit-with-stdin', 'stop when standard input closes: an embedded hub ends with the station that started it')
   .action(async (options: { port: number; host: string; db?: string; station?: string; demo?: boolean; exitWithStdin?: boolean }) => {
     // A bad two-badge threshold stops the hub here, not at the first count it would let through.
     secondBadgeAbove();
+    // Read before the hub opens anything: a refused --station changes nothing.
+    const station = options.station ? embeddedStation(options.station) : null;
     const hub = await startHub({ database: options.db ?? defaultDatabase(), port: options.port, host: options.host });
     if (options.demo && (await loadDemoData(hub.store))) console.log('loaded the demo warehouse');
-    if (options.station) {
-      const [id, secret, branchCode] = options.station.split(':');
-      if (!id || !secret || !branchCode) throw new InvalidArgumentError('--station needs id:secret:branch');
-      await registerStation(hub.store.db, { id, secret, branchCode, name: id });
-    }
+    if (station) await registerStation(hub.store.db, { ...station, name: station.id });
     console.log(`QWMS hub ready at ${hub.url} (database: ${hub.store.location})`);
     const reconciliation = startDailyReconciliation(hub.store, (message) => console.log(message));
     const stop = async () => {

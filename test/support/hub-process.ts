@@ -14,8 +14,14 @@ export interface HubProcess {
 /** The hub as its own process (`qwms hub`), so a test can kill it the hard way. */
 export async function startHubProcess(options: { database: string; port: number; station?: string }): Promise<HubProcess> {
   const args = [cli, 'hub', '--db', options.database, '--port', String(options.port)];
-  if (options.station) args.push('--station', options.station);
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (options.station) {
+    // `id:secret:branch` for the test's convenience; the hub takes the secret from its environment, never argv.
+    const [id, secret, branch] = options.station.split(':');
+    args.push('--station', `${id}:${branch}`);
+    env.QWMS_STATION_SECRET = secret;
+  }
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const onData = (data: Buffer) => {

@@ -20,8 +20,13 @@ export class StationSocket {
     });
   }
 
-  static async open(url: string, origin = new URL(url).origin): Promise<StationSocket> {
-    const socket = new WebSocket(`${url.replace(/^http/, 'ws').replace(/\/$/, '')}/station`, { origin });
+  /**
+   * Opens a socket as the page would: the host's page response sets this launch's socket token as a cookie, which goes
+   * with the upgrade. `cookie` replaces it (null: none), for tests of a socket without or with a wrong token.
+   */
+  static async open(url: string, origin = new URL(url).origin, cookie?: string | null): Promise<StationSocket> {
+    const token = cookie === undefined ? await pageCookie(url) : cookie;
+    const socket = new WebSocket(`${url.replace(/^http/, 'ws').replace(/\/$/, '')}/station`, { origin, headers: token ? { cookie: token } : {} });
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
       socket.once('error', reject);
@@ -54,4 +59,13 @@ export class StationSocket {
   close(): void {
     this.socket.close();
   }
+}
+
+/** The socket-token cookie the web host sets on its page, as a Cookie header value. */
+export async function pageCookie(url: string): Promise<string> {
+  const response = await fetch(url);
+  await response.arrayBuffer();
+  const setCookie = response.headers.get('set-cookie');
+  if (!setCookie) throw new Error(`the web host at ${url} set no socket token cookie`);
+  return setCookie.split(';')[0] as string;
 }

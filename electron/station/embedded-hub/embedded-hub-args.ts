@@ -3,19 +3,17 @@ import type { StationIdentity } from './station-identity';
 
 /**
  * The `qwms hub` arguments of a station's own hub: SQLite beside the station's data, on a loopback port: any free one
- * at first (0), then the port it had when it is started again, so the station's hub URL stays valid.
+ * at first (0), then the port it had when it is started again, so the station's hub URL stays valid. The station's
+ * secret is not among them: any user of the PC can read a process's command line (/proc/<pid>/cmdline, ps), so it
+ * goes in the child's environment (embeddedHubEnv), which only this user can read.
  */
 export function embeddedHubArgs(dataDir: string, identity: StationIdentity, port = 0): string[] {
-  return [
-    'hub',
-    '--db',
-    join(dataDir, 'hub.sqlite'),
-    '--port',
-    String(port),
-    '--station',
-    `${identity.stationId}:${identity.secret}:${identity.branchCode}`,
-    '--demo',
-  ];
+  return ['hub', '--db', join(dataDir, 'hub.sqlite'), '--port', String(port), '--station', `${identity.stationId}:${identity.branchCode}`, '--demo'];
+}
+
+/** The embedded hub's environment: this process's, plus the station secret `qwms hub --station` reads. */
+export function embeddedHubEnv(identity: StationIdentity, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...env, QWMS_STATION_SECRET: identity.secret };
 }
 
 /** The hub prints `QWMS hub ready at <url>` once it listens; anything before that is its start-up log. */

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { embeddedHubArgs, waitForHubUrl } from './embedded-hub-args';
+import { embeddedHubArgs, embeddedHubEnv, waitForHubUrl } from './embedded-hub-args';
 import { superviseEmbeddedHub, type EmbeddedHub, type HubExit, type HubProcessHandle } from './hub-supervisor';
 import type { StationIdentity } from './station-identity';
 
@@ -20,6 +20,7 @@ async function launchHubChild(dataDir: string, identity: StationIdentity, port: 
   // Our end of its stdin stays open while this process lives: if the station dies, the hub sees EOF and stops.
   const child: ChildProcess = spawn(process.execPath, [qwmsCli, ...embeddedHubArgs(dataDir, identity, port), '--exit-with-stdin'], {
     stdio: ['pipe', 'pipe', 'pipe'],
+    env: embeddedHubEnv(identity),
   });
   const exited = new Promise<HubExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   log(`[hub] started as process ${child.pid}`);

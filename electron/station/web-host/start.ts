@@ -20,6 +20,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const dataDir = webModeDataDir();
 const identity = stationIdentity(dataDir);
+// Read once: nothing this station starts (lp, its hub) inherits the secret unless given it on purpose.
+delete process.env.QWMS_STATION_SECRET;
 let embedded: EmbeddedHub | null = null;
 if (!process.env.QWMS_HUB_URL) {
   embedded = await startHubChildProcess(dataDir, identity, (line) => console.log(line));

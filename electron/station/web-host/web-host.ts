@@ -6,7 +6,9 @@ import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import type { Station } from '../station';
 import { webModeCsp } from './content-security';
+import { isLoopbackHost, isOwnOrigin } from './loopback-host';
 import { serveSocket } from './socket-session';
+import { SocketToken } from './socket-token';
 
 export interface WebHostOptions {
   station: Station;
@@ -14,6 +16,11 @@ export interface WebHostOptions {
   rendererDir: string;
   port?: number;
   host?: string;
+  /** Open station sockets at most; one more is refused (503) until one closes. A floor PC shows one or two windows. */
+  maxConnections?: number;
+  /** Answers and events queued for one socket at most before it is closed as too slow (see socket-session.ts). */
+  maxQueuedMessages?: number;
+  log?: (line: string) => void;
 }
 
 export interface WebHost {
@@ -26,7 +33,9 @@ const maxMessageBytes = 1024 * 1024;
 
 /**
  * Web mode: serves the built renderer and carries the station contract over a WebSocket. It listens on loopback
- * only and accepts sockets from its own origin only, so another web page in the same browser cannot drive it.
+ * only, answers only requests whose Host is a loopback name with its port (no DNS rebinding), and opens a socket only
+ * from its own origin with this launch's token (socket-token.ts), so another web page in the same browser cannot
+ * drive it. Events reach only signed-in windows (socket-session.ts); connections and queued messages are capped.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   if (!existsSync(`${options.rendererDir}/index.html`)) {
@@ -34,11 +43,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
   const host = options.host ?? '127.0.0.1';
   let origin = '';
+  let port = 0;
+  const token = new SocketToken();
+  const log = options.log ?? ((line: string) => console.error(`[web-host] ${line}`));
+  const maxConnections = options.maxConnections ?? 16;
+  const maxQueuedMessages = options.maxQueuedMessages ?? 2000;
   const assets = sirv(options.rendererDir, { single: true, dev: false, etag: true, dotfiles: false });
   const server = createServer((request, response) => {
     response.setHeader('Content-Security-Policy', webModeCsp(origin));
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Referrer-Policy', 'no-referrer');
+    if (!isLoopbackHost(request, port)) {
+      response.writeHead(421).end();
+      return;
+    }
+    response.setHeader('Set-Cookie', token.cookie(stationSocketPath));
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405).end();
       return;
@@ -49,20 +68,31 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
-  const fromOurOrigin = (request: IncomingMessage) => request.headers.origin === origin;
+  const allowed = (request: IncomingMessage) =>
+    request.url === stationSocketPath && isLoopbackHost(request, port) && isOwnOrigin(request) && token.presentedBy(request);
   server.on('upgrade', (request, socket, head) => {
-    if (request.url !== stationSocketPath || !fromOurOrigin(request)) {
+    if (!allowed(request)) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, options.station, `web-${randomUUID()}`));
+    if (sockets.clients.size >= maxConnections) {
+      log(`refused a station socket: ${maxConnections} are open already`);
+      socket.end('HTTP/1.1 503 Service Unavailable\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) =>
+      serveSocket(ws, options.station, `web-${randomUUID()}`, {
+        maxQueuedMessages,
+        onSlowConsumer: (clientId, queued) => log(`closed station socket ${clientId}: it fell ${queued} messages behind`),
+      }),
+    );
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   origin = `http://${host}:${port}`;
 
   return {
