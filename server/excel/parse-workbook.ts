@@ -4,7 +4,7 @@ import { countCodePoints, normalizeWidth, plainTextProblem } from './field-rules
 import { fileFinding, toRowErrors, type Finding, type RowError } from './finding';
 import { cellText, columnLetter, matchHeaders, type HeaderLayout } from './header-matching';
 import type { MessageParams } from './messages';
-import { openWorkbook, readFirstSheet, type SheetCell, type SheetRow } from './read-sheet';
+import { openWorkbook, readFirstSheet, SheetRefused, type ReadLimits, type ReadProblem, type SheetCell, type SheetRow } from './read-sheet';
 import type { AxisValue, ColumnMap, ColumnValues, Problem, TemplateDefinition, TemplateKind } from './template-definition';
 import { templates, type TemplateRows } from './templates';
 
@@ -15,6 +15,10 @@ export interface ParseOptions {
   readonly maxRows?: number;
   /** Size of the uploaded file; default 10 MB. */
   readonly maxBytes?: number;
+  /** Unpacked size of the parts read, together; default 20 times maxBytes. */
+  readonly maxUnpackedBytes?: number;
+  /** The highest column a cell may be in; default 256 (the templates use under 40). */
+  readonly maxColumns?: number;
 }
 
 /** All rows or, if anything at all is wrong, every problem found: an import applies all or nothing. */
@@ -24,6 +28,11 @@ export const defaultMaxRows = 20_000;
 export const defaultMaxBytes = 10 * 1024 * 1024;
 // xlsx sheets compress about tenfold; twenty leaves room for honest files and still stops a ZIP bomb early.
 const maxUnpackRatio = 20;
+export const defaultMaxColumns = 256;
+// Blank `<row>` elements (Excel writes them for formatted rows) are allowed beyond the data rows, up to this many.
+const blankRowAllowance = 100_000;
+/** Problems listed one by one; the rest are counted in one more line. */
+export const maxReportedProblems = 500;
 const maxValueInMessage = 40;
 
 const importers: { readonly [K in TemplateKind]: (bytes: Uint8Array, options: ParseOptions) => Promise<ParseResult<TemplateRows[K]>> } = {
@@ -46,21 +55,31 @@ async function importRows<C extends ColumnMap, Row>(template: TemplateDefinition
   const maxRows = options.maxRows ?? defaultMaxRows;
   const fail = (findings: readonly Finding[]): ParseResult<Row> => ({ ok: false, errors: toRowErrors(findings, options.language) });
 
+  const maxUnpacked = options.maxUnpackedBytes ?? maxBytes * maxUnpackRatio;
+  const limits: ReadLimits = {
+    maxTotalBytes: maxUnpacked,
+    maxEntryBytes: maxUnpacked,
+    maxSheetRows: maxRows + blankRowAllowance,
+    maxColumns: options.maxColumns ?? defaultMaxColumns,
+  };
+  const refuse = (problem: ReadProblem): ParseResult<Row> =>
+    fail([
+      fileFinding(problem, {
+        max: problem === 'too-many-rows' ? maxRows : problem === 'too-many-columns' ? limits.maxColumns : megabytes(limits.maxTotalBytes),
+      }),
+    ]);
+
   if (bytes.length > maxBytes) return fail([fileFinding('file-too-large', { max: megabytes(maxBytes) })]);
-  const opened = openWorkbook(bytes, maxBytes * maxUnpackRatio);
-  if (!opened.ok) return fail([fileFinding(opened.problem, { max: megabytes(maxBytes * maxUnpackRatio) })]);
+  const opened = openWorkbook(bytes, limits);
+  if (!opened.ok) return refuse(opened.problem);
 
   const displayHeader = (key: string) => displayHeaderOf(template, key, options.language);
   let layout: HeaderLayout | null = null;
   let dataRows = 0;
-  let rows: Row[] = [];
-  let findings: Finding[] = [];
-  const readOnce = () => {
-    layout = null;
-    dataRows = 0;
-    rows = [];
-    findings = [];
-    return readFirstSheet(opened.workbook, (sheetRow) => {
+  const rows: Row[] = [];
+  const findings = new FindingList();
+  const read = () =>
+    readFirstSheet(opened.workbook, limits, (sheetRow) => {
       if (isBlank(sheetRow)) return 'more';
       if (layout === null) {
         layout = matchHeaders(template, sheetRow, displayHeader);
@@ -70,21 +89,14 @@ async function importRows<C extends ColumnMap, Row>(template: TemplateDefinition
       if (dataRows > maxRows) return 'enough';
       const outcome = readRow(template, layout, sheetRow, displayHeader);
       if (outcome.ok) rows.push(outcome.row);
-      else findings.push(...outcome.findings);
+      else findings.add(outcome.findings);
       return 'more';
     });
-  };
   try {
-    await readOnce();
-  } catch {
-    // exceljs's streaming reader now and then fails on a file it reads fine the next time (seen under load in CI:
-    // "unexpected close tag" from its XML parser on a valid, already unzipped-and-checked workbook). One more read
-    // of the same bytes tells that flake from a broken file.
-    try {
-      await readOnce();
-    } catch {
-      return fail([fileFinding('unreadable-workbook')]);
-    }
+    await read();
+  } catch (error) {
+    if (error instanceof SheetRefused) return refuse(error.problem);
+    throw error;
   }
 
   // `layout` is assigned inside the callback, which TypeScript's flow analysis does not follow.
@@ -95,11 +107,38 @@ async function importRows<C extends ColumnMap, Row>(template: TemplateDefinition
   if (dataRows === 0) return fail([...header.findings, { ...fileFinding('no-data-rows'), row: header.headerRow + 1 }]);
 
   for (const problem of template.checkRows?.(rows) ?? []) {
-    findings.push(placeProblem(problem, problem.row, header, displayHeader));
+    findings.add([placeProblem(problem, problem.row, header, displayHeader)]);
   }
-  const all = [...header.findings, ...findings];
-  return all.length > 0 ? fail(all) : { ok: true, rows };
+  findings.add(header.findings);
+  return findings.total > 0 ? { ok: false, errors: findings.report(options.language) } : { ok: true, rows };
 }
+
+/**
+ * The problems found, the first `maxReportedProblems` in row order kept and the rest only counted: a sheet of a
+ * million stray values must not make a million messages.
+ */
+class FindingList {
+  private kept: Finding[] = [];
+  total = 0;
+
+  add(findings: readonly Finding[]): void {
+    this.total += findings.length;
+    this.kept.push(...findings);
+    // Sorted and cut back now and then, not on every add: the list stays at most twice the cap.
+    if (this.kept.length > 2 * maxReportedProblems) this.kept = firstInRowOrder(this.kept);
+  }
+
+  /** In row order, and when some were left out, a last line that says how many. */
+  report(language: HubLanguage): RowError[] {
+    const first = firstInRowOrder(this.kept);
+    const more = this.total - first.length;
+    if (more === 0) return toRowErrors(first, language);
+    return [...toRowErrors(first, language), ...toRowErrors([fileFinding('more-problems', { count: more, shown: first.length })], language)];
+  }
+}
+
+const firstInRowOrder = (findings: readonly Finding[]): Finding[] =>
+  [...findings].sort((a, b) => a.row - b.row || a.columnNumber - b.columnNumber).slice(0, maxReportedProblems);
 
 type RowReading<Row> = { readonly ok: true; readonly row: Row } | { readonly ok: false; readonly findings: Finding[] };
 

@@ -1,7 +1,14 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { firstSheet, parseSharedStrings, type FirstSheet } from './workbook-parts';
-import { hasZipMagic, readZipDirectory, readZipEntry, type ZipEntry } from './zip-directory';
+import { checkZip, hasZipMagic, inflateEntry, InflateRefused, streamEntry, type CheckedEntry } from './zip-directory';
+
+/**
+ * Reads the first sheet of an .xlsx straight from the checked ZIP (zip-directory.ts) with a SAX parser, instead of
+ * exceljs's streaming reader. That reader unzipped by trusting local headers and spooled sheets to temp files, and
+ * now and then failed on valid files ("unexpected close tag"): it decodes each inflated chunk to text on its own,
+ * so how the stream happens to be cut decides what the parser sees. Here the chunks go through one streaming
+ * TextDecoder into saxes (the parser exceljs itself uses), nothing touches the disk, and every size is capped.
+ */
 
 /** A non-empty cell as the importer sees it: Excel's number cells stay numbers so codes can get their zeros back. */
 export type SheetCell =
@@ -14,132 +21,245 @@ export interface SheetRow {
   readonly cells: ReadonlyMap<number, SheetCell>;
 }
 
+export interface ReadLimits {
+  /** Unpacked bytes of the sheet or the shared strings (workbook.xml and its relationships: 1 MB each). */
+  readonly maxEntryBytes: number;
+  /** Unpacked bytes of the parts read, together. */
+  readonly maxTotalBytes: number;
+  /** `<row>` elements of the sheet, blank ones included. */
+  readonly maxSheetRows: number;
+  /** The highest column number a cell may have. */
+  readonly maxColumns: number;
+}
+
 export interface OpenedWorkbook {
   readonly bytes: Uint8Array;
   readonly sharedStrings: readonly string[];
-  readonly firstSheet: FirstSheet | null;
+  /** The first sheet's part, null when the workbook has no sheet. */
+  readonly sheet: CheckedEntry | null;
+  /** What is left of the total unpacked budget for the sheet. */
+  readonly sheetBudget: number;
 }
 
-export type OpenProblem = 'not-xlsx' | 'not-a-workbook' | 'unreadable-workbook' | 'content-too-large';
+export type OpenProblem = 'not-xlsx' | 'not-a-workbook' | 'unreadable-workbook' | 'content-too-large' | 'inconsistent-zip';
+export type ReadProblem = OpenProblem | 'too-many-rows' | 'too-many-columns';
 export type OpenOutcome = { readonly ok: true; readonly workbook: OpenedWorkbook } | { readonly ok: false; readonly problem: OpenProblem };
 
+/** A refusal found while reading the sheet (the sheet is read as a stream, so it surfaces as an exception). */
+export class SheetRefused extends Error {
+  constructor(readonly problem: ReadProblem) {
+    super(problem);
+  }
+}
+
 const textDecoder = new TextDecoder('utf-8');
+// workbook.xml and its relationships list the sheets: kilobytes in any real workbook.
+const maxSmallPartBytes = 1024 * 1024;
 
-/**
- * Checks that `bytes` is an xlsx workbook of reasonable unpacked size and reads the parts exceljs gets wrong or
- * cannot tell us, without streaming the sheets yet.
- */
-export function openWorkbook(bytes: Uint8Array, maxUnpackedBytes: number): OpenOutcome {
+/** Checks the ZIP and reads the small parts: which sheet is first, and the shared strings (furigana left out). */
+export function openWorkbook(bytes: Uint8Array, limits: ReadLimits): OpenOutcome {
   if (!hasZipMagic(bytes)) return { ok: false, problem: 'not-xlsx' };
-  const entries = readZipDirectory(bytes);
-  if (!entries) return { ok: false, problem: 'unreadable-workbook' };
-  const workbookEntry = entries.get('xl/workbook.xml');
+  const zip = checkZip(bytes);
+  if (!zip.ok) return zip;
+  const workbookEntry = zip.entries.get('xl/workbook.xml');
   if (!workbookEntry) return { ok: false, problem: 'not-a-workbook' };
-
-  // A few megabytes of upload can claim gigabytes unpacked; the sheets are what exceljs will inflate and parse.
-  const sheetEntries = [...entries.values()].filter((entry) => /^xl\/worksheets\/[^/]+\.xml$/.test(entry.name));
-  const unpacked = sheetEntries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
-  const sharedStringsEntry = entries.get('xl/sharedStrings.xml');
-  if (unpacked + (sharedStringsEntry?.uncompressedSize ?? 0) > maxUnpackedBytes) {
-    return { ok: false, problem: 'content-too-large' };
-  }
-
-  const workbookXml = readText(bytes, workbookEntry, maxUnpackedBytes);
-  const relationshipsEntry = entries.get('xl/_rels/workbook.xml.rels');
-  const relationshipsXml = relationshipsEntry ? readText(bytes, relationshipsEntry, maxUnpackedBytes) : '';
-  const sharedStringsXml = sharedStringsEntry ? readText(bytes, sharedStringsEntry, maxUnpackedBytes) : '';
-  if (workbookXml === null || relationshipsXml === null || sharedStringsXml === null) {
-    return { ok: false, problem: 'unreadable-workbook' };
-  }
-  return {
-    ok: true,
-    workbook: {
-      bytes,
-      sharedStrings: parseSharedStrings(sharedStringsXml),
-      firstSheet: firstSheet(workbookXml, relationshipsXml),
-    },
+  let budget = limits.maxTotalBytes;
+  const readText = (entry: CheckedEntry | undefined, maxBytes = limits.maxEntryBytes): string => {
+    if (!entry) return '';
+    const data = inflateEntry(bytes, entry, Math.min(maxBytes, budget));
+    budget -= data.length;
+    return textDecoder.decode(data);
   };
+  try {
+    const first = firstSheet(readText(workbookEntry, maxSmallPartBytes), readText(zip.entries.get('xl/_rels/workbook.xml.rels'), maxSmallPartBytes));
+    const sharedStrings = parseSharedStrings(readText(zip.entries.get('xl/sharedStrings.xml')));
+    return { ok: true, workbook: { bytes, sharedStrings, sheet: sheetEntry(zip.entries, first), sheetBudget: budget } };
+  } catch (error) {
+    if (error instanceof InflateRefused) return { ok: false, problem: error.problem };
+    throw error;
+  }
 }
 
-function readText(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): string | null {
-  const data = readZipEntry(bytes, entry, maxBytes);
-  return data === null ? null : textDecoder.decode(data);
+/** The first sheet's part; without relationships that name it, the lowest-numbered worksheet part. */
+function sheetEntry(entries: ReadonlyMap<string, CheckedEntry>, first: FirstSheet | null): CheckedEntry | null {
+  const named = first?.part ? entries.get(first.part) : undefined;
+  if (named) return named;
+  const sheets = [...entries.values()].filter((entry) => /^xl\/worksheets\/[^/]+\.xml$/.test(entry.name));
+  const number = (entry: CheckedEntry) => Number(/(\d+)\.xml$/.exec(entry.name)?.[1] ?? Infinity);
+  return sheets.sort((a, b) => number(a) - number(b))[0] ?? null;
 }
 
 /**
- * Streams the rows of the first sheet (in tab order) to `onRow`, which answers whether it wants more. The rest of
- * the workbook is still read to its end, without converting rows, because exceljs only removes the temporary
- * copies it made of the sheets, and closes their files, once its iteration finishes. Throws what exceljs throws.
+ * Streams the rows that have a cell to `onRow`, which answers whether it wants more. Throws SheetRefused when the
+ * sheet goes past a limit or is not well-formed XML.
  */
-export async function readFirstSheet(workbook: OpenedWorkbook, onRow: (row: SheetRow) => 'more' | 'enough'): Promise<void> {
-  const source = Buffer.from(workbook.bytes.buffer, workbook.bytes.byteOffset, workbook.bytes.byteLength);
-  // Shared strings 'ignore': cells carry their index, resolved against the furigana-free table of openWorkbook.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([source]), {
-    sharedStrings: 'ignore',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
+export async function readFirstSheet(workbook: OpenedWorkbook, limits: ReadLimits, onRow: (row: SheetRow) => 'more' | 'enough'): Promise<void> {
+  if (!workbook.sheet) return;
+  const parser = new SaxesParser();
+  const decoder = new TextDecoder('utf-8');
+  const cells = new CellReader(workbook.sharedStrings, limits.maxColumns);
+  let refusal: SheetRefused | null = null;
   let wantRows = true;
-  let firstSeen = false;
-  for await (const worksheet of reader) {
-    const isFirst: boolean = !firstSeen && isFirstSheet(worksheet, workbook.firstSheet);
-    firstSeen ||= isFirst;
-    for await (const row of worksheet) {
-      if (!isFirst || !wantRows) continue;
-      const cells = rowCells(row, workbook.sharedStrings);
-      if (cells.size > 0) wantRows = onRow({ number: row.number, cells }) === 'more';
+  let rowNumber = 0;
+  let rowsSeen = 0;
+  let row: Map<number, SheetCell> | null = null;
+
+  parser.on('error', () => {
+    refusal ??= new SheetRefused('unreadable-workbook');
+  });
+  parser.on('opentag', (tag) => {
+    const name = localName(tag.name);
+    if (name === 'row') {
+      if (++rowsSeen > limits.maxSheetRows) throw new SheetRefused('too-many-rows');
+      const r = Number((tag as SaxesTagPlain).attributes.r);
+      rowNumber = Number.isInteger(r) && r > rowNumber ? r : rowNumber + 1;
+      row = new Map();
+      cells.startRow();
+    } else if (row) cells.open(name, tag as SaxesTagPlain);
+  });
+  parser.on('text', (text) => cells.text(text));
+  parser.on('cdata', (text) => cells.text(text));
+  parser.on('closetag', (tag) => {
+    const name = localName(tag.name);
+    if (name === 'row' && row) {
+      if (row.size > 0 && wantRows) wantRows = onRow({ number: rowNumber, cells: row }) === 'more';
+      row = null;
+    } else if (row) cells.close(name, row);
+  });
+
+  const feed = (text: string): 'more' | 'stop' => {
+    try {
+      parser.write(text);
+    } catch (error) {
+      if (error instanceof SheetRefused) refusal ??= error;
+      else refusal ??= new SheetRefused('unreadable-workbook');
+    }
+    return refusal || !wantRows ? 'stop' : 'more';
+  };
+  try {
+    await streamEntry(workbook.bytes, workbook.sheet, Math.min(limits.maxEntryBytes, workbook.sheetBudget), (chunk) =>
+      feed(decoder.decode(chunk, { stream: true })),
+    );
+  } catch (error) {
+    if (error instanceof InflateRefused) throw new SheetRefused(error.problem);
+    throw error;
+  }
+  if (refusal) throw refusal;
+  if (!wantRows) return;
+  feed(decoder.decode());
+  try {
+    parser.close();
+  } catch {
+    refusal ??= new SheetRefused('unreadable-workbook');
+  }
+  if (refusal) throw refusal;
+}
+
+/** One `<c>` at a time: its type, value, formula and inline text, turned into a SheetCell when it closes. */
+class CellReader {
+  private column = 0;
+  private type = '';
+  private value: string | null = null;
+  private formula: string | null = null;
+  private inline: string | null = null;
+  private capture: 'value' | 'formula' | 'inline' | null = null;
+  private inPhonetic = false;
+
+  constructor(
+    private readonly sharedStrings: readonly string[],
+    private readonly maxColumns: number,
+  ) {}
+
+  startRow(): void {
+    this.column = 0;
+  }
+
+  open(name: string, tag: SaxesTagPlain): void {
+    if (name === 'c') {
+      const reference = tag.attributes.r;
+      this.column = reference ? columnNumberOf(reference) : this.column + 1;
+      if (this.column < 1 || this.column > this.maxColumns) throw new SheetRefused('too-many-columns');
+      this.type = tag.attributes.t ?? 'n';
+      this.value = this.formula = this.inline = null;
+      this.capture = null;
+    } else if (name === 'v') {
+      this.value = '';
+      this.capture = 'value';
+    } else if (name === 'f') {
+      this.formula = '';
+      this.capture = 'formula';
+    } else if (name === 'is') {
+      this.inline = '';
+    } else if (name === 'rPh') {
+      // The reading of IME-typed text (furigana), not part of the value.
+      this.inPhonetic = true;
+    } else if (name === 't' && this.inline !== null && !this.inPhonetic) {
+      this.capture = 'inline';
+    }
+  }
+
+  text(text: string): void {
+    if (this.capture === 'value') this.value += text;
+    else if (this.capture === 'formula') this.formula += text;
+    else if (this.capture === 'inline') this.inline += text;
+  }
+
+  close(name: string, row: Map<number, SheetCell>): void {
+    if (name === 'rPh') this.inPhonetic = false;
+    else if (name === 'v' || name === 'f' || name === 't') this.capture = null;
+    else if (name === 'c') {
+      const cell = this.cell();
+      if (cell) row.set(this.column, cell);
+    }
+  }
+
+  private cell(): SheetCell | null {
+    const result = this.result();
+    if (this.formula === null) return result ?? null;
+    // A formula cell is its last calculated value; with none, or an error (#N/A …), the formula is what the
+    // message can show.
+    if (result === undefined || result?.kind === 'error') return { kind: 'error', text: this.formula ? `=${this.formula}` : '=…' };
+    return result;
+  }
+
+  /** The cell's value by its type; undefined when it has none. */
+  private result(): SheetCell | null | undefined {
+    if (this.type === 'inlineStr') return this.inline === null ? undefined : textCell(decodeOoxmlEscapes(this.inline));
+    if (this.value === null) return undefined;
+    switch (this.type) {
+      case 's':
+        return textCell(this.sharedStrings[Number(this.value)] ?? '');
+      case 'str':
+      case 'd':
+        return textCell(decodeOoxmlEscapes(this.value));
+      case 'b':
+        return { kind: 'text', text: this.value.trim() === '1' ? 'TRUE' : 'FALSE' };
+      case 'e':
+        return { kind: 'error', text: this.value };
+      default: {
+        if (this.value.trim() === '') return null;
+        const number = Number(this.value);
+        return Number.isFinite(number) ? { kind: 'number', value: number } : { kind: 'error', text: this.value };
+      }
     }
   }
 }
 
-/**
- * exceljs names a worksheet from workbook.xml when its relationship target is the usual relative
- * `worksheets/sheetN.xml`, and calls it `SheetN` with id N otherwise (an absolute target, as some generators write).
- * Its typings leave both properties out.
- */
-function isFirstSheet(worksheet: object, first: FirstSheet | null): boolean {
-  if (first === null) return true;
-  const name = 'name' in worksheet ? String(worksheet.name) : '';
-  const id = 'id' in worksheet ? String(worksheet.id) : '';
-  return name === first.name || (first.partNumber !== null && name === `Sheet${first.partNumber}` && id === first.partNumber);
+const textCell = (text: string): SheetCell | null => (text === '' ? null : { kind: 'text', text });
+
+/** `B12` → 2; 0 when the reference has no column letters. */
+function columnNumberOf(reference: string): number {
+  let column = 0;
+  for (const character of reference) {
+    const code = character.charCodeAt(0);
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+    if (column > 16384) return column;
+  }
+  return column;
 }
 
-function rowCells(row: ExcelJS.Row, sharedStrings: readonly string[]): Map<number, SheetCell> {
-  const cells = new Map<number, SheetCell>();
-  row.eachCell((cell, columnNumber) => {
-    // A formula cell's value drops a result of 0 or '' (exceljs copies only truthy results); its model keeps them.
-    const value = cell.type === ExcelJS.ValueType.Formula ? { formula: cell.model.formula, result: cell.model.result } : cell.value;
-    const sheetCell = toSheetCell(value, sharedStrings);
-    if (sheetCell) cells.set(columnNumber, sheetCell);
-  });
-  return cells;
-}
+const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
 
-/** One exceljs cell value as text, number or error; null for an empty cell. */
-export function toSheetCell(value: unknown, sharedStrings: readonly string[]): SheetCell | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value === '' ? null : { kind: 'text', text: value };
-  if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'error', text: String(value) };
-  if (typeof value === 'boolean') return { kind: 'text', text: value ? 'TRUE' : 'FALSE' };
-  if (value instanceof Date) return { kind: 'text', text: value.toISOString() };
-  if (typeof value !== 'object') return null;
-  if ('sharedString' in value && typeof value.sharedString === 'number') {
-    return toSheetCell(sharedStrings[value.sharedString] ?? '', sharedStrings);
-  }
-  if ('error' in value) return { kind: 'error', text: String(value.error) };
-  if ('formula' in value || 'sharedFormula' in value) {
-    // The value Excel last calculated. exceljs reads an error result (#N/A …) as NaN, and a file saved without
-    // calculating has none: either way the formula itself is the best the message can show.
-    const result = 'result' in value && value.result !== undefined ? toSheetCell(value.result, sharedStrings) : undefined;
-    const formula = 'formula' in value && value.formula ? `=${String(value.formula)}` : '=…';
-    return result === undefined || result?.kind === 'error' ? { kind: 'error', text: formula } : result;
-  }
-  if ('richText' in value && Array.isArray(value.richText)) {
-    const text = value.richText.map((run: unknown) => (run && typeof run === 'object' && 'text' in run ? String(run.text) : '')).join('');
-    return toSheetCell(text, sharedStrings);
-  }
-  if ('text' in value) return toSheetCell(value.text, sharedStrings);
-  return null;
-}
+/** OOXML's own `_xHHHH_` escape (how Excel stores e.g. a carriage return in a string). */
+const decodeOoxmlEscapes = (text: string): string => text.replace(/_x([0-9a-fA-F]{4})_/g, (_whole, hex: string) => String.fromCharCode(parseInt(hex, 16)));

@@ -24,6 +24,8 @@ export interface FirstSheet {
   readonly name: string;
   /** N of its part `xl/worksheets/sheetN.xml`, when the relationships say so. */
   readonly partNumber: string | null;
+  /** The ZIP entry of its part (e.g. `xl/worksheets/sheet1.xml`), when the relationships name one. */
+  readonly part: string | null;
 }
 
 /** The first sheet in tab order (the first `<sheet>` of workbook.xml), or null when the workbook lists none. */
@@ -34,12 +36,26 @@ export function firstSheet(workbookXml: string, relationshipsXml: string): First
   if (!attributes || name === undefined) return null;
   const relationshipId = [...attributes].find(([key]) => /^\w+:id$/.test(key))?.[1];
   let partNumber: string | null = null;
+  let part: string | null = null;
   for (const relationship of relationshipsXml.match(/<(?:\w+:)?Relationship\s[^>]*>/g) ?? []) {
     const relationshipAttributes = attributesOf(relationship);
     if (relationshipAttributes.get('Id') !== relationshipId) continue;
-    partNumber = /(?:^|\/)worksheets\/sheet(\d+)\.xml$/.exec(relationshipAttributes.get('Target') ?? '')?.[1] ?? null;
+    const target = relationshipAttributes.get('Target') ?? '';
+    partNumber = /(?:^|\/)worksheets\/sheet(\d+)\.xml$/.exec(target)?.[1] ?? null;
+    part = partPath(target);
   }
-  return { name, partNumber };
+  return { name, partNumber, part };
+}
+
+/** A relationship target of xl/workbook.xml as a ZIP entry name: absolute from the package root, else from xl/. */
+function partPath(target: string): string | null {
+  const segments: string[] = target.startsWith('/') ? [] : ['xl'];
+  for (const segment of target.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  return segments.length > 0 ? segments.join('/') : null;
 }
 
 function attributesOf(tag: string): Map<string, string> {
