@@ -25,6 +25,8 @@ export interface WebHostOptions {
 
 export interface WebHost {
   url: string;
+  /** Station sockets open now. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -97,6 +99,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   return {
     url: `${origin}/`,
+    connections: () => sockets.clients.size,
     close: async () => {
       for (const client of sockets.clients) client.terminate();
       sockets.close();
