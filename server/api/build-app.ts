@@ -1,3 +1,4 @@
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, {
   type FastifyBaseLogger,
@@ -9,12 +10,13 @@ import Fastify, {
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { HubLanguage } from '../../shared/hub/hub-roles';
 import { hubVersion, hubVersionHeader } from '../../shared/hub/hub-version';
-import { principalFromHeader } from '../auth/authenticate';
+import { parseAuthorization, principalOf } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
 import { Refusal } from '../services/refusal';
 import type { HubStore } from '../storage/database';
 import { languageOf } from './language';
 import { hubMessage } from './messages';
+import { rateLimitOf, type RateLimits } from './rate-limits';
 import { statusOfRefusal } from './refusal-status';
 import type { RouteRoles } from './route-policy';
 
@@ -41,6 +43,8 @@ export interface HubAppOptions {
   logger?: boolean;
   /** Largest request body; Excel uploads are the big ones. */
   bodyLimit?: number;
+  /** Requests per minute per caller (server/api/rate-limits.ts); tests narrow them. */
+  rateLimits?: Partial<RateLimits>;
 }
 
 export type HubRoutes = (app: HubApp, store: HubStore) => Promise<void> | void;
@@ -72,14 +76,21 @@ export async function buildHubApp(options: HubAppOptions, routes: HubRoutes[]): 
 
   app.decorateRequest('principal', null);
   app.decorateRequest('language', 'ja');
+  await app.register(rateLimit, { global: false });
+  const limitRate = rateLimitOf(app, options.rateLimits);
   // The door is checked on arrival, before the body is even parsed: a stranger learns nothing from validation errors.
   app.addHook('onRequest', async (request, reply) => {
     // Every answer, a refusal or an unknown route's 404 too, says which hub sent it (shared/hub/hub-version.ts).
     reply.header(hubVersionHeader, hubVersion);
     request.language = languageOf(request.headers['accept-language']);
-    request.principal = await principalFromHeader(options.store.db, request.headers.authorization);
     if (request.routeOptions.url === undefined) return; // no such route: Fastify answers 404
+    const claimed = parseAuthorization(request.headers.authorization);
+    // The rate limit comes first, keyed by what the caller claims to be: a flood costs no scrypt and no query.
+    await limitRate(request, reply, claimed);
     const roles = request.routeOptions.config?.roles;
+    // A station secret is checked (scrypt, the first time) only where a station may go at all.
+    if (claimed?.kind === 'station' && roles !== 'public' && !roles?.includes('station')) throw new Refusal('forbidden');
+    request.principal = await principalOf(options.store.db, claimed);
     if (roles === 'public') return;
     if (!request.principal) throw new Refusal('unauthenticated');
     // A route without roles is closed to everyone: forgetting to declare them must not open it.

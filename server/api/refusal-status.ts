@@ -33,6 +33,9 @@ export const refusalStatusByCode: Readonly<Record<string, number | ((refusal: Re
   'badge-needs-station': 403,
   'count-not-allowed': 403,
   'not-found': 404,
+  // Too many attempts: wait and try again (the sentence says how long).
+  'sign-in-locked': 429,
+  'rate-limited': 429,
   'excel-invalid': 422,
 };
 

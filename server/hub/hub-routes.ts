@@ -1,4 +1,5 @@
 import type { HubRoutes } from '../api/build-app';
+import { auditRoutes } from '../api/routes/audit-routes';
 import { dailyCountRoutes } from '../api/routes/daily-count-routes';
 import { excelRoutes } from '../api/routes/excel-routes';
 import { inboundRoutes } from '../api/routes/inbound-routes';
@@ -30,4 +31,5 @@ export const hubRoutes: HubRoutes[] = [
   manifestRoutes,
   pickListRoutes,
   stockRoutes,
+  auditRoutes,
 ];

@@ -13,7 +13,7 @@ export async function registerStation(db: Kysely<HubDatabase>, station: { id: st
     throw new Refusal('station-branch-unknown', { branch: station.branchCode });
   }
   const secret = station.secret ?? randomBytes(24).toString('base64url');
-  const row = { id: station.id, name: station.name, branch_code: station.branchCode, secret_hash: hashPin(secret), created_at: new Date().toISOString() };
+  const row = { id: station.id, name: station.name, branch_code: station.branchCode, secret_hash: await hashPin(secret), created_at: new Date().toISOString() };
   if (station.secret) {
     await db
       .insertInto('stations')

@@ -340,6 +340,28 @@ export interface StockMismatchesTable {
   checked_at: string;
 }
 
+/** Failed sign-ins per account or station and when a lock ends (step 0014, server/services/sign-in-guard.ts). */
+export interface SignInGuardsTable {
+  key: string;
+  failures: number;
+  last_failure_at: string;
+  locked_until: string | null;
+}
+
+/** Append-only audit log (step 0014, server/services/audit/audit-log.ts). */
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: string;
+  kind: string;
+  outcome: string;
+  user_id: string | null;
+  user_name: string | null;
+  station_id: string | null;
+  method: string | null;
+  reason: string | null;
+  detail: string | null;
+}
+
 export interface HubDatabase {
   branches: BranchesTable;
   sellers: SellersTable;
@@ -370,4 +392,6 @@ export interface HubDatabase {
   stock_counts: StockCountsTable;
   reconciliation_runs: ReconciliationRunsTable;
   stock_mismatches: StockMismatchesTable;
+  sign_in_guards: SignInGuardsTable;
+  audit_log: AuditLogTable;
 }

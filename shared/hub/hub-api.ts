@@ -1,4 +1,5 @@
 import type { HubRouteSpec } from './route';
+import { auditRoutes } from './routes/audit';
 import { dailyCountRoutes } from './routes/daily-counts';
 import { excelRoutes } from './routes/excel';
 import { inboundRoutes } from './routes/inbound';
@@ -34,6 +35,7 @@ export const hubApi = {
   ...manifestRoutes,
   ...pickListRoutes,
   ...stockRoutes,
+  ...auditRoutes,
 } as const satisfies Record<string, HubRouteSpec>;
 
 export type HubApi = typeof hubApi;

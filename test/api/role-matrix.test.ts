@@ -76,7 +76,9 @@ describe.each(hubStoreFactories().slice(0, 1))('role × endpoint matrix ($dialec
 
   it('lets exactly the named roles through, and nobody without credentials', async () => {
     const mismatches: string[] = [];
-    for (const route of routes) {
+    // Signing out revokes the caller's token: that route goes last, after every other route has been called with it.
+    const signOutLast = [...routes.filter((route) => route.name !== 'session.signOut'), ...routes.filter((route) => route.name === 'session.signOut')];
+    for (const route of signOutLast) {
       const path = route.path.replace(/:(\w+)/g, 'zz-none');
       const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
       const anonymous = await hub.request(route.method, path, { token: null, body });

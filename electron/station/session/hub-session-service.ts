@@ -133,13 +133,31 @@ export class HubSessionService {
     return session;
   }
 
-  signOut(clientId: string): boolean {
-    return this.signedIn.delete(clientId);
+  /**
+   * Signs the window out at once, and revokes its hub token so a copy of it is worth nothing. With the hub away the
+   * token is left to expire there: signing out never waits on the hub or fails for it.
+   */
+  async signOut(clientId: string): Promise<boolean> {
+    const signedIn = this.signedIn.get(clientId);
+    this.signedIn.delete(clientId);
+    if (signedIn?.token) await this.revoke(signedIn.token);
+    return signedIn !== undefined;
   }
 
+  /** A window closed or a connection gone: its session ends here, and its hub token is revoked in the background. */
   forget(clientId: string): void {
+    const token = this.signedIn.get(clientId)?.token;
     this.signedIn.delete(clientId);
     this.languages.delete(clientId);
+    if (token) void this.revoke(token);
+  }
+
+  private async revoke(token: string): Promise<void> {
+    try {
+      await hubCall(this.hub, 'session.signOut', {}, { userToken: token, timeoutMs: 3000 });
+    } catch {
+      // Best effort: the hub away or the token already gone; it expires at the hub on its own.
+    }
   }
 }
 

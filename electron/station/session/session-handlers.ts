@@ -8,7 +8,7 @@ export function sessionHandlers(
   return {
     'session.users': () => sessions.list(),
     'session.signIn': (input, ctx) => sessions.signIn(ctx.clientId, input),
-    'session.signOut': (_input, ctx) => ({ signedOut: sessions.signOut(ctx.clientId) }),
+    'session.signOut': async (_input, ctx) => ({ signedOut: await sessions.signOut(ctx.clientId) }),
     'session.current': (_input, ctx) => ctx.session(),
     'session.language': (input, ctx) => (sessions.setLanguage(ctx.clientId, input.language), input),
   };

@@ -1,5 +1,6 @@
 import type { HubLanguage } from '../../../shared/hub/hub-roles';
 import type { ExplainRefusal } from '../../services/refusal';
+import { accessMessages } from './access';
 import type { MessageCatalog } from './catalog';
 import { coreMessages } from './core';
 import { excelImportMessages } from './excel';
@@ -21,6 +22,7 @@ export const hubMessages: MessageCatalog = {
   ...packingMessages,
   ...pickingMessages,
   ...stockMessages,
+  ...accessMessages,
 };
 
 /** The caller-facing sentence for a code; an unknown code falls back to the code itself so nothing is hidden. */

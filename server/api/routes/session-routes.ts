@@ -1,6 +1,7 @@
 import { sessionRoutes as sessionApi } from '../../../shared/hub/routes/session';
 import { Refusal } from '../../services/refusal';
-import { signIn } from '../../services/users';
+import { parseAuthorization } from '../../auth/authenticate';
+import { signIn, signOut } from '../../services/users';
 import type { HubRoutes } from '../build-app';
 import { registerRoutes } from '../register-routes';
 
@@ -8,7 +9,15 @@ export const sessionRoutes: HubRoutes = (app, store) => {
   registerRoutes(app, sessionApi, {
     'session.signIn': async (request) => {
       if ('badge' in request.body && request.principal?.kind !== 'station') throw new Refusal('badge-needs-station');
-      return signIn(store.db, request.body);
+      // Failed attempts count against the station that sent them, or the caller's address (sign-in-guard.ts).
+      const stationId = request.principal?.kind === 'station' ? request.principal.stationId : null;
+      return signIn(store.db, request.body, new Date(), { stationId, address: stationId ? null : request.ip });
+    },
+
+    'session.signOut': async (request) => {
+      const claimed = parseAuthorization(request.headers.authorization);
+      if (claimed?.kind === 'bearer') await signOut(store.db, claimed.token);
+      return null;
     },
 
     'session.users': async () => {

@@ -13,6 +13,7 @@ import { down0010, up0010 } from './0010-floor-event-times';
 import { down0011, up0011 } from './0011-user-disable-and-credentials';
 import { down0012, up0012 } from './0012-daily-count-indexes';
 import { down0013, up0013 } from './0013-damaged-stock';
+import { down0014, up0014 } from './0014-sign-in-guard';
 
 /** Every schema step, in order. A new step is a new file here; a shipped step is never edited. */
 export function hubMigrations(dialect: Dialect): Record<string, Migration> {
@@ -30,5 +31,6 @@ export function hubMigrations(dialect: Dialect): Record<string, Migration> {
     '0011-user-disable-and-credentials': { up: up0011(), down: down0011 },
     '0012-daily-count-indexes': { up: up0012(), down: down0012 },
     '0013-damaged-stock': { up: up0013(dialect), down: down0013 },
+    '0014-sign-in-guard': { up: up0014(dialect), down: down0014 },
   };
 }

@@ -32,6 +32,14 @@ export const sessionRoutes = {
     status: 200,
     response: z.object({ token: z.string(), expiresAt: z.string(), user: signedInUserSchema }),
   }),
+  'session.signOut': hubRoute({
+    method: 'DELETE',
+    path: '/api/v1/sessions/current',
+    roles: ['admin', 'supervisor', 'clerk', 'packer', 'seller'],
+    summary: 'Sign out: the session token of the call is revoked at once.',
+    status: 204,
+    response: z.null().describe('Signed out.'),
+  }),
   'session.users': hubRoute({
     method: 'GET',
     path: '/api/v1/users',
