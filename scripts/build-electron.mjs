@@ -43,6 +43,12 @@ const results = await Promise.allSettled([
   }),
   build({
     ...shared,
+    // The hub reads uploaded Excel files in a worker thread (server/excel/parse-off-thread.ts), from this file.
+    entryPoints: ['server/excel/parse-worker.ts'],
+    outfile: path.join(outDir, 'excel-worker.cjs'),
+  }),
+  build({
+    ...shared,
     entryPoints: ['electron/preload/preload.ts'],
     outfile: path.join(outDir, 'preload.cjs'),
   }),
@@ -53,4 +59,4 @@ if (results.some((result) => result.status === 'rejected')) {
   console.error('build-electron: failed');
   process.exit(1);
 }
-console.log(`built ${path.relative(projectRoot, outDir)}/main.cjs, hub.cjs and preload.cjs`);
+console.log(`built ${path.relative(projectRoot, outDir)}/main.cjs, hub.cjs, excel-worker.cjs and preload.cjs`);

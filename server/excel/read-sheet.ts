@@ -53,6 +53,7 @@ export class SheetRefused extends Error {
 }
 
 const textDecoder = new TextDecoder('utf-8');
+const maxMarkupRun = 1024 * 1024;
 // workbook.xml and its relationships list the sheets: kilobytes in any real workbook.
 const maxSmallPartBytes = 1024 * 1024;
 
@@ -127,7 +128,19 @@ export async function readFirstSheet(workbook: OpenedWorkbook, limits: ReadLimit
     } else if (row) cells.close(name, row);
   });
 
+  // Characters since the last '<': the parser buffers a text or a tag whole, and a sheet of gigabytes of blanks
+  // (a ZIP bomb's usual filling) would be one text. No real cell holds more than Excel's 32,767 characters.
+  let run = 0;
   const feed = (text: string): 'more' | 'stop' => {
+    let from = 0;
+    for (let next = text.indexOf('<'); next !== -1; next = text.indexOf('<', from)) {
+      if (run + next - from > maxMarkupRun) break;
+      run = 0;
+      from = next + 1;
+    }
+    run += text.length - from;
+    if (run > maxMarkupRun) refusal ??= new SheetRefused('content-too-large');
+    if (refusal) return 'stop';
     try {
       parser.write(text);
     } catch (error) {

@@ -4,7 +4,7 @@ import { orderQuantitySchema } from '../../shared/domain/orders';
 import type { ParcelService } from '../../shared/domain/parcel-services';
 import { plainTextSchema } from '../../shared/domain/text';
 import type { HubLanguage } from '../../shared/hub/hub-roles';
-import { parseWorkbook, type DeliveryMethod, type InboundRow, type OptionRow, type ShipmentRow, type TemplateKind, type TemplateRows } from '../excel';
+import { parseWorkbookOffThread, type DeliveryMethod, type InboundRow, type OptionRow, type ShipmentRow, type TemplateKind, type TemplateRows } from '../excel';
 import type { ColumnMap, TemplateDefinition } from '../excel/template-definition';
 import { templates } from '../excel/templates';
 import type { HubStore } from '../storage/database';
@@ -67,7 +67,8 @@ export async function importWorkbook<K extends TemplateKind>(
 ): Promise<ImportOutcome> {
   checkTarget(kind, request);
   await requireSeller(store.db, request.sellerId);
-  const parsed = await parseWorkbook(kind, bytes, { language: request.language });
+  // Off the event loop, with a heap limit: the hub answers other requests while a big file is read.
+  const parsed = await parseWorkbookOffThread(kind, bytes, { language: request.language });
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   try {
     return { ok: true, summary: await importers[kind](store, parsed.rows, request, now) };
