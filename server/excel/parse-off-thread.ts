@@ -17,8 +17,8 @@ export const workerHeapMb = 256;
 export function parseWorkbookOffThread<K extends TemplateKind>(kind: K, bytes: Uint8Array, options: ParseOptions): Promise<ParseResult<TemplateRows[K]>> {
   const worker = new Worker(workerUrl(), {
     resourceLimits: { maxOldGenerationSizeMb: workerHeapMb, maxYoungGenerationSizeMb: 32 },
-    // The worker needs no environment of the hub's (its secrets included).
-    env: {},
+    // The worker needs none of the hub's environment (its secrets included) but where temporary files go.
+    env: Object.fromEntries(['TMPDIR', 'TMP', 'TEMP'].flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]]))),
     stdout: false,
     stderr: false,
   });

@@ -22,7 +22,10 @@ export interface ParseOptions {
 }
 
 /** All rows or, if anything at all is wrong, every problem found: an import applies all or nothing. */
-export type ParseResult<Row> = { readonly ok: true; readonly rows: Row[] } | { readonly ok: false; readonly errors: RowError[] };
+export type ParseResult<Row> =
+  | { readonly ok: true; readonly rows: Row[] }
+  /** `total` counts every problem, also those past the first `maxReportedProblems` that `errors` leaves out. */
+  | { readonly ok: false; readonly errors: RowError[]; readonly total?: number };
 
 export const defaultMaxRows = 20_000;
 export const defaultMaxBytes = 10 * 1024 * 1024;
@@ -110,7 +113,7 @@ async function importRows<C extends ColumnMap, Row>(template: TemplateDefinition
     findings.add([placeProblem(problem, problem.row, header, displayHeader)]);
   }
   findings.add(header.findings);
-  return findings.total > 0 ? { ok: false, errors: findings.report(options.language) } : { ok: true, rows };
+  return findings.total > 0 ? { ok: false, errors: findings.report(options.language), total: findings.total } : { ok: true, rows };
 }
 
 /**

@@ -55,7 +55,8 @@ export type ImportSummary =
   /** `allocated` is null when the allocation run after the import failed: the orders then wait for the next run. */
   | { kind: 'shipments'; orders: number; allocated: number | null };
 
-export type ImportOutcome = { ok: true; summary: ImportSummary } | { ok: false; errors: ImportProblem[] };
+/** `total`: the number of problems when `errors` lists only the first ones (see server/excel). */
+export type ImportOutcome = { ok: true; summary: ImportSummary } | { ok: false; errors: ImportProblem[]; total?: number };
 
 /** Reads, checks and applies one uploaded workbook for `request.sellerId`, all or nothing. */
 export async function importWorkbook<K extends TemplateKind>(
@@ -69,7 +70,7 @@ export async function importWorkbook<K extends TemplateKind>(
   await requireSeller(store.db, request.sellerId);
   // Off the event loop, with a heap limit: the hub answers other requests while a big file is read.
   const parsed = await parseWorkbookOffThread(kind, bytes, { language: request.language });
-  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  if (!parsed.ok) return { ok: false, errors: parsed.errors, ...(parsed.total === undefined ? {} : { total: parsed.total }) };
   try {
     return { ok: true, summary: await importers[kind](store, parsed.rows, request, now) };
   } catch (error) {

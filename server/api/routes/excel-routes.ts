@@ -38,7 +38,7 @@ export const excelRoutes: HubRoutes = async (app, store) => {
           inventoryCode,
           inventoryName,
         });
-        if (!outcome.ok) throw refuse('excel-invalid', { count: outcome.errors.length }, { errors: outcome.errors });
+        if (!outcome.ok) throw refuse('excel-invalid', { count: outcome.total ?? outcome.errors.length }, { errors: outcome.errors });
         if (outcome.summary.kind === 'shipments' && outcome.summary.allocated === null)
           request.log.error('allocation after the shipments import failed; the orders wait for the next run');
         return { applied: true as const, summary: outcome.summary };
