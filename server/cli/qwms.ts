@@ -13,6 +13,7 @@ import { defaultDatabase } from './default-database';
 import { embeddedStation } from './embedded-station';
 import { registerDataCommands } from './data-commands';
 import { registerReconcileCommand } from './reconcile-command';
+import { registerAuditCommand } from './audit-command';
 import { withStore } from './with-store';
 
 const language = languageOf(process.env.QWMS_LANG ?? process.env.LANG?.replace('_', '-').split('.')[0]);
@@ -112,6 +113,7 @@ program
 
 registerDataCommands(program, language);
 registerReconcileCommand(program);
+registerAuditCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof Refusal) console.error(hubMessage(error.code, language, error.params));
