@@ -3,6 +3,7 @@ import { floorEventPayloads, type FloorEvent, type FloorEventKind, type PushResu
 import { Refusal, type ExplainRefusal } from '../services/refusal';
 import { isUniqueViolation } from '../storage/constraint-errors';
 import type { HubDatabase } from '../storage/schema';
+import { checkEventUser } from './event-user';
 import { floorEventHandlers, type EventContext, type HandlerOutcome } from './floor-event-handlers';
 import { floorTimeOf, lateArrivalNoticeMs } from './floor-time';
 
@@ -115,6 +116,8 @@ async function applyOne(db: Kysely<HubDatabase>, station: PushingStation, event:
       const payload = floorEventPayloads[kind].safeParse(event.payload);
       if (!payload.success)
         throw new Refusal('bad-event-payload', { kind: event.kind, fields: payload.error.issues.map((issue) => issue.path.join('.')).join(', ') });
+      // Whoever the station names must exist, be enabled and have a role that may do this (server/sync/event-user.ts).
+      await checkEventUser(trx, kind, event.userId);
       // The schema picked by `kind` parsed the payload, so it fits that kind's handler.
       const handle = floorEventHandlers[kind] as (payload: unknown, context: EventContext) => Promise<HandlerOutcome>;
       const outcome = await handle(payload.data, {

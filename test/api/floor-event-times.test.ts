@@ -9,6 +9,7 @@ import { postMovement } from '../../server/services/stock-ledger';
 import { maxFloorTimeAgeMs } from '../../server/sync/floor-time';
 import { seedSellerWithSkus, tokyo } from '../support/hub-fixtures';
 import { hubStoreFactories } from '../support/hub-stores';
+import { addFloorUser } from '../support/floor-users';
 import { startTestHub, type TestHub } from '../support/hub-server';
 import { listing, orderByNo, qoo10Line, sellerWithSkus } from '../support/order-fixtures';
 
@@ -77,6 +78,8 @@ describe.each(hubStoreFactories())('floor event times on $dialect', (factory) =>
 
   beforeAll(async () => {
     hub = await startTestHub(factory);
+    // The hub checks who each pushed event names (server/sync/event-user.ts); a supervisor may do both receiving and packing.
+    await addFloorUser(hub.hub.store.db, 'packer-1', 'supervisor');
     headers = { authorization: `Station ft-pack:${await registerStation(db(), { id: 'ft-pack', name: 'ft-pack', branchCode: tokyo })}` };
   });
   afterAll(async () => {

@@ -7,6 +7,7 @@ import { registerStation } from '../../server/services/stations';
 import { postMovement } from '../../server/services/stock-ledger';
 import { tokyo } from '../support/hub-fixtures';
 import { hubStoreFactories } from '../support/hub-stores';
+import { addFloorUser } from '../support/floor-users';
 import { startTestHub, type TestHub } from '../support/hub-server';
 import { listing, managementLine, orderByNo, qoo10Line, sellerWithSkus } from '../support/order-fixtures';
 
@@ -74,6 +75,8 @@ describe.each(hubStoreFactories())('end-of-day manifest and the label time slot 
 
   beforeAll(async () => {
     hub = await startTestHub(factory);
+    // The hub checks who each pushed event names (server/sync/event-user.ts).
+    await addFloorUser(hub.hub.store.db, 'packer-1', 'packer');
     headers = { authorization: `Station mf-pack:${await registerStation(db(), { id: 'mf-pack', name: 'mf-pack', branchCode: tokyo })}` };
   });
   afterAll(async () => {

@@ -8,6 +8,7 @@ import { postMovement } from '../../server/services/stock-ledger';
 import type { HubDatabase } from '../../server/storage/schema';
 import { tokyo } from '../support/hub-fixtures';
 import { hubStoreFactories } from '../support/hub-stores';
+import { addFloorUser } from '../support/floor-users';
 import { startTestHub, type TestHub } from '../support/hub-server';
 import { listing, managementLine, orderByNo, qoo10Line, sellerWithSkus, stock } from '../support/order-fixtures';
 import { rowCount } from '../support/row-count';
@@ -105,6 +106,8 @@ describe.each(hubStoreFactories())('picking, packing and shipping events from th
 
   beforeAll(async () => {
     hub = await startTestHub(factory);
+    // The hub checks who each pushed event names (server/sync/event-user.ts).
+    await addFloorUser(hub.hub.store.db, 'packer-1', 'packer');
     pack = await floorStation('pack-1', tokyo);
     otherPack = await floorStation('pack-2', tokyo);
     seoulPack = await floorStation('pack-seoul', seoul);

@@ -10,6 +10,7 @@ import { registerStation } from '../../server/services/stations';
 import type { HubDatabase } from '../../server/storage/schema';
 import { seedSellerWithSkus, tokyo } from '../support/hub-fixtures';
 import { hubStoreFactories } from '../support/hub-stores';
+import { addFloorUser } from '../support/floor-users';
 import { startTestHub, type TestHub } from '../support/hub-server';
 import { rowCount } from '../support/row-count';
 
@@ -109,6 +110,8 @@ describe.each(hubStoreFactories())('receiving and inspection events from the flo
 
   beforeAll(async () => {
     hub = await startTestHub(factory);
+    // The hub checks who each pushed event names (server/sync/event-user.ts).
+    await addFloorUser(hub.hub.store.db, 'clerk-1', 'clerk');
     richSkus = await seedSellerWithSkus(db(), { sellerId: 'shop-rich', inventoryCode: '300000000201', optionCount: 3, balanceJpy: 100_000 });
     [poorSku] = (await seedSellerWithSkus(db(), { sellerId: 'shop-poor', inventoryCode: '300000000202', balanceJpy: 100 })) as [string];
     [seoulSku] = (await seedSellerWithSkus(db(), { sellerId: 'shop-kr', inventoryCode: '300000000203' })) as [string];

@@ -5,6 +5,7 @@ import { branches } from '../../shared/domain/identifiers';
 import { registerStation } from '../../server/services/stations';
 import { tokyo } from '../support/hub-fixtures';
 import { hubStoreFactories } from '../support/hub-stores';
+import { addFloorUser } from '../support/floor-users';
 import { startTestHub, type TestHub } from '../support/hub-server';
 import { sellerWithSkus } from '../support/order-fixtures';
 
@@ -52,6 +53,8 @@ describe.each(hubStoreFactories())('putaway: SKU locations on $dialect', (factor
 
   beforeAll(async () => {
     hub = await startTestHub(factory);
+    // The hub checks who each pushed event names (server/sync/event-user.ts).
+    await addFloorUser(hub.hub.store.db, 'u-clerk', 'clerk');
     dock = await floorStation('put-1', tokyo);
     seoulDock = await floorStation('put-seoul', seoul);
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FloorEvent } from '../../shared/contract/floor-events';
 import { registerStation } from '../../server/services/stations';
+import { addFloorUser } from '../support/floor-users';
 import { seedSellerWithSkus, tokyo } from '../support/hub-fixtures';
 import { hubStoreFactories } from '../support/hub-stores';
 import { startTestHub, type TestHub } from '../support/hub-server';
@@ -12,7 +13,7 @@ const adjust = (seq: number, sku: string, quantity: number): FloorEvent => ({
   kind: 'stock.adjusted',
   payload: { sku, quantity, reason: 'count' },
   occurredAt: new Date().toISOString(),
-  userId: null,
+  userId: 'u-sync-supervisor',
 });
 
 describe.each(hubStoreFactories())('sync between stations and the hub on $dialect', (factory) => {
@@ -27,6 +28,7 @@ describe.each(hubStoreFactories())('sync between stations and the hub on $dialec
   beforeAll(async () => {
     hub = await startTestHub(factory);
     [sku] = (await seedSellerWithSkus(hub.hub.store.db, { sellerId: 'shop-sync', inventoryCode: '300000000101', stock: 10 })) as [string];
+    await addFloorUser(hub.hub.store.db, 'u-sync-supervisor', 'supervisor');
     const secret = await registerStation(hub.hub.store.db, { id: 'st-1', name: 'Dock 1', branchCode: tokyo });
     stationAuth = { authorization: `Station st-1:${secret}` };
     const otherSecret = await registerStation(hub.hub.store.db, { id: 'st-seoul', name: 'Seoul', branchCode: '0000000082' });
@@ -94,5 +96,26 @@ describe.each(hubStoreFactories())('sync between stations and the hub on $dialec
     expect(rest.body.changes.map((change: { seq: number }) => change.seq)).toEqual(seqs.filter((seq: number) => seq > middle));
     const last = all.body.changes.at(-1);
     expect(last).toMatchObject({ entity: 'stock', data: { sku, quantity: 10 } });
+  });
+  it('refuses an event from a user the hub does not know, a disabled one, one whose role may not do it, or none, and applies nothing', async () => {
+    await addFloorUser(hub.hub.store.db, 'u-sync-clerk', 'clerk');
+    await addFloorUser(hub.hub.store.db, 'u-sync-gone', 'supervisor', { disabled: true });
+    const as = (seq: number, userId: string | null): FloorEvent => ({ ...adjust(seq, sku, 1), userId });
+    const response = await push([as(10, 'u-made-up'), as(11, 'u-sync-gone'), as(12, 'u-sync-clerk'), as(13, null)], {
+      ...stationAuth,
+      'accept-language': 'ja',
+    });
+    expect(response.body.results.map((r: { status: string; reason: string }) => `${r.status}:${r.reason}`)).toEqual([
+      'rejected:event-user-unknown',
+      'rejected:event-user-disabled',
+      'rejected:event-user-role',
+      'rejected:event-user-missing',
+    ]);
+    expect(response.body.results[0].message).toContain('u-made-up');
+    expect(response.body.results[2].message).toBe('clerk u-sync-clerk さん（役割: clerk）はイベント stock.adjusted を行えません。');
+    expect(await balance()).toBe(10);
+    // The refused events keep their places: the station goes on with the next.
+    expect((await push([as(14, 'u-sync-supervisor')])).body.results[0]).toMatchObject({ status: 'applied' });
+    expect(await balance()).toBe(11);
   });
 });

@@ -14,6 +14,7 @@ import { confirmBundle, createBundle, registerInboundLines, shipBundle } from '.
 import { toOrderView } from '../../server/services/orders/order-view';
 import { ensureReferenceData } from '../../server/services/reference-data';
 import { registerStation } from '../../server/services/stations';
+import { addFloorUser } from '../support/floor-users';
 import { issueTrackingBlock } from '../../server/services/tracking';
 import type { HubStore } from '../../server/storage/database';
 import { applyFloorEvents } from '../../server/sync/apply-floor-events';
@@ -55,6 +56,8 @@ beforeAll(async () => {
   hub = await factory.open();
   await ensureReferenceData(hub.db);
   skus = await seedSellerWithSkus(hub.db, { sellerId: 'overlay-shop', inventoryCode: '300000000777', optionCount: 2, stock: 10_000 });
+  // The hub checks who each event names (server/sync/event-user.ts): a supervisor both receives and packs.
+  await addFloorUser(hub.db, 'u-overlay-supervisor', 'supervisor');
 });
 afterAll(async () => {
   await hub.close();
@@ -240,7 +243,7 @@ describe('the floor overlay', () => {
         const planned = eventsOf(intents, cachedOrders, orderIds, skuOf, [...numbers], { id: bundleId, floor: cachedBundle, lineIds });
         // Recorded at the station, one second apart (floor times in the past, as the hub takes them).
         const start = Date.now() - 60_000;
-        const recorded = planned.map((event, i) => station.appendEvent(event.kind, event.payload, 'u-packer', new Date(start + i * 1000)));
+        const recorded = planned.map((event, i) => station.appendEvent(event.kind, event.payload, 'u-overlay-supervisor', new Date(start + i * 1000)));
 
         // What the station shows: its pending events laid over its cache, by the one overlay.
         const shown = emptyFloor();

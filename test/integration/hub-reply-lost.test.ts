@@ -6,6 +6,7 @@ import { HubSync } from '../../electron/station/hub-client/hub-sync';
 import { StationStore } from '../../electron/station/store/station-store';
 import { startHub } from '../../server/hub/start-hub';
 import { registerStation } from '../../server/services/stations';
+import { addFloorUser } from '../support/floor-users';
 import { seedSellerWithSkus, tokyo } from '../support/hub-fixtures';
 import { hubStoreFactories } from '../support/hub-stores';
 import { startReplyDroppingProxy } from '../support/reply-dropping-proxy';
@@ -29,12 +30,14 @@ describe.each(hubStoreFactories())('a push answer lost after the hub committed (
     const hub = await startHub({ database: await factory.location() });
     const [sku] = await seedSellerWithSkus(hub.store.db, { sellerId: 'lost-reply-shop', inventoryCode: '300000077001', stock: 10 });
     await registerStation(hub.store.db, { id: 'st-lost', name: 'lost replies', branchCode: tokyo, secret: 'lost-secret-123' });
+    // The hub checks who each event names (server/sync/event-user.ts).
+    await addFloorUser(hub.store.db, 'u-lost-supervisor', 'supervisor');
 
     let pushes = 0;
     // The first push's answer is lost; everything after it goes through.
     const proxy = await startReplyDroppingProxy(hub.url, (method, path) => method === 'POST' && path === '/api/v1/station-events' && ++pushes === 1);
     const store = new StationStore(join(dir, `station-${factory.dialect}`));
-    const ids = [1, 2, 3].map((n) => store.appendEvent('stock.adjusted', { sku, quantity: 1, reason: `棚卸し ${n}` }, null).eventId);
+    const ids = [1, 2, 3].map((n) => store.appendEvent('stock.adjusted', { sku, quantity: 1, reason: `棚卸し ${n}` }, 'u-lost-supervisor').eventId);
     const sync = new HubSync(
       { url: proxy.url, stationId: 'st-lost', secret: 'lost-secret-123' },
       store,

@@ -7,6 +7,7 @@ import { HubSync } from '../../electron/station/hub-client/hub-sync';
 import { StationStore } from '../../electron/station/store/station-store';
 import { openHubStore } from '../../server/storage/database';
 import { ensureReferenceData } from '../../server/services/reference-data';
+import { addFloorUser } from '../support/floor-users';
 import { seedSellerWithSkus, tokyo } from '../support/hub-fixtures';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { hubStoreFactories } from '../support/hub-stores';
@@ -40,6 +41,8 @@ describe.each(hubStoreFactories())('station outbox against a hub killed mid-push
     const seed = await openHubStore(database);
     await ensureReferenceData(seed.db);
     const [sku] = (await seedSellerWithSkus(seed.db, { sellerId: 'shop-crash', inventoryCode: '300000000202', stock: 50 })) as [string];
+    // The hub checks who each event names (server/sync/event-user.ts).
+    await addFloorUser(seed.db, 'u-crash-supervisor', 'supervisor');
     await seed.close();
 
     const stationDir = mkdtempSync(join(tmpdir(), 'qwms-station-'));
@@ -47,7 +50,7 @@ describe.each(hubStoreFactories())('station outbox against a hub killed mid-push
     const store = new StationStore(stationDir);
     // 300 counts of +2 and -1, and every 50th a -10,000 the hub must refuse.
     const quantities = Array.from({ length: 300 }, (_, i) => (i % 50 === 49 ? -10_000 : i % 3 === 0 ? -1 : 2));
-    for (const quantity of quantities) store.appendEvent('stock.adjusted', { sku, quantity, reason: 'cycle count' }, null);
+    for (const quantity of quantities) store.appendEvent('stock.adjusted', { sku, quantity, reason: 'cycle count' }, 'u-crash-supervisor');
 
     const port = await freePort();
     const station = 'st-crash:s3cret-s3cret:' + tokyo;

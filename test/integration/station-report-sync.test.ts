@@ -6,6 +6,7 @@ import { HubSync } from '../../electron/station/hub-client/hub-sync';
 import { StationStore } from '../../electron/station/store/station-store';
 import { startHub } from '../../server/hub/start-hub';
 import { registerStation } from '../../server/services/stations';
+import { addFloorUser } from '../support/floor-users';
 import { seedSellerWithSkus, tokyo } from '../support/hub-fixtures';
 import { hubStoreFactories } from '../support/hub-stores';
 import { waitUntil } from '../support/wait-until';
@@ -26,10 +27,11 @@ describe.each(hubStoreFactories())('the station reports its outbox and print pro
     const hub = await startHub({ database: await factory.location() });
     const [sku] = await seedSellerWithSkus(hub.store.db, { sellerId: 'report-shop', inventoryCode: '300000078001', stock: 10 });
     await registerStation(hub.store.db, { id: 'st-report', name: '梱包 9', branchCode: tokyo, secret: 'report-secret-123' });
+    await addFloorUser(hub.store.db, 'u-report-supervisor', 'supervisor');
     const store = new StationStore(join(dir, `station-${factory.dialect}`));
-    const lost = store.appendEvent('stock.adjusted', { sku, quantity: 1, reason: '棚卸し' }, null);
+    const lost = store.appendEvent('stock.adjusted', { sku, quantity: 1, reason: '棚卸し' }, 'u-report-supervisor');
     store.settle(lost.eventId, 'applied');
-    store.appendEvent('stock.adjusted', { sku, quantity: 1, reason: '棚卸し 2' }, null);
+    store.appendEvent('stock.adjusted', { sku, quantity: 1, reason: '棚卸し 2' }, 'u-report-supervisor');
     let printProblems = 3;
     const sync = new HubSync(
       { url: hub.url, stationId: 'st-report', secret: 'report-secret-123' },

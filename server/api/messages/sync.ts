@@ -1,6 +1,31 @@
 import type { MessageCatalog } from './catalog';
 
 export const syncMessages: MessageCatalog = {
+  // The user a floor event names (server/sync/event-user.ts).
+  'event-user-missing': {
+    ja: 'イベント {kind} に作業者が記録されていません。サインインしてからやり直してください。',
+    en: 'Event {kind} names no user; sign in and try again.',
+    'zh-CN': '事件 {kind} 没有记录操作人员，请登录后重试。',
+    ko: '이벤트 {kind}에 작업자가 기록되지 않았습니다. 로그인한 후 다시 시도해 주세요.',
+  },
+  'event-user-unknown': {
+    ja: 'イベント {kind} の作業者 {userId} はハブに登録されていません。',
+    en: 'The user {userId} of event {kind} is not known to the hub.',
+    'zh-CN': '事件 {kind} 的操作人员 {userId} 未在中心服务器登记。',
+    ko: '이벤트 {kind}의 작업자 {userId}은(는) 허브에 등록되어 있지 않습니다.',
+  },
+  'event-user-disabled': {
+    ja: '{name} さんのアカウントは無効になっているため、イベント {kind} は受け付けられません。',
+    en: "{name}'s account is disabled, so event {kind} is refused.",
+    'zh-CN': '{name} 的账户已停用，因此拒绝事件 {kind}。',
+    ko: '{name} 님의 계정이 비활성화되어 이벤트 {kind}을(를) 받을 수 없습니다.',
+  },
+  'event-user-role': {
+    ja: '{name} さん（役割: {role}）はイベント {kind} を行えません。',
+    en: '{name} (role: {role}) may not do event {kind}.',
+    'zh-CN': '{name}（角色：{role}）无权执行事件 {kind}。',
+    ko: '{name} 님(역할: {role})은(는) 이벤트 {kind}을(를) 할 수 없습니다.',
+  },
   'event-id-reused': {
     ja: 'イベント {eventId} は別の番号ですでに届いています。',
     en: 'Event {eventId} already arrived under another number.',
