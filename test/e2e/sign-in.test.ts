@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { typeLikeScanner } from '../support/scanner-keyboard';
 import { openStationPage, signInWithPin, type StationPage } from '../support/station-page';
+import { waitUntil } from '../support/wait-until';
 
 let station: StationPage;
 beforeEach(async () => {
@@ -26,6 +27,27 @@ describe('sign-in (web mode, Chromium)', () => {
     await page.getByTestId('pin-input').fill('0000');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('sign-in-error').innerText()).resolves.toBe('名前または PIN が違います。');
+    expect(await page.getByTestId('menu').count()).toBe(0);
+  });
+
+  it('after five wrong PINs says in Japanese that signing in is locked and for how long, the right PIN included', async () => {
+    const { page, running } = station;
+    const refusals = async () =>
+      (await running.hub.store.db.selectFrom('audit_log').select('seq').where('user_id', '=', 'u-packer').where('outcome', '=', 'refused').execute()).length;
+    const tryPin = async (pin: string, attempt: number) => {
+      await page.getByTestId('pin-input').fill(pin);
+      await page.keyboard.press('Enter');
+      // The hub's audit log says when this attempt has been answered.
+      await waitUntil(async () => (await refusals()) === attempt, `sign-in attempt ${attempt} answered`);
+    };
+    await page.getByTestId('user-u-packer').click();
+    for (let attempt = 1; attempt <= 4; attempt++) await tryPin('0000', attempt);
+    await expect(page.getByTestId('sign-in-error').innerText()).resolves.toBe('名前または PIN が違います。');
+    await tryPin('0000', 5);
+    const locked = 'サインインの失敗が続いたため、一時的にロックされています。30 秒後にもう一度お試しください。';
+    await waitUntil(async () => (await page.getByTestId('sign-in-error').innerText()) === locked, 'the lockout message');
+    await tryPin('2222', 6);
+    await expect(page.getByTestId('sign-in-error').innerText()).resolves.toMatch(/^サインインの失敗が続いたため、一時的にロックされています。\d+ 秒後/);
     expect(await page.getByTestId('menu').count()).toBe(0);
   });
 
