@@ -6,6 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { FloorEvent } from '../../../shared/contract/floor-events';
 import { startHub } from '../../../server/hub/start-hub';
 import { registerStation } from '../../../server/services/stations';
+import { addFloorUser } from '../../support/floor-users';
 import { seedSellerWithSkus, tokyo } from '../../support/hub-fixtures';
 
 export interface Throughput {
@@ -20,13 +21,15 @@ export async function hubEventThroughput(database: string, events: number, batch
   try {
     const [sku] = (await seedSellerWithSkus(hub.store.db, { sellerId: 'bench-shop', inventoryCode: '300000009001', stock: 1_000_000 })) as [string];
     const secret = await registerStation(hub.store.db, { id: 'bench-station', name: 'bench', branchCode: tokyo });
+    // The hub checks who each event names (server/sync/event-user.ts).
+    const userId = await addFloorUser(hub.store.db, 'u-bench-supervisor', 'supervisor');
     const all: FloorEvent[] = Array.from({ length: events }, (_, i) => ({
       eventId: randomUUID(),
       seq: i + 1,
       kind: 'stock.adjusted',
       payload: { sku, quantity: i % 2 === 0 ? 1 : -1, reason: 'bench' },
       occurredAt: new Date().toISOString(),
-      userId: null,
+      userId,
     }));
     const started = performance.now();
     for (let i = 0; i < all.length; i += batchSize) {

@@ -186,7 +186,7 @@ export async function confirmationThroughput(
     const appliedCount = reader.prepare<[string], { n: number }>("select count(*) as n from station_events where station_id = ? and outcome = 'applied'");
     const applied = (stationId: string) => appliedCount.get(stationId)!.n;
 
-    const baseline = await directPush(url, directSecret, direct);
+    const baseline = await directPush(url, directSecret, direct, packerId);
 
     mkdirSync(join(dir, 'station'));
     station = await startStation({
@@ -279,14 +279,14 @@ async function packThroughStation(station: Station, orders: readonly BenchOrder[
 }
 
 /** The baseline: the same events a station would send for these orders, POSTed straight to the hub, 200 a request. */
-async function directPush(url: string, secret: string, orders: readonly BenchOrder[]): Promise<ConfirmationFigures> {
+async function directPush(url: string, secret: string, orders: readonly BenchOrder[], packerId: string): Promise<ConfirmationFigures> {
   const headers = { authorization: `Station bench-direct:${secret}`, 'content-type': 'application/json' };
   const blockResponse = await fetch(new URL('/api/v1/tracking-blocks', url), { method: 'POST', headers, body: JSON.stringify({ count: orders.length }) });
   const block = (await blockResponse.json()) as { firstSerial: number; count: number };
   const numbers = trackingBlock(block.firstSerial, orders.length);
   let seq = 0;
   const event = (kind: FloorEvent['kind'], payload: unknown): FloorEvent =>
-    ({ eventId: randomUUID(), seq: ++seq, kind, payload, occurredAt: new Date().toISOString(), userId: null }) as FloorEvent;
+    ({ eventId: randomUUID(), seq: ++seq, kind, payload, occurredAt: new Date().toISOString(), userId: packerId }) as FloorEvent;
   const events = orders.flatMap((order, i) => [
     event('order.picked', { orderId: order.id, sku: order.sku, quantity: order.quantity }),
     event('order.packed', { orderId: order.id, service: 'yamato', timeSlot: null, trackingNumber: numbers[i] }),
