@@ -7,7 +7,7 @@ export { buildTemplate } from './build-template';
 export type { RowError } from './finding';
 export { excelErrorCodes, excelMessage, excelMessages, type ExcelErrorCode } from './messages';
 export { parseWorkbookOffThread } from './parse-off-thread';
-export { defaultMaxBytes, defaultMaxRows, parseWorkbook, type ParseOptions, type ParseResult } from './parse-workbook';
+export { defaultMaxBytes, defaultMaxRows, maxReportedProblems, parseWorkbook, type ParseOptions, type ParseResult } from './parse-workbook';
 export { templateKinds, type AxisValue, type TemplateKind } from './template-definition';
 export type { InboundRow, OptionRow, ShipmentRow, TemplateRows } from './templates';
 export type { DeliveryMethod, QwmsBranch, ShippingCountry } from './templates/shipment-choices';

@@ -1,48 +1,68 @@
 import { Worker } from 'node:worker_threads';
 import { fileFinding, toRowErrors } from './finding';
 import type { ParseOptions, ParseResult } from './parse-workbook';
-import type { ParseRequest } from './parse-worker';
+import type { ParseAnswer, ParseRequest } from './parse-worker';
 import type { TemplateKind } from './template-definition';
 import type { TemplateRows } from './templates';
 
 /**
- * parseWorkbook in a worker thread of its own, so the hub keeps answering other requests while a big file is read,
- * and with a heap limit, so a file built to exhaust memory ends that thread, not the hub. The thread exits after
- * one file; whatever it held goes with it.
+ * parseWorkbook in a worker thread, so the hub keeps answering other requests while a big file is read, and with a
+ * heap limit, so a file built to exhaust memory ends that thread, not the hub. One worker reads one file at a time
+ * (uploads wait their turn: reading is CPU work, and the hub's machine has few cores); it is started on the first
+ * upload and kept, since starting one costs more than reading a usual file, and replaced when it dies.
  */
 
 /** The worker's V8 heap; the 10,000-row benchmark file needs well under a tenth of it. */
 export const workerHeapMb = 256;
 
+let worker: Worker | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+
 export function parseWorkbookOffThread<K extends TemplateKind>(kind: K, bytes: Uint8Array, options: ParseOptions): Promise<ParseResult<TemplateRows[K]>> {
-  const worker = new Worker(workerUrl(), {
+  const turn = queue.then(() => parseInWorker(kind, bytes, options));
+  queue = turn.catch(() => undefined);
+  return turn;
+}
+
+function parseInWorker<K extends TemplateKind>(kind: K, bytes: Uint8Array, options: ParseOptions): Promise<ParseResult<TemplateRows[K]>> {
+  const current = (worker ??= startWorker());
+  current.ref();
+  return new Promise<ParseResult<TemplateRows[K]>>((resolve, reject) => {
+    const done = (outcome: () => void, workerGone: boolean) => {
+      current.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (workerGone) {
+        if (worker === current) worker = null;
+        void current.terminate();
+      } else current.unref();
+      outcome();
+    };
+    const onMessage = (answer: ParseAnswer) =>
+      done(() => (answer.ok ? resolve(answer.result as ParseResult<TemplateRows[K]>) : reject(new Error(`Excel parse worker: ${answer.error}`))), false);
+    const onError = (error: Error & { code?: string }) =>
+      // Out of heap: the file is what made it so; the user reads that it holds too much.
+      done(
+        () =>
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? resolve({ ok: false, errors: toRowErrors([fileFinding('content-too-large', { max: workerHeapMb })], options.language) })
+            : reject(error),
+        true,
+      );
+    const onExit = (code: number) => done(() => reject(new Error(`Excel parse worker exited (${code}) without an answer`)), true);
+    current.on('message', onMessage).once('error', onError).once('exit', onExit);
+    const request: ParseRequest = { kind, bytes, options };
+    current.postMessage(request);
+  });
+}
+
+function startWorker(): Worker {
+  const started = new Worker(workerUrl(), {
     resourceLimits: { maxOldGenerationSizeMb: workerHeapMb, maxYoungGenerationSizeMb: 32 },
     // The worker needs none of the hub's environment (its secrets included) but where temporary files go.
     env: Object.fromEntries(['TMPDIR', 'TMP', 'TEMP'].flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]]))),
-    stdout: false,
-    stderr: false,
   });
-  return new Promise<ParseResult<TemplateRows[K]>>((resolve, reject) => {
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-      outcome();
-    };
-    worker.once('message', (message: { ok: true; result: ParseResult<TemplateRows[K]> } | { ok: false; error: string }) => {
-      settle(() => (message.ok ? resolve(message.result) : reject(new Error(`Excel parse worker: ${message.error}`))));
-    });
-    worker.once('error', (error: Error & { code?: string }) => {
-      // Out of heap: the file is what made it so; the user reads that it holds too much.
-      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        settle(() => resolve({ ok: false, errors: toRowErrors([fileFinding('content-too-large', { max: workerHeapMb })], options.language) }));
-      } else settle(() => reject(error));
-    });
-    worker.once('exit', (code) => settle(() => reject(new Error(`Excel parse worker exited (${code}) without an answer`))));
-    const request: ParseRequest = { kind, bytes, options };
-    worker.postMessage(request);
-  });
+  // An idle worker does not keep the hub (or a CLI run) alive.
+  started.unref();
+  return started;
 }
 
 /**

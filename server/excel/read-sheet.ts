@@ -53,7 +53,7 @@ export class SheetRefused extends Error {
 }
 
 const textDecoder = new TextDecoder('utf-8');
-const maxMarkupRun = 1024 * 1024;
+const maxMarkupRun = 16 * 1024 * 1024;
 // workbook.xml and its relationships list the sheets: kilobytes in any real workbook.
 const maxSmallPartBytes = 1024 * 1024;
 
@@ -129,7 +129,8 @@ export async function readFirstSheet(workbook: OpenedWorkbook, limits: ReadLimit
   });
 
   // Characters since the last '<': the parser buffers a text or a tag whole, and a sheet of gigabytes of blanks
-  // (a ZIP bomb's usual filling) would be one text. No real cell holds more than Excel's 32,767 characters.
+  // (a ZIP bomb's usual filling) would be one text. No real cell holds more than Excel's 32,767 characters; 16 MiB
+  // leaves room for the blanks some generators indent with.
   let run = 0;
   const feed = (text: string): 'more' | 'stop' => {
     let from = 0;

@@ -4,7 +4,16 @@ import { orderQuantitySchema } from '../../shared/domain/orders';
 import type { ParcelService } from '../../shared/domain/parcel-services';
 import { plainTextSchema } from '../../shared/domain/text';
 import type { HubLanguage } from '../../shared/hub/hub-roles';
-import { parseWorkbookOffThread, type DeliveryMethod, type InboundRow, type OptionRow, type ShipmentRow, type TemplateKind, type TemplateRows } from '../excel';
+import {
+  maxReportedProblems,
+  parseWorkbookOffThread,
+  type DeliveryMethod,
+  type InboundRow,
+  type OptionRow,
+  type ShipmentRow,
+  type TemplateKind,
+  type TemplateRows,
+} from '../excel';
 import type { ColumnMap, TemplateDefinition } from '../excel/template-definition';
 import { templates } from '../excel/templates';
 import type { HubStore } from '../storage/database';
@@ -81,8 +90,12 @@ export async function importWorkbook<K extends TemplateKind>(
       code,
       message: request.explain(code, { column, ...params }),
     }));
-    // Stable: the problems of one row stay in column order.
-    return { ok: false, errors: errors.sort((a, b) => a.row - b.row) };
+    // Stable: the problems of one row stay in column order. Past the first few hundred, only their number.
+    errors.sort((a, b) => a.row - b.row);
+    if (errors.length <= maxReportedProblems) return { ok: false, errors };
+    const more = { count: errors.length - maxReportedProblems, shown: maxReportedProblems };
+    const listed = [...errors.slice(0, maxReportedProblems), { row: 0, column: '', code: 'more-problems', message: request.explain('more-problems', more) }];
+    return { ok: false, errors: listed, total: errors.length };
   }
 }
 
