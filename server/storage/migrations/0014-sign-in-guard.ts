@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../dialect';
 import { withSerialKey } from './column-types';
 
@@ -7,8 +7,9 @@ import { withSerialKey } from './column-types';
  * - `sign_in_guards`: failed sign-ins per account (`user:<id>`, or `name:<name>` for a name nobody has) and per
  *   station (`station:<id>`, or `address:<ip>` for a caller that is not a station), with when the lock ends. In the
  *   database, not in memory: a lockout survives a restart and holds for every hub process on the same database.
- * - `audit_log`: append-only (nothing updates or deletes a row): who did what, when, from which station, and how it
- *   went. `detail` is JSON text for what a kind of entry adds.
+ * - `audit_log`: who did what, when, from which station, and how it went; `detail` is JSON text for what a kind of
+ *   entry adds. Append-only, and the database itself holds to it: a trigger refuses every UPDATE and DELETE, so no
+ *   code path (a bug, a careless script with the hub's credentials) rewrites history without dropping the trigger.
  */
 export function up0014(dialect: Dialect) {
   return async (db: Kysely<unknown>) => {
@@ -32,10 +33,25 @@ export function up0014(dialect: Dialect) {
       .execute();
     await db.schema.createIndex('audit_log_at').on('audit_log').columns(['at', 'seq']).execute();
     await db.schema.createIndex('audit_log_kind_at').on('audit_log').columns(['kind', 'at', 'seq']).execute();
+    if (dialect === 'postgres') {
+      await sql`create function audit_log_append_only() returns trigger language plpgsql as $$
+        begin raise exception 'audit_log is append-only'; end $$`.execute(db);
+      await sql`create trigger audit_log_append_only before update or delete on audit_log
+        for each row execute function audit_log_append_only()`.execute(db);
+    } else {
+      for (const change of ['update', 'delete']) {
+        await sql
+          .raw(`create trigger audit_log_no_${change} before ${change} on audit_log begin select raise(abort, 'audit_log is append-only'); end`)
+          .execute(db);
+      }
+    }
   };
 }
 
-export async function down0014(db: Kysely<unknown>) {
-  await db.schema.dropTable('audit_log').execute();
-  await db.schema.dropTable('sign_in_guards').execute();
+export function down0014(dialect: Dialect) {
+  return async (db: Kysely<unknown>) => {
+    await db.schema.dropTable('audit_log').execute(); // its triggers go with it
+    if (dialect === 'postgres') await sql`drop function audit_log_append_only()`.execute(db);
+    await db.schema.dropTable('sign_in_guards').execute();
+  };
 }

@@ -31,6 +31,6 @@ export function hubMigrations(dialect: Dialect): Record<string, Migration> {
     '0011-user-disable-and-credentials': { up: up0011(), down: down0011 },
     '0012-daily-count-indexes': { up: up0012(), down: down0012 },
     '0013-damaged-stock': { up: up0013(dialect), down: down0013 },
-    '0014-sign-in-guard': { up: up0014(dialect), down: down0014 },
+    '0014-sign-in-guard': { up: up0014(dialect), down: down0014(dialect) },
   };
 }
