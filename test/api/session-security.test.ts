@@ -39,6 +39,15 @@ describe.each(hubStoreFactories())('hub sessions over HTTP on $dialect', (factor
     expect(wrongPin.body.error).toEqual({ code: 'bad-credentials', message: '名前または PIN が違います。' });
   });
 
+  it('refuses a Station header on a route closed to stations before checking its secret (no scrypt for it)', async () => {
+    // A wrong secret is told apart from a right one only where a station may go: elsewhere both are simply forbidden.
+    const closed = (authorization: string) => hub.request('GET', '/api/v1/sellers', { token: null, headers: { authorization } });
+    expect((await closed(stationAuth.authorization!)).body.error.code).toBe('forbidden');
+    expect((await closed('Station st-http:not-the-secret')).body.error.code).toBe('forbidden');
+    const open = await hub.request('GET', '/api/v1/me', { token: null, headers: { authorization: 'Station st-http:not-the-secret' } });
+    expect(open.status).toBe(401);
+  });
+
   it('revokes the token on sign-out: the same token then gets 401, and the audit log has the sign-out', async () => {
     const { body } = await signIn({ user: 'http-clerk', pin: '4321' }, stationAuth);
     expect((await hub.request('GET', '/api/v1/me', { token: body.token })).status).toBe(200);
