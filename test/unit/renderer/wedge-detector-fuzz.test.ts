@@ -58,15 +58,13 @@ const segment: fc.Arbitrary<Segment> = fc.oneof(
     }),
   ),
   code.chain((c) => fc.record({ kind: fc.constant('cut-off' as const), code: fc.constant(c), gaps: scannerGaps(c.length) })),
-  fc
-    .string({ unit: fc.constantFrom(...codeChars), minLength: 1, maxLength: 20 })
-    .chain((t) =>
-      fc.record({
-        kind: fc.constant('typing' as const),
-        text: fc.constant(t),
-        gaps: fc.array(fc.integer({ min: settings.maxGapMs + 1, max: 400 }), { minLength: t.length + 1, maxLength: t.length + 1 }),
-      }),
-    ),
+  fc.string({ unit: fc.constantFrom(...codeChars), minLength: 1, maxLength: 20 }).chain((t) =>
+    fc.record({
+      kind: fc.constant('typing' as const),
+      text: fc.constant(t),
+      gaps: fc.array(fc.integer({ min: settings.maxGapMs + 1, max: 400 }), { minLength: t.length + 1, maxLength: t.length + 1 }),
+    }),
+  ),
   fc.record({ kind: fc.constant('noise' as const), keys: fc.array(randomKey, { maxLength: 30 }) }),
 );
 
