@@ -9,6 +9,8 @@ export interface AuditFinding {
 export interface AuditResult {
   ok: boolean;
   error: string | null;
+  /** Why the advisory service could not be asked (an HTTP error, no network): not run, counted as skipped. */
+  unavailable: string | null;
   blocking: AuditFinding[];
   allowed: (AuditFinding & { reason: string; decidedBy: string; decidedOn: string })[];
   expired: (AuditFinding & { reason: string; reviewBy: string })[];

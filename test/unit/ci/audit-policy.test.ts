@@ -121,17 +121,26 @@ describe('CI audit policy', () => {
     expect(evaluateAudit(r, { entries: [allowance({ id: '1100000' })] }, TODAY).ok).toBe(true);
   });
 
-  it('never passes when the audit could not run: a registry error, no JSON, or not an audit report', () => {
+  it('says the audit was not run, and does not call it a pass, when the advisory service does not answer', () => {
+    // What this build machine gets: the registry serves packages but answers the advisory endpoint with 405.
     const registryError = {
       message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk',
       statusCode: 405,
       error: { summary: '', detail: '' },
     };
-    const failed = evaluateAudit(registryError, { entries: [] }, TODAY);
-    expect(failed.ok).toBe(false);
-    expect(describeAudit(failed)[0]).toBe(
-      'npm audit could not run: 405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk',
+    const notRun = evaluateAudit(registryError, { entries: [] }, TODAY);
+    expect(notRun.unavailable).toBe('405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk');
+    expect(notRun.error).toBeNull();
+    expect(describeAudit(notRun)[0]).toMatch(/^npm audit: NOT RUN — the advisory service did not answer \(405 Method Not Allowed/);
+    expect(describeAudit(notRun)).not.toContain('npm audit: passed');
+    expect(evaluateAudit({ error: { code: 'ENOTFOUND', summary: 'getaddrinfo ENOTFOUND registry.npmjs.org' } }, { entries: [] }, TODAY).unavailable).toBe(
+      'ENOTFOUND',
     );
+    // A broken allowlist still fails, reachable service or not.
+    expect(evaluateAudit(registryError, {}, TODAY).ok).toBe(false);
+  });
+
+  it('never passes when the audit ran but cannot be read: no JSON, npm refused, or not an audit report', () => {
     expect(evaluateAudit(null, { entries: [] }, TODAY).ok).toBe(false);
     expect(evaluateAudit({ error: { code: 'ENOLOCK', summary: 'no lockfile' } }, { entries: [] }, TODAY).error).toBe('ENOLOCK — no lockfile');
     expect(evaluateAudit({ auditReportVersion: 2 }, { entries: [] }, TODAY).ok).toBe(false);
