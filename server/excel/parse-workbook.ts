@@ -32,6 +32,8 @@ export const defaultMaxBytes = 10 * 1024 * 1024;
 // xlsx sheets compress about tenfold; twenty leaves room for honest files and still stops a ZIP bomb early.
 const maxUnpackRatio = 20;
 export const defaultMaxColumns = 256;
+// 20,000 rows of 16 distinct texts of 50 characters stay well under it (read whole: see ReadLimits).
+const maxSharedStringsBytes = 32 * 1024 * 1024;
 // Blank `<row>` elements (Excel writes them for formatted rows) are allowed beyond the data rows, up to this many.
 const blankRowAllowance = 100_000;
 /** Problems listed one by one; the rest are counted in one more line. */
@@ -62,6 +64,7 @@ async function importRows<C extends ColumnMap, Row>(template: TemplateDefinition
   const limits: ReadLimits = {
     maxTotalBytes: maxUnpacked,
     maxEntryBytes: maxUnpacked,
+    maxSharedStringsBytes: Math.min(maxUnpacked, maxSharedStringsBytes),
     maxSheetRows: maxRows + blankRowAllowance,
     maxColumns: options.maxColumns ?? defaultMaxColumns,
   };

@@ -26,6 +26,11 @@ export interface ReadLimits {
   readonly maxEntryBytes: number;
   /** Unpacked bytes of the parts read, together. */
   readonly maxTotalBytes: number;
+  /**
+   * Unpacked bytes of the shared strings. They are read whole, so this cap, not the parse worker's heap limit,
+   * keeps them small: V8 ends the whole process, not only the worker, when one large allocation does not fit.
+   */
+  readonly maxSharedStringsBytes: number;
   /** `<row>` elements of the sheet, blank ones included. */
   readonly maxSheetRows: number;
   /** The highest column number a cell may have. */
@@ -73,7 +78,7 @@ export function openWorkbook(bytes: Uint8Array, limits: ReadLimits): OpenOutcome
   };
   try {
     const first = firstSheet(readText(workbookEntry, maxSmallPartBytes), readText(zip.entries.get('xl/_rels/workbook.xml.rels'), maxSmallPartBytes));
-    const sharedStrings = parseSharedStrings(readText(zip.entries.get('xl/sharedStrings.xml')));
+    const sharedStrings = parseSharedStrings(readText(zip.entries.get('xl/sharedStrings.xml'), limits.maxSharedStringsBytes));
     return { ok: true, workbook: { bytes, sharedStrings, sheet: sheetEntry(zip.entries, first), sheetBudget: budget } };
   } catch (error) {
     if (error instanceof InflateRefused) return { ok: false, problem: error.problem };

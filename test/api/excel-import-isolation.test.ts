@@ -5,7 +5,7 @@ import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from '../support/hub-server';
 import { hubStoreFactories } from '../support/hub-stores';
-import { craftZip, dataRow, deflated, headerRow, honestParts, sheetHead, sheetTail, spaceBomb, withSheet } from '../unit/excel/crafted-zips';
+import { craftZip, dataRow, deflated, headerRow, honestParts, repeatBomb, sheetHead, sheetTail, spaceBomb, withSheet } from '../unit/excel/crafted-zips';
 
 /**
  * The hub reads an uploaded workbook in a worker thread: it keeps answering while a big file is read, hostile
@@ -99,6 +99,23 @@ describe('Excel uploads are read off the hub’s event loop', () => {
     expect(codes).toEqual(['content-too-large', 'content-too-large', 'inconsistent-zip']);
     // Each claims or unpacks to a gigabyte; the worker's heap limit and the caps keep the hub far below that.
     expect((process.memoryUsage().rss - before) / (1024 * 1024)).toBeLessThan(400);
+  });
+
+  it('refuses shared strings that would fill the parse worker’s heap, and the hub reads the next file', async () => {
+    // 190 MB of shared strings (under the 200 MB cap for the whole file, sizes and CRC honest) in a 200 KB file.
+    // Read whole they would outgrow the worker's heap, and V8 would end the hub's process with it: their own
+    // 32 MB cap refuses them first.
+    const strings = repeatBomb('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', '<si><t>x</t></si>', 190, '</sst>');
+    const parts = withSheet(await honestParts(), deflated(sheetName, `${sheetHead}${headerRow}${dataRow(2)}${sheetTail}`));
+    const entries = parts.map((entry) => (entry.name === 'xl/sharedStrings.xml' ? { name: entry.name, ...strings } : entry));
+    expect(entries.some((entry) => entry.name === 'xl/sharedStrings.xml')).toBe(true);
+    const before = process.memoryUsage().rss;
+    const response = await upload(craftZip(entries));
+    expect(response.status).toBe(422);
+    expect(response.body.error.details.errors.map((error: { code: string }) => error.code)).toEqual(['content-too-large']);
+    expect((process.memoryUsage().rss - before) / (1024 * 1024)).toBeLessThan(200);
+    const next = await upload(await file(headerRow + dataRow(2)));
+    expect(next.status).toBe(200);
   });
 
   it('lists the first 500 problems found against the database and counts the rest', async () => {

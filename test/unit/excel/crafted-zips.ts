@@ -69,13 +69,21 @@ export function craftZip(entries: readonly CraftedEntry[]): Uint8Array {
 /**
  * A raw deflate stream of `head`, then `repeat` mebibytes of spaces, then `tail`, built without compressing all of
  * it: after a full flush a deflate block refers to nothing before it, so one compressed mebibyte can be repeated.
- * Also returns the CRC and size of what it unpacks to (the CRC only when asked: it means unpacking it all).
  */
 export function spaceBomb(head: string, repeat: number, tail: string): { data: Uint8Array; size: number } {
+  return repeatBomb(head, ' ', repeat, tail);
+}
+
+/** The same with any `unit` repeated to fill each mebibyte; `crc` is what it unpacks to (an honest entry's CRC). */
+export function repeatBomb(head: string, unit: string, repeat: number, tail: string): { data: Uint8Array; size: number; crc: number } {
   const flush = { finishFlush: constants.Z_FULL_FLUSH };
-  const mebibyte = deflateRawSync(Buffer.alloc(1024 * 1024, 0x20), flush);
-  const parts = [deflateRawSync(Buffer.from(head), flush), ...Array.from({ length: repeat }, () => mebibyte), deflateRawSync(Buffer.from(tail))];
-  return { data: new Uint8Array(Buffer.concat(parts)), size: Buffer.byteLength(head) + repeat * 1024 * 1024 + Buffer.byteLength(tail) };
+  const block = Buffer.from(unit.repeat(Math.floor((1024 * 1024) / Buffer.byteLength(unit))));
+  const compressed = deflateRawSync(block, flush);
+  const parts = [deflateRawSync(Buffer.from(head), flush), ...Array.from({ length: repeat }, () => compressed), deflateRawSync(Buffer.from(tail))];
+  let crc = crc32(head);
+  for (let i = 0; i < repeat; i++) crc = crc32(block, crc);
+  crc = crc32(tail, crc);
+  return { data: new Uint8Array(Buffer.concat(parts)), size: Buffer.byteLength(head) + repeat * block.length + Buffer.byteLength(tail), crc };
 }
 
 export const inboundHeaders = ['SellerCode', 'InventoryCode', 'InventoryOptionCode', 'InOut', 'MovingQty', 'BranchCode', 'Description'];
