@@ -1,7 +1,6 @@
 /**
- * The two small workbook parts the importer reads itself rather than through exceljs: the shared strings (where
- * exceljs's streaming reader returns a Japanese cell's furigana instead of its text, see below) and the sheet
- * order (to know which worksheet is the first tab).
+ * The workbook parts read whole before the sheet is streamed (read-sheet.ts): the shared strings (a Japanese
+ * cell's text without its furigana, see below) and the sheet order (which part is the first tab).
  */
 
 /**
