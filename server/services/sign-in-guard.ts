@@ -4,8 +4,8 @@ import type { HubDatabase } from '../storage/schema';
 /**
  * Lockout after failed sign-ins, per account and per station (or address), with a back-off that grows: the
  * `threshold`-th failure in a row locks for 30 s, each further one doubles the lock, up to 15 minutes. A PIN of 4
- * digits then takes weeks to guess instead of minutes. Failures older than an hour with no lock running are
- * forgotten, so a station's occasional typos never add up to a lock. Kept in the hub database: a restart or a second
+ * digits then takes weeks to guess instead of minutes. A success clears the count; failures older than an hour with
+ * no lock running are forgotten. Kept in the hub database: a restart or a second
  * hub process sees the same locks.
  */
 export const signInGuardPolicy = {
@@ -66,7 +66,7 @@ export async function recordFailure(db: Kysely<HubDatabase>, guard: GuardKey, no
   return until;
 }
 
-/** A sign-in that succeeded: the account starts again from no failures. */
+/** A sign-in that succeeded: the account (and the station it was made at) starts again from no failures. */
 export async function clearFailures(db: Kysely<HubDatabase>, key: string): Promise<void> {
   await db.deleteFrom('sign_in_guards').where('key', '=', key).execute();
 }

@@ -126,7 +126,7 @@ export interface SignInOrigin {
  * Signs in by user id or name with a PIN, or by badge. An unknown name, a disabled user and a wrong PIN answer the
  * same refusal after the same scrypt work; a badge always costs one scrypt too. Failures count towards a lockout of
  * the account and of the station (sign-in-guard.ts); while either is locked the answer says when to try again and no
- * PIN is checked. Every attempt goes in the audit log.
+ * PIN is checked; a success clears both counts. Every attempt goes in the audit log.
  */
 export async function signIn(
   db: Kysely<HubDatabase>,
@@ -178,7 +178,9 @@ export async function signIn(
     if (lockedUntil) throw lockedRefusal(lockedUntil, now);
     throw new Refusal('bad-credentials');
   }
-  if (account) await clearFailures(db, account.key);
+  // A success clears the account's count and the station's: a busy station's occasional typos never add up to a lock,
+  // and a guesser holding one account of their own still meets each other account's lock.
+  for (const guard of guards) await clearFailures(db, guard.key);
   await purgeExpiredSessions(db, now);
   const { token, hash } = newToken();
   const expiresAt = new Date(now.getTime() + sessionHours * 3600_000).toISOString();

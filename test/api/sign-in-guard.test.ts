@@ -86,9 +86,12 @@ describe.each(hubStoreFactories())('sign-in lockout and audit on $dialect', (fac
     await store.close();
   });
 
-  it('locks a station after ten failures whoever they were for, and not another station', async () => {
+  it('locks a station after ten failures in a row whoever they were for, and not another station; a success at the station starts it again', async () => {
     const store = await freshStore();
     await addUser(store.db, { name: 'busy-clerk', role: 'clerk', pin: '8642' });
+    // A busy station's typos: nine, a success, nine more, and no lock.
+    for (let i = 0; i < 9; i++) await attempt(store, { user: `typo-${i}`, pin: '0000' }, at(t0, -100 + i), { stationId: 'st-guessed' });
+    expect(await attempt(store, { user: 'busy-clerk', pin: '8642' }, at(t0, -90), { stationId: 'st-guessed' })).toBe('ok');
     for (let i = 0; i < 9; i++) {
       expect(await attempt(store, { user: `guess-${i}`, pin: '0000' }, at(t0, i), { stationId: 'st-guessed' })).toEqual({ code: 'bad-credentials' });
     }

@@ -110,7 +110,9 @@ export class HubSessionService {
    */
   async badgeHolder(clientId: string, badge: string): Promise<User | null> {
     try {
-      const { user } = await hubCall(this.hub, 'session.signIn', { body: { badge: badge.trim() } }, { language: this.languageOf(clientId) });
+      const { user, token } = await hubCall(this.hub, 'session.signIn', { body: { badge: badge.trim() } }, { language: this.languageOf(clientId) });
+      // Only the answer was wanted: the session the check opened at the hub ends at once.
+      await this.revoke(token);
       if (!isFloorRole(user.role)) return null;
       if (user.credentialsVersion !== undefined) {
         await this.store.credentials.remember(
