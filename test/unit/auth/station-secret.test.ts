@@ -22,4 +22,14 @@ describe.each(hubStoreFactories())('station secrets on $dialect', (factory) => {
     expect(await as(second)).toMatchObject({ kind: 'station' });
     await store.close();
   });
+
+  it('answers requests arriving together before the first check ends: every right one in, every wrong one out', async () => {
+    const store = await factory.open();
+    await ensureReferenceData(store.db);
+    const secret = await registerStation(store.db, { id: 'st-burst', name: 'burst', branchCode: '0000011520' });
+    const as = (value: string) => principalFromHeader(store.db, `Station st-burst:${value}`);
+    const answers = await Promise.all([...Array(10).keys()].map((i) => as(i % 2 === 0 ? secret : `${secret}x`)));
+    expect(answers.map((answer) => answer?.kind ?? null)).toEqual([...Array(10).keys()].map((i) => (i % 2 === 0 ? 'station' : null)));
+    await store.close();
+  });
 });
