@@ -51,7 +51,15 @@ export function createWebSocketBridge(url = `${location.origin.replace(/^http/, 
         pending.delete(id);
       }
       sent.clear();
-      setTimeout(connect, retryMs);
+      // A restarted host makes a new socket token (a cookie it sets on its page): ask for the page's headers again
+      // before reconnecting, so the window need not be reloaded. Failing that (host still down), just retry.
+      setTimeout(
+        () =>
+          void fetch('/', { method: 'HEAD', cache: 'no-store' })
+            .catch(() => {})
+            .finally(connect),
+        retryMs,
+      );
       retryMs = Math.min(retryMs * 2, 5000);
     };
   };

@@ -17,6 +17,8 @@ export interface RunningWebStation {
   url: string;
   /** Starts the hub again on its old port and database, after a test stopped it with `hub.close()`. */
   restartHub(): Promise<RunningHub>;
+  /** Closes the web host and starts a new one (a new launch: a new socket token) on the same port. */
+  restartHost(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,7 +40,7 @@ export async function startWebStation(options: { clock?: () => Date } = {}): Pro
     hubPollMs: 1000,
     clock: options.clock,
   });
-  const host = await startWebHost({ station, rendererDir });
+  let host = await startWebHost({ station, rendererDir });
   const running: RunningWebStation = {
     station,
     hub,
@@ -46,6 +48,10 @@ export async function startWebStation(options: { clock?: () => Date } = {}): Pro
     async restartHub() {
       running.hub = await startHub({ database: join(dataDir, 'hub.sqlite'), port: Number(new URL(hub.url).port) });
       return running.hub;
+    },
+    async restartHost() {
+      await host.close();
+      host = await startWebHost({ station, rendererDir, port: Number(new URL(host.url).port) });
     },
     async stop() {
       await host.close();
