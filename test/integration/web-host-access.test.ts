@@ -134,7 +134,7 @@ describe('web host access', () => {
   it('gives the page its socket token as an HttpOnly cookie for the socket path only, new on every launch', async () => {
     const response = await fetch(host.url);
     const cookie = response.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/^qwms-socket=[\w-]{40,}; Path=\/station; HttpOnly; SameSite=Strict$/);
+    expect(cookie).toMatch(new RegExp(`^qwms-socket-${new URL(host.url).port}=[\\w-]{40,}; Path=/station; HttpOnly; SameSite=Strict$`));
     const other = await fetch(running.url);
     expect(other.headers.get('set-cookie')?.split(';')[0]).not.toBe(cookie.split(';')[0]);
   });
@@ -144,7 +144,7 @@ describe('web host access', () => {
     const { port } = new URL(host.url);
     expect(await upgradeStatus(host.url, { cookie })).toBe(101);
     expect(await upgradeStatus(host.url, {})).toBe(403);
-    expect(await upgradeStatus(host.url, { cookie: `qwms-socket=${randomBytes(32).toString('base64url')}` })).toBe(403);
+    expect(await upgradeStatus(host.url, { cookie: `qwms-socket-${new URL(host.url).port}=${randomBytes(32).toString('base64url')}` })).toBe(403);
     expect(await upgradeStatus(host.url, { cookie, origin: 'http://evil.example' })).toBe(403);
     // A page of another site rebinding its name to 127.0.0.1: its own name as Host, Origin to match.
     expect(await upgradeStatus(host.url, { cookie, host: `evil.example:${port}`, origin: `http://evil.example:${port}` })).toBe(403);

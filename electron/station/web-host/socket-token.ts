@@ -1,8 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-/** The cookie that carries this launch's socket token; sent by the browser only with the /station upgrade. */
-export const socketTokenCookie = 'qwms-socket';
+/**
+ * The cookie that carries this launch's socket token; sent by the browser only with the /station upgrade. Cookies
+ * ignore ports, so its name holds the port: two stations on one PC (4810 and 4811) keep a token each.
+ */
+export const socketTokenCookie = (port: number) => `qwms-socket-${port}`;
 
 /**
  * A per-launch secret a WebSocket must present to open. The page gets it as an HttpOnly, SameSite=Strict cookie set
@@ -14,13 +17,13 @@ export class SocketToken {
   readonly value = randomBytes(32).toString('base64url');
 
   /** The Set-Cookie header for the page's responses. */
-  cookie(socketPath: string): string {
-    return `${socketTokenCookie}=${this.value}; Path=${socketPath}; HttpOnly; SameSite=Strict`;
+  cookie(socketPath: string, port: number): string {
+    return `${socketTokenCookie(port)}=${this.value}; Path=${socketPath}; HttpOnly; SameSite=Strict`;
   }
 
   /** Whether an upgrade request carries this launch's token (compared in constant time). */
-  presentedBy(request: IncomingMessage): boolean {
-    const presented = cookieValue(request.headers.cookie, socketTokenCookie);
+  presentedBy(request: IncomingMessage, port: number): boolean {
+    const presented = cookieValue(request.headers.cookie, socketTokenCookie(port));
     if (!presented) return false;
     const expected = Buffer.from(this.value);
     const given = Buffer.from(presented);

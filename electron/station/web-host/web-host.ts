@@ -59,7 +59,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       response.writeHead(421).end();
       return;
     }
-    response.setHeader('Set-Cookie', token.cookie(stationSocketPath));
+    response.setHeader('Set-Cookie', token.cookie(stationSocketPath, port));
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405).end();
       return;
@@ -71,7 +71,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   const allowed = (request: IncomingMessage) =>
-    request.url === stationSocketPath && isLoopbackHost(request, port) && isOwnOrigin(request) && token.presentedBy(request);
+    request.url === stationSocketPath && isLoopbackHost(request, port) && isOwnOrigin(request) && token.presentedBy(request, port);
   server.on('upgrade', (request, socket, head) => {
     if (!allowed(request)) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
