@@ -105,7 +105,10 @@ export const scanEndCodes: ReadonlySet<string> = new Set(['Enter', 'NumpadEnter'
 
 /** The character a key gives in a layout, or null when it gives none (a modifier, an arrow, Shift+0 on JIS). */
 export function charForKey(layout: KeyboardLayout, code: string, shift: boolean): string | null {
-  const chars = keyboardLayouts[layout][code];
+  const table = keyboardLayouts[layout];
+  // Own keys only: a key code such as "valueOf" must not find Object.prototype's.
+  if (!Object.prototype.hasOwnProperty.call(table, code)) return null;
+  const chars = table[code];
   if (!chars) return null;
   const char = shift ? chars[1] : chars[0];
   return char === '' ? null : char;

@@ -55,8 +55,12 @@ const modifierCodes = new Set(['ShiftLeft', 'ShiftRight', 'CapsLock', 'ControlLe
 function controlCharFor(code: string): string {
   const letter = /^Key([A-Z])$/.exec(code)?.[1];
   if (letter) return String.fromCharCode(letter.charCodeAt(0) - 64);
-  const punctuation: Record<string, number> = { BracketLeft: 0x1b, Backslash: 0x1c, BracketRight: 0x1d };
-  return String.fromCharCode(punctuation[code] ?? 0x1a);
+  const punctuation = new Map([
+    ['BracketLeft', 0x1b],
+    ['Backslash', 0x1c],
+    ['BracketRight', 0x1d],
+  ]);
+  return String.fromCharCode(punctuation.get(code) ?? 0x1a);
 }
 
 /**

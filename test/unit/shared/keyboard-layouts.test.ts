@@ -38,5 +38,8 @@ describe('keyboard layouts', () => {
   it('gives nothing for keys that type nothing', () => {
     expect(charForKey('us', 'ShiftLeft', false)).toBeNull();
     expect(charForKey('us', 'ArrowUp', false)).toBeNull();
+    // Found by the wedge fuzz test: a key code named like an Object method is no key.
+    expect(charForKey('us', 'valueOf', false)).toBeNull();
+    expect(charForKey('jis', 'constructor', true)).toBeNull();
   });
 });
