@@ -1,30 +1,30 @@
 import type { Transaction } from 'kysely';
 import type { FloorEventKind } from '../../shared/contract/floor-events';
-import type { Role } from '../../shared/domain/roles';
+import { rolesInArea, type Role, type WorkArea } from '../../shared/domain/roles';
 import { Refusal } from '../services/refusal';
 import type { HubDatabase } from '../storage/schema';
 
 /**
- * Who may do each kind of floor event: the roles the station contract lets call the method that records it
- * (shared/contract/station-contract.ts). The hub checks again because a station's word is not proof: a station
- * running old or altered code, or a forged push, must not move stock in the name of someone who may not.
+ * Who may do each kind of floor event: the roles whose menu has the screen that records it (shared/domain/roles.ts).
+ * The hub checks again because a station's word is not proof: a station running old or altered code, or a forged
+ * push, must not move stock in the name of someone who may not.
  */
-const receiving = ['clerk', 'supervisor', 'admin'] as const satisfies readonly Role[];
-const packing = ['packer', 'supervisor', 'admin'] as const satisfies readonly Role[];
-const supervising = ['supervisor', 'admin'] as const satisfies readonly Role[];
+const areaOfEvent: { readonly [K in FloorEventKind]: WorkArea } = {
+  'bundle.arrived': 'receiving',
+  'inspection.counted': 'inspection',
+  'inspection.found': 'inspection',
+  'inspection.finished': 'inspection',
+  'sku.located': 'putaway',
+  'stock.counted': 'stock-count',
+  'stock.adjusted': 'stock-count',
+  'order.picked': 'picking',
+  'order.packed': 'packing',
+  'order.shipped': 'packing',
+  'label.voided': 'packing',
+};
 
-export const floorEventRoles: { readonly [K in FloorEventKind]: readonly Role[] } = {
-  'bundle.arrived': receiving,
-  'inspection.counted': receiving,
-  'inspection.found': receiving,
-  'inspection.finished': receiving,
-  'sku.located': receiving,
-  'stock.counted': supervising,
-  'stock.adjusted': supervising,
-  'order.picked': packing,
-  'order.packed': packing,
-  'order.shipped': packing,
-  'label.voided': packing,
+const floorEventRoles = Object.fromEntries(Object.entries(areaOfEvent).map(([kind, area]) => [kind, rolesInArea(area)])) as {
+  readonly [K in FloorEventKind]: readonly Role[];
 };
 
 /**

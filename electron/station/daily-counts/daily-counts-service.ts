@@ -121,13 +121,13 @@ export class DailyCountsService {
     return token ? { userToken: token, language: caller.language } : { language: caller.language };
   }
 
-  /** Keeps an answer under `key`, and empties the oldest kept answer beyond the first `keptAnswers`. */
+  /** Keeps an answer under `key`, and deletes the oldest kept answer beyond the first `keptAnswers`. */
   private keep(key: string, text: string): void {
     const { store } = this.deps;
     const index = this.kept(keptIndexKey, z.array(z.string())) ?? [];
     const limit = this.deps.keptAnswers ?? 200;
     const keys = [key, ...index.filter((other) => other !== key)];
-    for (const evicted of keys.slice(limit)) store.setSetting(evicted, '');
+    for (const evicted of keys.slice(limit)) store.deleteSetting(evicted);
     store.setSetting(key, text);
     store.setSetting(keptIndexKey, JSON.stringify(keys.slice(0, limit)));
   }

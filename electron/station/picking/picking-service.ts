@@ -195,7 +195,8 @@ export class PickingService {
         // An order taken off the branch after the list was made is no longer picked for it.
         if (order && (withdrawnStates.has(order.state) || (order.branchCode !== null && order.branchCode !== this.deps.branchCode))) continue;
         const quantity = order?.quantity ?? line.quantity;
-        const done = offShelf(orderId, order);
+        // Off the shelf at the hub already: nothing of this station's moves it back (a voided label leaves it picked).
+        const done = (order !== null && offShelfStates.has(order.state)) || offShelf(orderId, order);
         const picked = done ? quantity : Math.min(progress[orderId] ?? 0, quantity);
         orders.push({ orderId, orderNo: order?.orderNo ?? orderId, cartNo: order?.cartNo ?? null, sku: line.sku, quantity, picked, done });
       }

@@ -136,11 +136,7 @@ export class StockCountService {
 
   /** This station's counts, newest first, with what the hub said of each. */
   recent(limit: number): StockCountRecord[] {
-    return this.deps.store
-      .eventsOfKinds(['stock.counted'])
-      .slice(-limit)
-      .reverse()
-      .map((entry) => this.describe(entry));
+    return this.deps.store.recent(limit, ['stock.counted']).map((entry) => this.describe(entry));
   }
 
   private describe(entry: OutboxEntry): StockCountRecord {

@@ -158,8 +158,14 @@ export class StationStore {
     })();
   }
 
-  recent(limit: number): OutboxEntry[] {
-    return this.db.prepare<[number], OutboxRow>('select * from outbox order by seq desc limit ?').all(limit).map(toEntry);
+  /** The newest events, newest first: all kinds, or only these. */
+  recent(limit: number, kinds?: readonly string[]): OutboxEntry[] {
+    if (!kinds) return this.db.prepare<[number], OutboxRow>('select * from outbox order by seq desc limit ?').all(limit).map(toEntry);
+    const marks = kinds.map(() => '?').join(', ');
+    return this.db
+      .prepare<(string | number)[], OutboxRow>(`select * from outbox where kind in (${marks}) order by seq desc limit ?`)
+      .all(...kinds, limit)
+      .map(toEntry);
   }
 
   setting(key: string): string | null {
@@ -168,6 +174,10 @@ export class StationStore {
 
   setSetting(key: string, value: string): void {
     this.db.prepare('insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value').run(key, value);
+  }
+
+  deleteSetting(key: string): void {
+    this.db.prepare('delete from settings where key = ?').run(key);
   }
 
   /**

@@ -39,9 +39,9 @@ export function daysBefore(day: Day, days: number): string {
   return startOfTokyoDay(addDays(day.date, -days)).toISOString();
 }
 
-/** The Tokyo hour (0–23) of a stored UTC ISO instant, read from its text (JST is UTC+9 all year). */
-export function tokyoHourOf(iso: string): number {
-  return (Number(iso.slice(11, 13)) + 9) % 24;
+/** The Tokyo hour (0–23) of a UTC hour as `utcHour` gives it (JST is UTC+9 all year). */
+export function tokyoHourOfUtc(utcHourText: unknown): number {
+  return (Number(utcHourText) + 9) % 24;
 }
 
 /** The UTC hour text ("00"–"23") of a stored ISO instant, for grouping in SQL (substr works the same on both stores). */

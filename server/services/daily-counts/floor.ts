@@ -1,5 +1,5 @@
 import type { DailyCountsView } from '../../../shared/hub/routes/daily-counts';
-import { branchStations, num, payloadInt, payloadText, utcHour, type Day } from './day';
+import { branchStations, num, payloadInt, payloadText, tokyoHourOfUtc, utcHour, type Day } from './day';
 import { ordersIn } from './outbound';
 
 type Person = DailyCountsView['people'][number];
@@ -49,7 +49,7 @@ async function floorWork(day: Day) {
   return (await query.execute()).map((row) => ({
     kind: row.kind as (typeof workKinds)[number],
     userId: row.user_id,
-    hour: (Number(row.utc_hour) + 9) % 24,
+    hour: tokyoHourOfUtc(row.utc_hour),
     units: num(row.units),
     parcels: num(row.parcels),
   }));
@@ -89,7 +89,7 @@ export async function peopleAndHours(day: Day): Promise<Pick<DailyCountsView, 'p
     const value = figure === 'parcelsPacked' ? row.parcels : row.units;
     person.byHour[figure][row.hour]! += value;
   }
-  for (const row of shipped) byHour[(Number(row.utc_hour) + 9) % 24]!.parcelsShipped += num(row.parcels);
+  for (const row of shipped) byHour[tokyoHourOfUtc(row.utc_hour)]!.parcelsShipped += num(row.parcels);
   // An hour's net count can be below zero (undos of the hour before); the figures are counts, so never negative.
   for (const slot of byHour) {
     slot.unitsCounted = Math.max(0, slot.unitsCounted);

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { rolesInArea } from '../../../shared/domain/roles';
 import { countVariance, needsSecondBadge, type StockCountReason } from '../../../shared/domain/stock-count';
 import type { HubDatabase } from '../../storage/schema';
 import { refuse } from '../refusal';
@@ -23,8 +24,8 @@ export interface StockCount {
   countedAt: Date;
 }
 
-/** Roles that may correct stock: the floor's supervisors and the office's admins. */
-const countingRoles = ['supervisor', 'admin'];
+/** Roles that may correct stock: those whose menu has the count screen. */
+const countingRoles: readonly string[] = rolesInArea('stock-count');
 
 /**
  * Applies a count (棚卸) in the caller's transaction: the movement is counted − book, the book being what the counter
